@@ -1,0 +1,54 @@
+/** Assembles main's implementation of the API from its domains. Shared by the Electron app and the web bridge. */
+import { api, type ApiImplementation } from '../contract/api';
+import { createRouter, type Router, type RouterOptions } from './ipc/router';
+import { EngineConnection } from './engine/connection';
+import { TaskManager } from './tasks/taskManager';
+import type { DesktopShell, Services } from './services';
+import { systemApi } from './system/systemApi';
+import { tasksApi } from './tasks/tasksApi';
+import { containersApi } from './engine/containersApi';
+import { imagesApi } from './engine/imagesApi';
+import { composeApi } from './compose/composeApi';
+import { kubeApi } from './kube/kubeApi';
+import { volumesApi, networksApi } from './engine/volumesApi';
+import { settingsApi } from './settings/settingsApi';
+
+export interface Backend {
+  services: Services;
+  impl: ApiImplementation;
+  router: Router;
+  dispose(): void;
+}
+
+export interface BackendOptions extends RouterOptions {
+  shell: DesktopShell;
+  engineOverride?: string;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const services: Services = {
+    engine: new EngineConnection(options.engineOverride ?? process.env.BERTH_DOCKER_HOST),
+    tasks: new TaskManager(),
+    shell: options.shell,
+  };
+  const impl: ApiImplementation = {
+    system: systemApi(services),
+    tasks: tasksApi(services),
+    containers: containersApi(services),
+    images: imagesApi(services),
+    volumes: volumesApi(services),
+    networks: networksApi(services),
+    compose: composeApi(services),
+    kube: kubeApi(services),
+    settings: settingsApi(services),
+  };
+  return {
+    services,
+    impl,
+    router: createRouter(api, impl, options),
+    dispose() {
+      services.tasks.cancelAll();
+      services.engine.dispose();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * A list kept live from Docker's event stream: one upstream listener shared by every subscriber, a
+ * snapshot for each new subscriber, then only what changed. Events are coalesced (a burst of 50 starts
+ * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm.
+ */
+import type { CollectionEvent } from '../../contract/collection';
+import type { DockerEvent, EngineConnection } from './connection';
+
+export interface LiveCollectionSpec<T> {
+  list(): Promise<T[]>;
+  /** The current state of these ids; an id missing from the result is gone. */
+  fetch?(ids: string[]): Promise<T[]>;
+  idOf(item: T): string;
+  /** The ids an event touches, 'all' for a full re-list with a diff, or undefined to ignore it. */
+  affected(event: DockerEvent): string[] | 'all' | undefined;
+  /** How long to gather events before fetching, in ms. */
+  coalesceMs?: number;
+}
+
+type Listener<T> = (event: CollectionEvent<T>) => void;
+
+export class LiveCollection<T> {
+  private readonly listeners = new Set<Listener<T>>();
+  private cache: Map<string, T> | undefined;
+  private loading: Promise<Map<string, T>> | undefined;
+  private pending = new Set<string>();
+  private pendingAll = false;
+  private timer: NodeJS.Timeout | undefined;
+  private unlisten: Array<() => void> = [];
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly engine: EngineConnection,
+    private readonly spec: LiveCollectionSpec<T>,
+  ) {}
+
+  /** Subscribes: the listener gets a snapshot, then changes, until the returned function is called. */
+  async subscribe(listener: Listener<T>): Promise<() => void> {
+    if (this.listeners.size === 0) this.start();
+    this.listeners.add(listener);
+    try {
+      const cache = await this.load();
+      if (this.listeners.has(listener)) listener({ type: 'snapshot', items: [...cache.values()] });
+    } catch (e) {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+      throw e;
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  }
+
+  private start(): void {
+    this.unlisten = [
+      this.engine.onEvent((event) => {
+        const ids = this.spec.affected(event);
+        if (!ids) return;
+        if (ids === 'all') this.pendingAll = true;
+        else for (const id of ids) this.pending.add(id);
+        this.schedule();
+      }),
+      this.engine.onReconnect(() => {
+        this.pendingAll = true;
+        this.schedule();
+      }),
+    ];
+  }
+
+  private stop(): void {
+    for (const off of this.unlisten) off();
+    this.unlisten = [];
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.cache = undefined;
+    this.loading = undefined;
+    this.pending.clear();
+    this.pendingAll = false;
+  }
+
+  private load(): Promise<Map<string, T>> {
+    if (this.cache) return Promise.resolve(this.cache);
+    if (!this.loading) {
+      const loading = this.spec.list().then((items) => {
+        const map = new Map(items.map((i) => [this.spec.idOf(i), i]));
+        if (this.loading === loading) this.cache = map;
+        return map;
+      });
+      loading.catch(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushing = this.flushing.then(() => this.flush()).catch(() => {});
+    }, this.spec.coalesceMs ?? 15);
+  }
+
+  private emit(event: CollectionEvent<T>): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  private async flush(): Promise<void> {
+    const cache = this.cache;
+    if (!cache || this.listeners.size === 0) {
+      this.pending.clear();
+      this.pendingAll = false;
+      return;
+    }
+    const all = this.pendingAll || !this.spec.fetch;
+    const ids = [...this.pending];
+    this.pending.clear();
+    this.pendingAll = false;
+    if (all) {
+      const items = await this.spec.list();
+      const fresh = new Map(items.map((i) => [this.spec.idOf(i), i]));
+      const changed = items.filter((i) => !sameJson(cache.get(this.spec.idOf(i)), i));
+      const gone = [...cache.keys()].filter((id) => !fresh.has(id));
+      this.cache = fresh;
+      if (changed.length) this.emit({ type: 'upsert', items: changed });
+      if (gone.length) this.emit({ type: 'remove', ids: gone });
+      return;
+    }
+    if (ids.length === 0 || !this.spec.fetch) return;
+    const items = await this.spec.fetch(ids);
+    const seen = new Set<string>();
+    const changed: T[] = [];
+    for (const item of items) {
+      const id = this.spec.idOf(item);
+      seen.add(id);
+      if (!sameJson(cache.get(id), item)) changed.push(item);
+      cache.set(id, item);
+    }
+    const gone = ids.filter((id) => !seen.has(id) && cache.has(id));
+    for (const id of gone) cache.delete(id);
+    if (changed.length) this.emit({ type: 'upsert', items: changed });
+    if (gone.length) this.emit({ type: 'remove', ids: gone });
+  }
+}
+
+const sameJson = (a: unknown, b: unknown) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);

@@ -1,0 +1,164 @@
+/**
+ * Routes wire messages to the API implementation. One router serves every transport: each Electron
+ * window and each browser socket is a connection with its own calls and subscriptions.
+ */
+import { z } from 'zod';
+import { ApiError, type ApiErrorShape } from '../../contract/errors';
+import { methodsOf, type ContractDef, type Implementation, type MethodDef } from '../../contract/define';
+import { ClientMessage, type ServerMessage } from '../../contract/protocol';
+import { toApiError } from '../common/toApiError';
+
+export interface Connection {
+  /** Hands the router one raw message from the peer; never throws. */
+  receive(raw: unknown): void;
+  /** The peer went away: cancels its calls and subscriptions. */
+  close(): void;
+}
+
+export interface Router {
+  connect(send: (message: ServerMessage) => void): Connection;
+}
+
+export interface RouterOptions {
+  /** Check every call's result against its schema (tests and dev). */
+  validateOutputs?: boolean;
+  log?: (message: string) => void;
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+export function createRouter<C extends ContractDef>(
+  contract: C,
+  impl: Implementation<C>,
+  options: RouterOptions = {},
+): Router {
+  const methods = methodsOf(contract);
+  const log = options.log ?? (() => {});
+  const lookup = (name: string): { def: MethodDef; fn: AnyFn } | undefined => {
+    const def = methods.get(name);
+    if (!def) return undefined;
+    const [domain, method] = name.split('.') as [string, string];
+    const fn = (impl as unknown as Record<string, Record<string, AnyFn>>)[domain]?.[method];
+    return fn ? { def, fn } : undefined;
+  };
+
+  return {
+    connect(send) {
+      const open = new Map<number, AbortController>();
+      let closed = false;
+      const emit = (message: ServerMessage) => {
+        if (closed) return;
+        try {
+          send(message);
+        } catch (e) {
+          log(`send failed: ${String(e)}`);
+        }
+      };
+      const fail = (id: number, error: ApiErrorShape) => emit({ type: 'result', id, ok: false, error });
+
+      const parseInput = (def: MethodDef, input: unknown): { ok: true; value: unknown } | { ok: false } => {
+        const parsed = def.input.safeParse(input);
+        if (parsed.success) return { ok: true, value: parsed.data };
+        return { ok: false };
+      };
+      const invalidInput = (def: MethodDef, input: unknown): ApiErrorShape => {
+        const parsed = def.input.safeParse(input);
+        const issues = parsed.success ? [] : parsed.error.issues;
+        return new ApiError(
+          'invalid_input',
+          parsed.success ? 'Invalid input.' : `Invalid input: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`,
+          undefined,
+          issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        ).toShape();
+      };
+
+      const handleCall = async (id: number, def: MethodDef, fn: AnyFn, input: unknown) => {
+        const controller = new AbortController();
+        open.set(id, controller);
+        try {
+          const value = await fn(input, { signal: controller.signal });
+          if (options.validateOutputs && def.kind === 'call') {
+            const check = def.output.safeParse(value);
+            if (!check.success) log(`output of call ${id} does not match its schema: ${z.prettifyError(check.error)}`);
+          }
+          emit({ type: 'result', id, ok: true, value });
+        } catch (e) {
+          const error = toApiError(e);
+          if (error.code === 'internal') log(`call ${id} failed: ${(e as Error)?.stack ?? String(e)}`);
+          fail(id, error.toShape());
+        } finally {
+          open.delete(id);
+        }
+      };
+
+      const handleSubscribe = (id: number, fn: AnyFn, input: unknown) => {
+        const controller = new AbortController();
+        open.set(id, controller);
+        let ended = false;
+        const finish = (error?: ApiErrorShape) => {
+          if (ended) return;
+          ended = true;
+          open.delete(id);
+          if (!controller.signal.aborted) emit({ type: 'end', id, error });
+          controller.abort();
+        };
+        const sink = {
+          next: (event: unknown) => {
+            if (!ended && !controller.signal.aborted) emit({ type: 'event', id, event });
+          },
+          fail: (error: unknown) => finish(toApiError(error).toShape()),
+          end: () => finish(),
+        };
+        Promise.resolve()
+          .then(() => fn(input, sink, controller.signal))
+          .catch((e: unknown) => sink.fail(e));
+      };
+
+      return {
+        receive(raw) {
+          if (closed) return;
+          const parsed = ClientMessage.safeParse(raw);
+          if (!parsed.success) {
+            const id = (raw as { id?: unknown } | null)?.id;
+            const error = new ApiError('invalid_message', `Malformed message: ${z.prettifyError(parsed.error)}`);
+            if (typeof id === 'number' && Number.isInteger(id) && id >= 0) fail(id, error.toShape());
+            else log(`dropped a malformed message: ${error.message}`);
+            return;
+          }
+          const message = parsed.data;
+          if (message.type === 'unsubscribe') {
+            open.get(message.id)?.abort();
+            open.delete(message.id);
+            return;
+          }
+          if (open.has(message.id)) {
+            fail(message.id, new ApiError('invalid_message', `Message id ${message.id} is already in use.`).toShape());
+            return;
+          }
+          const target = lookup(message.method);
+          const wanted = message.type === 'call' ? 'call' : 'stream';
+          if (!target || target.def.kind !== wanted) {
+            const error = new ApiError('unknown_method', `No ${wanted} named "${message.method}".`).toShape();
+            if (message.type === 'call') fail(message.id, error);
+            else emit({ type: 'end', id: message.id, error });
+            return;
+          }
+          const input = parseInput(target.def, message.input);
+          if (!input.ok) {
+            const error = invalidInput(target.def, message.input);
+            if (message.type === 'call') fail(message.id, error);
+            else emit({ type: 'end', id: message.id, error });
+            return;
+          }
+          if (message.type === 'call') void handleCall(message.id, target.def, target.fn, input.value);
+          else handleSubscribe(message.id, target.fn, input.value);
+        },
+        close() {
+          closed = true;
+          for (const controller of open.values()) controller.abort();
+          open.clear();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The loopback browser bridge: serves the built renderer and the API (over a WebSocket) to a browser on
+ * this machine. It binds 127.0.0.1 only and refuses anything without the per-run token, with a foreign
+ * Host (DNS rebinding) or a foreign Origin (another site in the same browser).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Router } from './router';
+import { checkRequest, cookieName, newToken } from './webAuth';
+import { serveStatic } from './staticFiles';
+
+export interface WebBridgeOptions {
+  router: Router;
+  /** The built renderer folder. */
+  root: string;
+  port?: number;
+  token?: string;
+  log?: (message: string) => void;
+}
+
+export interface WebBridge {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  const token = options.token ?? newToken();
+  const log = options.log ?? (() => {});
+  let port = 0;
+  const sockets = new Set<Socket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+
+  const server = createServer((req, res) => {
+    const verdict = checkRequest(req, token, port);
+    if (!verdict.ok) {
+      log(`refused ${req.method} ${req.url?.replace(/token=[^&]+/, 'token=…')}: ${verdict.reason}`);
+      res
+        .writeHead(verdict.status, { 'content-type': 'text/plain' })
+        .end(
+          verdict.status === 401
+            ? 'Berth: open the URL printed by `npm run web` (it carries the token).\n'
+            : 'Forbidden\n',
+        );
+      return;
+    }
+    const headers: Record<string, string> = {
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    };
+    if (verdict.viaQuery) headers['set-cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(options.root, pathname, res, headers).catch((e: unknown) => {
+      log(`static: ${String(e)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const verdict = checkRequest(req, token, port);
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!verdict.ok || pathname !== '/api') {
+      const status = verdict.ok ? 404 : verdict.status;
+      const text = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found';
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+  });
+
+  const attach = (ws: WebSocket) => {
+    const connection = options.router.connect((message) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    });
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) {
+        connection.receive(null);
+        return;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(data));
+      } catch {
+        parsed = null;
+      }
+      connection.receive(parsed);
+    });
+    ws.on('close', () => connection.close());
+    ws.on('error', () => connection.close());
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        for (const s of sockets) s.destroy();
+        wss.close();
+        server.close(() => resolve());
+      }),
+  };
+}

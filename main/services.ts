@@ -1,0 +1,26 @@
+/** What every domain implementation is built from: the long-lived connections and managers of main. */
+import type { EngineConnection } from './engine/connection';
+import type { TaskManager } from './tasks/taskManager';
+
+/** What only a real desktop shell can do; the browser bridge has a null version. */
+export interface DesktopShell {
+  readonly kind: 'desktop' | 'web';
+  openExternal(url: string): Promise<boolean>;
+  pickPath(options: {
+    kind: 'file' | 'folder';
+    title?: string;
+    filters?: Array<{ name: string; extensions: string[] }>;
+  }): Promise<string | null>;
+}
+
+export const webShell: DesktopShell = {
+  kind: 'web',
+  openExternal: async () => false,
+  pickPath: async () => null,
+};
+
+export interface Services {
+  engine: EngineConnection;
+  tasks: TaskManager;
+  shell: DesktopShell;
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { Sidebar } from './components/Sidebar';
+import { StatusBar } from './components/StatusBar';
+import { TaskCenter } from './components/TaskCenter';
+import { Toasts } from './components/Toasts';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { useNav, VIEWS, type ViewName } from './stores/navStore';
+import { DashboardView } from './views/dashboard/DashboardView';
+import { ContainersView } from './views/containers/ContainersView';
+import { ImagesView } from './views/images/ImagesView';
+import { ComposeView } from './views/compose/ComposeView';
+import { KubernetesView } from './views/kubernetes/KubernetesView';
+import { SettingsView } from './views/settings/SettingsView';
+
+const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
+  dashboard: DashboardView,
+  containers: ContainersView,
+  images: ImagesView,
+  compose: ComposeView,
+  kubernetes: KubernetesView,
+  settings: SettingsView,
+};
+
+export function App() {
+  const view = useNav((s) => s.view);
+  const go = useNav((s) => s.go);
+  useEffect(() => {
+    // Ctrl/Cmd+1..6 switch views.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const i = Number(e.key) - 1;
+      const target = VIEWS[i];
+      if (target) {
+        e.preventDefault();
+        go(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+  const View = VIEW_COMPONENTS[view];
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="content">
+        <View />
+      </main>
+      <TaskCenter />
+      <StatusBar />
+      <Toasts />
+      <ConfirmDialog />
+    </div>
+  );
+}

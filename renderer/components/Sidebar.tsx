@@ -1,0 +1,46 @@
+import { useNav, VIEWS, type ViewName } from '../stores/navStore';
+
+const LABELS: Record<ViewName, string> = {
+  dashboard: 'Dashboard',
+  containers: 'Containers',
+  images: 'Images',
+  compose: 'Compose',
+  kubernetes: 'Kubernetes',
+  settings: 'Settings',
+};
+const ICONS: Record<ViewName, string> = {
+  dashboard: '◎',
+  containers: '▣',
+  images: '◫',
+  compose: '☰',
+  kubernetes: '⎈',
+  settings: '⚙',
+};
+
+export function Sidebar() {
+  const { view, go } = useNav();
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark">⚓</span> Berth
+      </div>
+      <ul>
+        {VIEWS.map((v, i) => (
+          <li key={v}>
+            <button
+              className={v === view ? 'nav-item active' : 'nav-item'}
+              aria-current={v === view ? 'page' : undefined}
+              title={`${LABELS[v]} (Ctrl+${i + 1})`}
+              onClick={() => go(v)}
+            >
+              <span className="nav-icon" aria-hidden>
+                {ICONS[v]}
+              </span>
+              {LABELS[v]}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * A zustand store for one live collection (containers, images, pods, ...): it subscribes once, takes the
+ * snapshot, applies upserts and removals as main pushes them, and re-snapshots after a reconnect.
+ */
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { CollectionEvent } from '../../contract/collection';
+import type { ApiErrorShape } from '../../contract/errors';
+import type { StreamHandlers, Subscription } from '../../contract/define';
+
+export interface CollectionState<T> {
+  items: Map<string, T>;
+  loaded: boolean;
+  error: ApiErrorShape | undefined;
+  /** Subscribes while at least one view holds it; returns the release function. */
+  retain(): () => void;
+}
+
+export function createCollectionStore<T>(
+  subscribe: (handlers: StreamHandlers<CollectionEvent<T>>) => Subscription,
+  idOf: (item: T) => string,
+): UseBoundStore<StoreApi<CollectionState<T>>> {
+  let holders = 0;
+  let subscription: Subscription | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const store = create<CollectionState<T>>()((set) => {
+    const apply = (event: CollectionEvent<T>) => {
+      set((state) => {
+        if (event.type === 'snapshot') {
+          return { items: new Map(event.items.map((i) => [idOf(i), i])), loaded: true, error: undefined };
+        }
+        const items = new Map(state.items);
+        if (event.type === 'upsert') for (const i of event.items) items.set(idOf(i), i);
+        else for (const id of event.ids) items.delete(id);
+        return { items };
+      });
+    };
+    const open = () => {
+      subscription = subscribe({
+        onEvent: apply,
+        onEnd: (error) => {
+          subscription = undefined;
+          set({ error });
+          // The engine went away or the stream failed: try again while someone is looking.
+          if (holders > 0) retryTimer = setTimeout(open, 1500);
+        },
+      });
+    };
+    return {
+      items: new Map(),
+      loaded: false,
+      error: undefined,
+      retain() {
+        holders++;
+        if (holders === 1 && !subscription) open();
+        return () => {
+          holders--;
+          if (holders === 0) {
+            clearTimeout(retryTimer);
+            subscription?.unsubscribe();
+            subscription = undefined;
+          }
+        };
+      },
+    };
+  });
+  return store;
+}

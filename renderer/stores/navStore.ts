@@ -1,0 +1,29 @@
+/** Which view is open; kept in the URL hash so a reload (and a test) lands on the same place. */
+import { create } from 'zustand';
+
+export const VIEWS = ['dashboard', 'containers', 'images', 'compose', 'kubernetes', 'settings'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+interface Nav {
+  view: ViewName;
+  /** The detail opened inside the view, e.g. a container id. */
+  detail: string | undefined;
+  go(view: ViewName, detail?: string): void;
+}
+
+const parse = (): Pick<Nav, 'view' | 'detail'> => {
+  const [view, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
+  const v = (VIEWS as readonly string[]).includes(view ?? '') ? (view as ViewName) : 'dashboard';
+  return { view: v, detail: rest.length ? decodeURIComponent(rest.join('/')) : undefined };
+};
+
+export const useNav = create<Nav>()((set) => ({
+  ...parse(),
+  go: (view, detail) => {
+    const hash = `#/${view}${detail ? `/${encodeURIComponent(detail)}` : ''}`;
+    if (location.hash !== hash) history.pushState(null, '', hash + '');
+    set({ view, detail });
+  },
+}));
+
+window.addEventListener('popstate', () => useNav.setState(parse()));

@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import { api } from '../api';
+import type { Task } from '../../contract/tasks';
+import { notify } from './toastStore';
+
+const LOG_LINES = 2000;
+
+interface TasksStore {
+  tasks: Map<string, Task>;
+  logs: Map<string, string[]>;
+  open: boolean;
+  setOpen(open: boolean): void;
+}
+
+export const useTasks = create<TasksStore>()((set) => ({
+  tasks: new Map(),
+  logs: new Map(),
+  open: false,
+  setOpen: (open) => set({ open }),
+}));
+
+const subscribe = () =>
+  api.tasks.watch.subscribe(undefined, {
+    onEvent: (event) => {
+      const state = useTasks.getState();
+      if (event.type === 'snapshot') {
+        useTasks.setState({ tasks: new Map(event.tasks.map((t) => [t.id, t])) });
+      } else if (event.type === 'update') {
+        const before = state.tasks.get(event.task.id);
+        const tasks = new Map(state.tasks);
+        tasks.set(event.task.id, event.task);
+        useTasks.setState({ tasks });
+        if (before?.state === 'running' && event.task.state === 'failed') {
+          notify('error', `${event.task.title} failed`, event.task.error?.message, event.task.error?.hint);
+        }
+        if (!before && event.task.state === 'running') useTasks.setState({ open: true });
+      } else {
+        const logs = new Map(state.logs);
+        const lines = [...(logs.get(event.taskId) ?? []), ...event.lines];
+        logs.set(event.taskId, lines.length > LOG_LINES ? lines.slice(-LOG_LINES) : lines);
+        useTasks.setState({ logs });
+      }
+    },
+    onEnd: () => setTimeout(subscribe, 1000),
+  });
+subscribe();

@@ -1,0 +1,58 @@
+/** Starts the web bridge in-process and opens it in Debian's real Chromium through playwright-core. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../../main/backend';
+import { webShell } from '../../main/services';
+import { startWebBridge, type WebBridge } from '../../main/ipc/webBridge';
+
+export const CHROMIUM = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
+export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
+
+export interface WebApp {
+  backend: Backend;
+  bridge: WebBridge;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function startWebApp(hash = ''): Promise<WebApp> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    throw new Error('dist/renderer is missing: run `npm run build` first');
+  const backend = createBackend({ shell: webShell, validateOutputs: true });
+  const bridge = await startWebBridge({ router: backend.router, root: RENDERER_DIR });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${bridge.url}${hash}`);
+  return {
+    backend,
+    bridge,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await bridge.close();
+      backend.dispose();
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** Berth's own client wired straight to a backend's router: the whole API path minus the socket. */
+import { createBackend, type Backend } from '../../main/backend';
+import { webShell } from '../../main/services';
+import { createClient } from '../../renderer/api/client';
+import type { ApiClient } from '../../contract/api';
+import type { BridgePort } from '../../contract/bridge';
+import type { ServerMessage } from '../../contract/protocol';
+
+export interface TestBackend {
+  backend: Backend;
+  api: ApiClient;
+  /** Sends a raw (possibly malformed) message and returns the first reply to it. */
+  raw(message: unknown): Promise<ServerMessage>;
+  close(): void;
+}
+
+export function startTestBackend(engineOverride?: string): TestBackend {
+  const backend = createBackend({ shell: webShell, engineOverride, validateOutputs: true, log: () => {} });
+  const listeners = new Set<(m: ServerMessage) => void>();
+  const connection = backend.router.connect((m) => {
+    // JSON round trip, as on the wire.
+    const copy = JSON.parse(JSON.stringify(m)) as ServerMessage;
+    queueMicrotask(() => listeners.forEach((l) => l(copy)));
+  });
+  const port: BridgePort = {
+    send: (message) => connection.receive(JSON.parse(JSON.stringify(message))),
+    onMessage: (l) => (listeners.add(l), () => listeners.delete(l)),
+  };
+  return {
+    backend,
+    api: createClient(port),
+    raw: (message) =>
+      new Promise((resolve) => {
+        const l = (m: ServerMessage) => {
+          listeners.delete(l);
+          resolve(m);
+        };
+        listeners.add(l);
+        connection.receive(message);
+      }),
+    close: () => {
+      connection.close();
+      backend.dispose();
+    },
+  };
+}

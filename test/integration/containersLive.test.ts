@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContainerSummary } from '../../contract/containers';
+import { ApiError } from '../../contract/errors';
+import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
+import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+
+let t: TestBackend;
+const created: string[] = [];
+
+beforeAll(() => {
+  t = startTestBackend();
+});
+afterAll(async () => {
+  t.close();
+  await removeContainers(...created);
+});
+
+describe('containers through the API, on the real engine', () => {
+  it('reports the engine as connected with its version', async () => {
+    const state = await eventually('engine connected', () =>
+      t.backend.services.engine.connected ? t.backend.services.engine.current : undefined,
+    );
+    expect(state.version).toBe(await docker('version', '--format', '{{.Server.Version}}'));
+  });
+
+  it('pushes a container started and removed in a terminal into the live list', async () => {
+    const items = new Map<string, ContainerSummary>();
+    let snapshots = 0;
+    const sub = t.api.containers.watch.subscribe(undefined, {
+      onEvent: (e) => {
+        if (e.type === 'snapshot') {
+          snapshots++;
+          items.clear();
+        }
+        if (e.type === 'snapshot' || e.type === 'upsert') for (const c of e.items) items.set(c.id, c);
+        else for (const id of e.ids) items.delete(id);
+      },
+    });
+    await eventually('snapshot', () => snapshots === 1);
+    const name = uniqueName('live');
+    created.push(name);
+    const id = await docker('run', '-d', '--name', name, FIXTURE_BUSYBOX, 'sleep', '300');
+    const running = await eventually(
+      'container running in the list',
+      () => (items.get(id)?.state === 'running' ? items.get(id) : undefined),
+      5000,
+    );
+    expect(running.name).toBe(name);
+    expect(running.image).toBe(FIXTURE_BUSYBOX);
+    await docker('stop', '-t', '0', name);
+    await eventually('container exited in the list', () => items.get(id)?.state === 'exited', 5000);
+    await docker('rm', name);
+    await eventually('container gone from the list', () => !items.has(id), 5000);
+    expect(snapshots).toBe(1); // changes came as events, not as re-fetched lists
+    sub.unsubscribe();
+  });
+
+  it('runs lifecycle actions and reports a missing container clearly', async () => {
+    const name = uniqueName('actions');
+    created.push(name);
+    const id = await docker('create', '--name', name, FIXTURE_BUSYBOX, 'sleep', '300');
+    await t.api.containers.start({ id });
+    expect(await docker('inspect', '-f', '{{.State.Status}}', id)).toBe('running');
+    await t.api.containers.pause({ id });
+    expect(await docker('inspect', '-f', '{{.State.Status}}', id)).toBe('paused');
+    await t.api.containers.unpause({ id });
+    await t.api.containers.stop({ id, timeoutSeconds: 0 });
+    expect(await docker('inspect', '-f', '{{.State.Status}}', id)).toBe('exited');
+    await t.api.containers.remove({ id });
+    await expect(docker('inspect', id)).rejects.toThrow();
+    const err = await t.api.containers.start({ id }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('not_found');
+  });
+
+  it('refuses to remove a running container unless forced', async () => {
+    const name = uniqueName('running');
+    created.push(name);
+    const id = await docker('run', '-d', '--name', name, FIXTURE_BUSYBOX, 'sleep', '300');
+    const err = (await t.api.containers.remove({ id }).catch((e: unknown) => e)) as ApiError;
+    expect(err.code).toBe('conflict');
+    expect(err.message).toMatch(/running/i);
+    expect(await docker('inspect', '-f', '{{.State.Status}}', id)).toBe('running');
+    await t.api.containers.remove({ id, force: true });
+  });
+
+  it('answers malformed and invalid messages with typed errors', async () => {
+    expect(await t.raw({ type: 'call', id: 900, method: 'containers.start', input: { id: '' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(
+      await t.raw({ type: 'call', id: 901, method: 'containers.kill', input: { id: 'x', signal: 'rm -rf' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await t.raw({ type: 'call', id: 902 })).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+  });
+});
+
+describe('a dead engine', () => {
+  it('is reported as unreachable with a hint, and calls fail with engine_unreachable', async () => {
+    const dead = startTestBackend('unix:///tmp/berth-no-such-docker.sock');
+    try {
+      const state = await eventually('unreachable state', () =>
+        dead.backend.services.engine.current.status === 'unreachable'
+          ? dead.backend.services.engine.current
+          : undefined,
+      );
+      expect(state.hint).toMatch(/Start the Docker engine/);
+      const err = (await dead.api.containers.list().catch((e: unknown) => e)) as ApiError;
+      expect(err.code).toBe('engine_unreachable');
+      expect(err.hint).toBeTruthy();
+    } finally {
+      dead.close();
+    }
+  });
+});

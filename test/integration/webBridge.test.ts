@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import WebSocket from 'ws';
+import { createBackend, type Backend } from '../../main/backend';
+import { webShell } from '../../main/services';
+import { startWebBridge, type WebBridge } from '../../main/ipc/webBridge';
+import { RENDERER_DIR } from '../helpers/browser';
+
+let backend: Backend;
+let bridge: WebBridge;
+
+beforeAll(async () => {
+  backend = createBackend({ shell: webShell });
+  bridge = await startWebBridge({ router: backend.router, root: RENDERER_DIR });
+});
+afterAll(async () => {
+  await bridge.close();
+  backend.dispose();
+});
+
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: bridge.port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function openSocket(query: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${bridge.port}/api${query}`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+describe('web bridge (loopback, token, origin)', () => {
+  it('binds 127.0.0.1 only', () => {
+    const address = bridge.server.address();
+    expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  });
+
+  it('refuses a request without the token or with a wrong one', async () => {
+    expect((await get('/')).status).toBe(401);
+    expect((await get('/assets/')).status).toBe(401);
+    expect((await get('/?token=wrong')).status).toBe(401);
+    expect((await get(`/?token=${bridge.token}x`)).status).toBe(401);
+  });
+
+  it('serves the app with the token, sets a same-site cookie and a strict CSP', async () => {
+    const res = await get(`/?token=${bridge.token}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<div id="root">');
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
+    const cookie = String(res.headers['set-cookie']).split(';')[0] as string;
+    expect((await get('/', { cookie })).status).toBe(200);
+  });
+
+  it('refuses a foreign Origin and a foreign Host (DNS rebinding) even with the token', async () => {
+    expect((await get(`/?token=${bridge.token}`, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get(`/?token=${bridge.token}`, { host: `evil.example:${bridge.port}` })).status).toBe(403);
+    expect((await get(`/?token=${bridge.token}`, { origin: `https://127.0.0.1:${bridge.port}` })).status).toBe(403);
+  });
+
+  it('refuses a socket without the token, with a wrong one, or from a foreign origin', async () => {
+    await expect(openSocket('')).rejects.toThrow('HTTP 401');
+    await expect(openSocket('?token=nope')).rejects.toThrow('HTTP 401');
+    await expect(openSocket(`?token=${bridge.token}`, { origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+  });
+
+  it('answers API calls over an authorised socket, and survives garbage', async () => {
+    const ws = await openSocket(`?token=${bridge.token}`, { origin: `http://127.0.0.1:${bridge.port}` });
+    const replies: unknown[] = [];
+    ws.on('message', (d) => replies.push(JSON.parse(String(d))));
+    ws.send('not json at all');
+    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'containers.stop', input: { id: 42 } }));
+    ws.send(JSON.stringify({ type: 'call', id: 2, method: 'system.info' }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(replies).toContainEqual(
+      expect.objectContaining({ id: 1, ok: false, error: expect.objectContaining({ code: 'invalid_input' }) }),
+    );
+    expect(replies).toContainEqual(
+      expect.objectContaining({ id: 2, ok: true, value: expect.objectContaining({ shell: 'web' }) }),
+    );
+    ws.close();
+  });
+});
