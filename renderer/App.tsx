@@ -8,6 +8,8 @@ import { useNav, VIEWS, type ViewName } from './stores/navStore';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { ContainersView } from './views/containers/ContainersView';
 import { ImagesView } from './views/images/ImagesView';
+import { VolumesView } from './views/volumes/VolumesView';
+import { NetworksView } from './views/networks/NetworksView';
 import { ComposeView } from './views/compose/ComposeView';
 import { KubernetesView } from './views/kubernetes/KubernetesView';
 import { SettingsView } from './views/settings/SettingsView';
@@ -16,6 +18,8 @@ const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
   dashboard: DashboardView,
   containers: ContainersView,
   images: ImagesView,
+  volumes: VolumesView,
+  networks: NetworksView,
   compose: ComposeView,
   kubernetes: KubernetesView,
   settings: SettingsView,

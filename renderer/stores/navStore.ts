@@ -1,7 +1,16 @@
 /** Which view is open; kept in the URL hash so a reload (and a test) lands on the same place. */
 import { create } from 'zustand';
 
-export const VIEWS = ['dashboard', 'containers', 'images', 'compose', 'kubernetes', 'settings'] as const;
+export const VIEWS = [
+  'dashboard',
+  'containers',
+  'images',
+  'volumes',
+  'networks',
+  'compose',
+  'kubernetes',
+  'settings',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 interface Nav {
