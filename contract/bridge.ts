@@ -10,4 +10,6 @@ export interface BridgePort {
   onMessage(listener: (message: ServerMessage) => void): () => void;
   /** Web transport only: connection state changes (the socket dropped or came back). */
   onStatus?(listener: (connected: boolean) => void): () => void;
+  /** Desktop only: the path on disk of a file dropped into the window (Electron hides File.path). */
+  pathForFile?(file: File): string;
 }

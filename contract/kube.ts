@@ -1,16 +1,288 @@
-/** The Kubernetes and kind part of the contract. */
+/**
+ * The Kubernetes and kind part of the contract: contexts from the kubeconfig, kind clusters, live lists of
+ * nodes and workloads (list + watch), scaling through the scale subresource, deploy, apply and delete.
+ */
 import { z } from 'zod';
-import { call } from './define';
-import { NoInput } from './collection';
+import { call, stream } from './define';
+import { collectionEvent, Ok, TaskStarted } from './collection';
+
+/** An explicit kubeconfig path (tests, or a file the user picked); else KUBECONFIG and ~/.kube/config. */
+const KubeconfigPath = z.string().min(1).optional();
 
 export const KubeContext = z.object({
   name: z.string(),
   cluster: z.string(),
   server: z.string().optional(),
+  namespace: z.string().optional(),
+  user: z.string().optional(),
   current: z.boolean(),
+  /** The context belongs to a kind cluster (its name is `kind-<cluster>` and kind knows that cluster). */
   kind: z.boolean(),
+  kindCluster: z.string().optional(),
+});
+export type KubeContext = z.infer<typeof KubeContext>;
+
+export const KubeTarget = z.object({ context: z.string().min(1), kubeconfig: KubeconfigPath });
+export type KubeTarget = z.infer<typeof KubeTarget>;
+
+export const NamespacedTarget = KubeTarget.extend({
+  /** A namespace, or '' for all namespaces. */
+  namespace: z.string(),
+});
+export type NamespacedTarget = z.infer<typeof NamespacedTarget>;
+
+const ObjectRef = KubeTarget.extend({ namespace: z.string().min(1), name: z.string().min(1) });
+
+export const ClusterStatus = z.object({
+  context: z.string(),
+  server: z.string().optional(),
+  reachable: z.literal(true),
+  version: z.string(),
+  platform: z.string().optional(),
+});
+export type ClusterStatus = z.infer<typeof ClusterStatus>;
+
+const Quantities = z.object({ cpu: z.string(), memory: z.string(), pods: z.string() });
+
+export const KubeCondition = z.object({
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
 });
 
+export const KubeNode = z.object({
+  name: z.string(),
+  roles: z.array(z.string()),
+  status: z.enum(['Ready', 'NotReady', 'Unknown']),
+  unschedulable: z.boolean(),
+  version: z.string(),
+  internalIP: z.string().optional(),
+  osImage: z.string().optional(),
+  runtime: z.string().optional(),
+  capacity: Quantities,
+  allocatable: Quantities,
+  conditions: z.array(KubeCondition),
+  createdAt: z.string().optional(),
+  /** For kind clusters: the Docker container that is this node. */
+  container: z.string().optional(),
+});
+export type KubeNode = z.infer<typeof KubeNode>;
+
+/** What the cluster map colours a pod by. */
+export const PodDisplayPhase = z.enum([
+  'Pending',
+  'ContainerCreating',
+  'Running',
+  'Succeeded',
+  'Failed',
+  'Terminating',
+  'Unknown',
+]);
+export type PodDisplayPhase = z.infer<typeof PodDisplayPhase>;
+
+export const PodContainer = z.object({
+  name: z.string(),
+  image: z.string(),
+  ready: z.boolean(),
+  state: z.enum(['running', 'waiting', 'terminated', 'unknown']),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  restarts: z.number(),
+  startedAt: z.string().optional(),
+});
+export type PodContainer = z.infer<typeof PodContainer>;
+
+export const KubePod = z.object({
+  /** `namespace/name` */
+  id: z.string(),
+  uid: z.string(),
+  name: z.string(),
+  namespace: z.string(),
+  node: z.string().optional(),
+  phase: z.string(),
+  display: PodDisplayPhase,
+  reason: z.string().optional(),
+  ready: z.string(),
+  restarts: z.number(),
+  ip: z.string().optional(),
+  owner: z.object({ kind: z.string(), name: z.string() }).optional(),
+  labels: z.record(z.string(), z.string()),
+  containers: z.array(PodContainer),
+  conditions: z.array(KubeCondition),
+  createdAt: z.string().optional(),
+});
+export type KubePod = z.infer<typeof KubePod>;
+
+export const KubeDeployment = z.object({
+  id: z.string(),
+  name: z.string(),
+  namespace: z.string(),
+  replicas: z.number(),
+  ready: z.number(),
+  updated: z.number(),
+  available: z.number(),
+  images: z.array(z.string()),
+  selector: z.record(z.string(), z.string()),
+  conditions: z.array(KubeCondition),
+  createdAt: z.string().optional(),
+});
+export type KubeDeployment = z.infer<typeof KubeDeployment>;
+
+export const KubeReplicaSet = z.object({
+  id: z.string(),
+  name: z.string(),
+  namespace: z.string(),
+  owner: z.string().optional(),
+  replicas: z.number(),
+  ready: z.number(),
+  revision: z.string().optional(),
+  images: z.array(z.string()),
+  createdAt: z.string().optional(),
+});
+export type KubeReplicaSet = z.infer<typeof KubeReplicaSet>;
+
+export const KubeService = z.object({
+  id: z.string(),
+  name: z.string(),
+  namespace: z.string(),
+  type: z.string(),
+  clusterIP: z.string().optional(),
+  ports: z.array(z.string()),
+  selector: z.record(z.string(), z.string()),
+  createdAt: z.string().optional(),
+});
+export type KubeService = z.infer<typeof KubeService>;
+
+export const KubeEvent = z.object({
+  id: z.string(),
+  namespace: z.string(),
+  type: z.string(),
+  reason: z.string(),
+  message: z.string(),
+  object: z.object({ kind: z.string(), name: z.string() }),
+  count: z.number(),
+  lastSeen: z.string().optional(),
+});
+export type KubeEvent = z.infer<typeof KubeEvent>;
+
+export const KubeNamespace = z.object({ name: z.string(), phase: z.string() });
+export type KubeNamespace = z.infer<typeof KubeNamespace>;
+
+/** The most replicas one scale request may ask for; the UI confirms anything above its own lower cap. */
+export const MAX_REPLICAS = 10_000;
+export const Replicas = z
+  .number({ error: 'Replicas must be a number.' })
+  .int({ error: 'Replicas must be a whole number.' })
+  .min(0, { error: 'Replicas cannot be negative.' })
+  .max(MAX_REPLICAS, { error: `Replicas cannot exceed ${MAX_REPLICAS}.` });
+
+/** A DNS-1123 label: what Kubernetes accepts as a deployment, service or namespace name. */
+export const DnsLabel = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+    error: 'Use lower-case letters, digits and dashes; start and end with a letter or digit.',
+  });
+
+export const DeployInput = KubeTarget.extend({
+  namespace: DnsLabel,
+  name: DnsLabel,
+  image: z.string().min(1),
+  replicas: Replicas,
+  ports: z.array(z.number().int().min(1).max(65535)).max(20).default([]),
+  /** Also create a Service for the ports. */
+  service: z.enum(['none', 'ClusterIP', 'NodePort']).default('none'),
+  /** Create the namespace when it does not exist. */
+  createNamespace: z.boolean().default(true),
+});
+export type DeployInput = z.input<typeof DeployInput>;
+
+export const ApplyResult = z.object({
+  kind: z.string(),
+  name: z.string(),
+  namespace: z.string().optional(),
+  action: z.enum(['created', 'configured', 'unchanged', 'failed']),
+  message: z.string().optional(),
+});
+export type ApplyResult = z.infer<typeof ApplyResult>;
+
+export const PortMapping = z.object({
+  containerPort: z.number().int().min(1).max(65535),
+  hostPort: z.number().int().min(0).max(65535),
+  listenAddress: z.string().min(1).default('127.0.0.1'),
+  protocol: z.enum(['TCP', 'UDP', 'SCTP']).default('TCP'),
+});
+
+export const KindName = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+    error: 'Use lower-case letters, digits, dots and dashes; start and end with a letter or digit.',
+  });
+
+export const KindCreateInput = z.object({
+  name: KindName,
+  controlPlanes: z.number().int().min(1).max(5).default(1),
+  workers: z.number().int().min(0).max(20).default(0),
+  /** e.g. kindest/node:v1.33.1; empty for kind's default. */
+  image: z.string().optional(),
+  ports: z.array(PortMapping).max(20).default([]),
+});
+export type KindCreateInput = z.input<typeof KindCreateInput>;
+
+export const KindNode = z.object({
+  name: z.string(),
+  role: z.string(),
+  containerId: z.string(),
+  state: z.string(),
+  image: z.string(),
+});
+
+export const KindCluster = z.object({
+  name: z.string(),
+  nodes: z.array(KindNode),
+  context: z.string(),
+});
+export type KindCluster = z.infer<typeof KindCluster>;
+
+export const PodLogEvent = z.object({ lines: z.array(z.string()) });
+
 export const kube = {
-  contexts: call(NoInput, z.array(KubeContext)),
+  /** Every context of the kubeconfig (KUBECONFIG, ~/.kube/config, or the given file). */
+  contexts: call(z.object({ kubeconfig: KubeconfigPath }).optional(), z.array(KubeContext)),
+  /** Asks the cluster for its version; fails with cluster_unreachable when it does not answer. */
+  status: call(KubeTarget, ClusterStatus),
+  namespaces: stream(KubeTarget, collectionEvent(KubeNamespace)),
+  nodes: stream(KubeTarget, collectionEvent(KubeNode)),
+  pods: stream(NamespacedTarget, collectionEvent(KubePod)),
+  deployments: stream(NamespacedTarget, collectionEvent(KubeDeployment)),
+  replicaSets: stream(NamespacedTarget, collectionEvent(KubeReplicaSet)),
+  services: stream(NamespacedTarget, collectionEvent(KubeService)),
+  events: stream(NamespacedTarget, collectionEvent(KubeEvent)),
+  podLogs: stream(
+    ObjectRef.extend({
+      container: z.string().optional(),
+      follow: z.boolean().default(true),
+      tailLines: z.number().int().min(1).max(100_000).default(500),
+    }),
+    PodLogEvent,
+  ),
+  /** Sets a deployment's replicas through its scale subresource. */
+  scale: call(ObjectRef.extend({ replicas: Replicas }), z.object({ replicas: z.number() })),
+  deploy: call(DeployInput, z.object({ deployment: z.string(), service: z.string().optional() })),
+  deleteDeployment: call(ObjectRef, Ok),
+  deleteNamespace: call(KubeTarget.extend({ name: DnsLabel }), Ok),
+  /** Applies a multi-document YAML (server-side apply); a syntax error applies nothing. */
+  apply: call(KubeTarget.extend({ namespace: z.string().default('default'), yaml: z.string() }), z.array(ApplyResult)),
+
+  kindClusters: call(z.void(), z.array(KindCluster)),
+  /** The kind config (v1alpha4) Berth would create the cluster with. */
+  kindConfig: call(KindCreateInput, z.object({ yaml: z.string() })),
+  kindCreate: call(KindCreateInput, TaskStarted),
+  kindDelete: call(z.object({ name: KindName }), TaskStarted),
+  /** `kind load docker-image` a local image into a kind cluster's nodes. */
+  kindLoad: call(z.object({ cluster: KindName, image: z.string().min(1) }), TaskStarted),
 } as const;

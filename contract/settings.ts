@@ -1,19 +1,159 @@
-/** User settings and the first-run environment check. */
+/**
+ * User settings, the first-run environment check, and what the desktop shell asks the renderer to do
+ * (open a compose file passed on the command line, switch view from the menu or tray).
+ */
 import { z } from 'zod';
-import { call } from './define';
+import { call, stream } from './define';
 import { NoInput } from './collection';
 
+/** unix:///path, npipe:////./pipe/name, tcp://host:port, ssh://…, or an absolute socket path; '' means automatic. */
+const EngineHost = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => v === '' || /^(unix|npipe|tcp|ssh|http|https):\/\/./.test(v) || v.startsWith('/'), {
+    message: 'Use unix:///path/to/docker.sock, npipe:////./pipe/name, tcp://host:port or leave it empty.',
+  });
+
+/** A program name found on PATH, or an absolute path; '' means automatic. */
+const Binary = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => !/[\n\r\0]/.test(v), { message: 'A program name or path, on one line.' });
+
+/** A Kubernetes namespace name (RFC 1123 label). */
+const Namespace = z
+  .string()
+  .trim()
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'Lower-case letters, digits and dashes, starting and ending alphanumeric.');
+
+export const Theme = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof Theme>;
+
+/** Each setting's schema, without defaults (a patch must not fill in what it did not mention). */
+const SettingsFields = {
+  /** Overrides where the Docker engine is; takes effect on the next start of Berth. */
+  engineHost: EngineHost,
+  /** `docker` (the compose v2 plugin), `docker-compose`, or a path; '' picks whichever is installed. */
+  composeBinary: Binary,
+  /** `kind` or a path; '' finds it on PATH. */
+  kindBinary: Binary,
+  defaultNamespace: Namespace,
+  theme: Theme,
+  /** How many log lines a log view keeps. */
+  logBufferLines: z.number().int().min(100).max(200_000),
+  /** Publish container ports on 127.0.0.1 only (not on every interface) unless asked otherwise. */
+  bindLocalhost: z.boolean(),
+  /** The first-run checklist was dismissed. */
+  firstRunDone: z.boolean(),
+};
+
+export const DEFAULT_SETTINGS = {
+  engineHost: '',
+  composeBinary: '',
+  kindBinary: '',
+  defaultNamespace: 'default',
+  theme: 'system',
+  logBufferLines: 5000,
+  bindLocalhost: true,
+  firstRunDone: false,
+} as const satisfies { [K in keyof typeof SettingsFields]: z.input<(typeof SettingsFields)[K]> };
+
+/** The stored settings: a missing key (an older file) takes its default; unknown keys are dropped. */
+export const Settings = z.object({
+  engineHost: SettingsFields.engineHost.default(DEFAULT_SETTINGS.engineHost),
+  composeBinary: SettingsFields.composeBinary.default(DEFAULT_SETTINGS.composeBinary),
+  kindBinary: SettingsFields.kindBinary.default(DEFAULT_SETTINGS.kindBinary),
+  defaultNamespace: SettingsFields.defaultNamespace.default(DEFAULT_SETTINGS.defaultNamespace),
+  theme: SettingsFields.theme.default(DEFAULT_SETTINGS.theme),
+  logBufferLines: SettingsFields.logBufferLines.default(DEFAULT_SETTINGS.logBufferLines),
+  bindLocalhost: SettingsFields.bindLocalhost.default(DEFAULT_SETTINGS.bindLocalhost),
+  firstRunDone: SettingsFields.firstRunDone.default(DEFAULT_SETTINGS.firstRunDone),
+});
+export type Settings = z.infer<typeof Settings>;
+export type SettingsKey = keyof Settings;
+
+/** What the renderer may change: any subset of the settings, each validated like the whole. */
+export const SettingsPatch = z.strictObject(SettingsFields).partial();
+export type SettingsPatch = z.input<typeof SettingsPatch>;
+
+export const SettingsSnapshot = z.object({
+  values: Settings,
+  /** The JSON file the settings live in. */
+  file: z.string(),
+  /** Settings changed since Berth started that only apply after a restart (the engine socket). */
+  restartRequired: z.array(z.string()),
+  /** Something the user should know about the file, e.g. it was unreadable and was reset. */
+  notice: z.string().optional(),
+});
+export type SettingsSnapshot = z.infer<typeof SettingsSnapshot>;
+
+export const CheckFix = z.object({
+  /** One sentence: what to do. */
+  text: z.string(),
+  /** A command to run in a terminal, when there is one. */
+  command: z.string().optional(),
+  /** Where to read more or download (http/https). */
+  url: z.string().optional(),
+});
+export type CheckFix = z.infer<typeof CheckFix>;
+
+export const EnvironmentCheck = z.object({
+  id: z.enum(['engine', 'docker', 'compose', 'kind', 'kubectl', 'kubeconfig']),
+  label: z.string(),
+  found: z.boolean(),
+  /** ok: usable; missing: not there; problem: there but not usable (engine down, broken binary). */
+  status: z.enum(['ok', 'missing', 'problem']),
+  /** Whether Berth needs it at all (only the engine is required). */
+  required: z.boolean(),
+  version: z.string().optional(),
+  /** The binary or file that was found. */
+  path: z.string().optional(),
+  /** A short line of detail, e.g. "v1 (docker-compose)" or "current context kind-dev". */
+  detail: z.string().optional(),
+  /** What Berth can do with it, shown next to the check: "Compose view", "Kubernetes view". */
+  usedFor: z.string(),
+  hint: z.string().optional(),
+  fix: CheckFix.optional(),
+});
+export type EnvironmentCheck = z.infer<typeof EnvironmentCheck>;
+
+export const EnvironmentReport = z.object({
+  platform: z.string(),
+  checkedAt: z.number(),
+  checks: z.array(EnvironmentCheck),
+});
+export type EnvironmentReport = z.infer<typeof EnvironmentReport>;
+
+/** A file the desktop shell was asked to open (second launch, file association, macOS open-file). */
+export const OpenRequest = z.object({
+  id: z.number(),
+  kind: z.literal('compose-file'),
+  path: z.string(),
+});
+export type OpenRequest = z.infer<typeof OpenRequest>;
+
+/** The native menu or tray asks the renderer to show a view (a ViewName of the renderer). */
+export const NavigateRequest = z.object({ view: z.string() });
+export type NavigateRequest = z.infer<typeof NavigateRequest>;
+
 export const settings = {
-  environment: call(
-    NoInput,
-    z.array(
-      z.object({
-        id: z.string(),
-        label: z.string(),
-        found: z.boolean(),
-        version: z.string().optional(),
-        hint: z.string().optional(),
-      }),
-    ),
-  ),
+  get: call(NoInput, SettingsSnapshot),
+  /** Changes some settings; the whole result is validated and written before it resolves. */
+  update: call(SettingsPatch, SettingsSnapshot),
+  /** Puts every setting back to its default. */
+  reset: call(NoInput, SettingsSnapshot),
+  /** The settings now and after every change. */
+  watch: stream(NoInput, SettingsSnapshot),
+  /** Looks for the engine, docker compose, kind, kubectl and a kubeconfig; each with version and a fix. */
+  environment: call(NoInput, EnvironmentReport),
+  /**
+   * Files the shell was asked to open. Requests that arrive while nobody listens are kept and delivered to
+   * the next subscriber, once.
+   */
+  openRequests: stream(NoInput, OpenRequest),
+  /** View switches asked for by the native menu or the tray. */
+  navigation: stream(NoInput, NavigateRequest),
 } as const;

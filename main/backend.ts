@@ -12,6 +12,9 @@ import { composeApi } from './compose/composeApi';
 import { kubeApi } from './kube/kubeApi';
 import { volumesApi, networksApi } from './engine/volumesApi';
 import { settingsApi } from './settings/settingsApi';
+import { SettingsStore } from './settings/settingsStore';
+import { ShellRequests } from './settings/openRequests';
+import { defaultConfigDir } from './settings/configDir';
 
 export interface Backend {
   services: Services;
@@ -23,13 +26,19 @@ export interface Backend {
 export interface BackendOptions extends RouterOptions {
   shell: DesktopShell;
   engineOverride?: string;
+  /** Where settings.json lives: Electron's userData in the app, else BERTH_CONFIG_DIR or ~/.config/Berth. */
+  configDir?: string;
 }
 
 export function createBackend(options: BackendOptions): Backend {
+  const settings = new SettingsStore(options.configDir ?? defaultConfigDir());
+  const engineHost = options.engineOverride ?? (settings.atStart.engineHost || process.env.BERTH_DOCKER_HOST);
   const services: Services = {
-    engine: new EngineConnection(options.engineOverride ?? process.env.BERTH_DOCKER_HOST),
+    engine: new EngineConnection(engineHost),
     tasks: new TaskManager(),
     shell: options.shell,
+    settings,
+    shellRequests: new ShellRequests(),
   };
   const impl: ApiImplementation = {
     system: systemApi(services),

@@ -1,6 +1,8 @@
 /** What every domain implementation is built from: the long-lived connections and managers of main. */
 import type { EngineConnection } from './engine/connection';
 import type { TaskManager } from './tasks/taskManager';
+import type { SettingsStore } from './settings/settingsStore';
+import type { ShellRequests } from './settings/openRequests';
 
 /** What only a real desktop shell can do; the browser bridge has a null version. */
 export interface DesktopShell {
@@ -23,4 +25,8 @@ export interface Services {
   engine: EngineConnection;
   tasks: TaskManager;
   shell: DesktopShell;
+  /** The user's settings (settings.json); read `current`, listen with `onChange`. */
+  settings: SettingsStore;
+  /** Files to open and views to show, asked for by the desktop shell (argv, menu, tray). */
+  shellRequests: ShellRequests;
 }

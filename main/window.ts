@@ -2,12 +2,19 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { CSP } from './ipc/webBridge';
+import { DEFAULT_WINDOW, type WindowState } from './desktop/windowState';
 
 export interface WindowOptions {
   preload: string;
   /** The dev server URL in `npm run dev`, else undefined and the built file is loaded. */
   devUrl?: string;
   indexHtml: string;
+  /** The window icon (Linux and Windows; macOS takes the bundle's). */
+  icon?: string;
+  /** Where the window was last time, already fitted to the current displays. */
+  state?: WindowState;
+  /** DevTools are available in development builds only. */
+  devTools?: boolean;
 }
 
 export function isSafeExternalUrl(url: string): boolean {
@@ -26,13 +33,16 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     });
   }
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const state = options.state ?? DEFAULT_WINDOW;
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
     minWidth: 900,
     minHeight: 560,
     title: 'Berth',
-    icon: join(__dirnameOf(options.indexHtml), '..', '..', 'assets', 'icon.png'),
+    icon: options.icon ?? join(__dirnameOf(options.indexHtml), '..', '..', 'assets', 'icon.png'),
     show: false,
     webPreferences: {
       preload: options.preload,
@@ -41,13 +51,18 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: options.devTools ?? false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
   const allowed = options.devUrl ? new URL(options.devUrl).origin : 'file://';
   win.webContents.on('will-navigate', (event, url) => {
     if (!url.startsWith(allowed)) event.preventDefault();
   });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Links the user clicked that point outside open in their browser; nothing opens inside Berth.
     if (isSafeExternalUrl(url)) void shell.openExternal(url);

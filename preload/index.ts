@@ -2,7 +2,7 @@
  * The preload bridge: one generic message port between the sandboxed renderer and main. It knows no method
  * names; the contract on both sides does, so a new call needs no change here.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { IPC_CHANNEL, type BridgePort } from '../contract/bridge';
 import type { ClientMessage, ServerMessage } from '../contract/protocol';
 
@@ -13,6 +13,7 @@ const port: BridgePort = {
     ipcRenderer.on(IPC_CHANNEL, handler);
     return () => ipcRenderer.removeListener(IPC_CHANNEL, handler);
   },
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 };
 
 contextBridge.exposeInMainWorld('berthBridge', port);

@@ -4,7 +4,9 @@ import { StatusBar } from './components/StatusBar';
 import { TaskCenter } from './components/TaskCenter';
 import { Toasts } from './components/Toasts';
 import { ConfirmDialog } from './components/ConfirmDialog';
+import { FirstRun } from './components/FirstRun';
 import { useNav, VIEWS, type ViewName } from './stores/navStore';
+import './stores/openRequests';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { ContainersView } from './views/containers/ContainersView';
 import { ImagesView } from './views/images/ImagesView';
@@ -29,7 +31,7 @@ export function App() {
   const view = useNav((s) => s.view);
   const go = useNav((s) => s.go);
   useEffect(() => {
-    // Ctrl/Cmd+1..6 switch views.
+    // Ctrl/Cmd+1..8 switch views.
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const i = Number(e.key) - 1;
@@ -53,6 +55,7 @@ export function App() {
       <StatusBar />
       <Toasts />
       <ConfirmDialog />
+      <FirstRun />
     </div>
   );
 }

@@ -1,8 +1,30 @@
+/** The compose domain: the CLI, compose files, the live stacks on the engine and the operations on them. */
 import type { ApiImplementation } from '../../contract/api';
 import type { Services } from '../services';
+import { containerCollection } from '../engine/containers';
+import { readComposeFile } from './composeFile';
+import { ComposeContext } from './context';
+import { pipeStackLogs } from './logs';
+import { startAction, startDown, startScale } from './stackOps';
+import { pipeStacks } from './stacks';
+import { describeTool } from './tool';
+import { startUp, validateWithCli } from './up';
 
-export function composeApi(_services: Services): ApiImplementation['compose'] {
+export function composeApi(services: Services, ctx = new ComposeContext(services)): ApiImplementation['compose'] {
+  const containers = containerCollection(services.engine);
   return {
-    tool: async () => ({ available: false, hint: 'Compose support is not wired yet.' }),
+    tool: async () => describeTool(await ctx.redetect()),
+    open: async ({ path }) => readComposeFile(path),
+    validate: async (input, { signal }) => {
+      const cli = await ctx.cli();
+      const { scope } = await ctx.scopeOfFile(input.file, input.project, input);
+      return validateWithCli(cli, scope, signal);
+    },
+    stacks: (_input, sink, signal) => pipeStacks(containers, sink, signal),
+    up: async (input) => ({ taskId: await startUp(ctx, input) }),
+    down: async (input) => ({ taskId: await startDown(ctx, input) }),
+    run: async (input) => ({ taskId: await startAction(ctx, input) }),
+    scale: async (input) => ({ taskId: await startScale(ctx, input) }),
+    logs: (input, sink, signal) => pipeStackLogs(services.engine, input, sink, signal),
   };
 }

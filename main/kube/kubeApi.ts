@@ -1,8 +1,63 @@
+/** Main's implementation of the kube contract: contexts, live lists, scale, deploy, apply and kind. */
 import type { ApiImplementation } from '../../contract/api';
 import type { Services } from '../services';
+import { listContexts } from './contexts';
+import { KubeWatches } from './watches';
+import { namespaceSpec, namespacedSpec, nodeSpec, type Resource, type ResourceItems } from './resources';
+import { clusterStatus, deleteDeployment, deleteNamespace, deploy, scaleDeployment } from './workloads';
+import { applyManifests } from './apply';
+import { streamPodLogs } from './podLogs';
+import { kindNodeContainers, listKindClusters } from './kind/kindClusters';
+import { requireKind } from './kind/kindCli';
+import { kindConfigYaml } from './kind/kindConfig';
+import { startKindCreate, startKindDelete, startKindLoad } from './kind/kindTasks';
+import type { NamespacedTarget } from '../../contract/kube';
+import type { StreamSink } from '../../contract/define';
+import type { CollectionEvent } from '../../contract/collection';
 
-export function kubeApi(_services: Services): ApiImplementation['kube'] {
+export function kubeApi(services: Services): ApiImplementation['kube'] {
+  const watches = new KubeWatches();
+  const docker = () => services.engine.docker;
+
+  /** Node containers of the kind cluster behind a context, so nodes can name theirs. */
+  const kindContainersOf = (context: string) => async () => {
+    if (!context.startsWith('kind-')) return new Set<string>();
+    const nodes = (await kindNodeContainers(docker())).get(context.slice(5)) ?? [];
+    return new Set(nodes.map((n) => n.name));
+  };
+
+  const namespaced =
+    <R extends Resource>(resource: R) =>
+    (input: NamespacedTarget, sink: StreamSink<CollectionEvent<ResourceItems[R]>>, signal: AbortSignal) =>
+      watches.pipe(
+        input,
+        `${resource}\u0000${input.namespace}`,
+        (c) => namespacedSpec(c, resource, input.namespace),
+        sink,
+        signal,
+      );
+
   return {
-    contexts: async () => [],
+    contexts: async (input) => listContexts(docker(), input?.kubeconfig),
+    status: async (input) => clusterStatus(input),
+    namespaces: (input, sink, signal) => watches.pipe(input, 'namespaces', (c) => namespaceSpec(c), sink, signal),
+    nodes: (input, sink, signal) =>
+      watches.pipe(input, 'nodes', (c) => nodeSpec(c, kindContainersOf(input.context)), sink, signal),
+    pods: namespaced('pods'),
+    deployments: namespaced('deployments'),
+    replicaSets: namespaced('replicaSets'),
+    services: namespaced('services'),
+    events: namespaced('events'),
+    podLogs: (input, sink, signal) => streamPodLogs(input, sink, signal),
+    scale: async (input) => scaleDeployment(input, input.namespace, input.name, input.replicas),
+    deploy: async (input) => deploy(input),
+    deleteDeployment: async (input) => deleteDeployment(input, input.namespace, input.name),
+    deleteNamespace: async (input) => deleteNamespace(input, input.name),
+    apply: async (input) => applyManifests(input, input.namespace, input.yaml),
+    kindClusters: async () => listKindClusters(requireKind(), docker()),
+    kindConfig: async (input) => ({ yaml: kindConfigYaml(input) }),
+    kindCreate: async (input) => ({ taskId: await startKindCreate(services.tasks, input) }),
+    kindDelete: async (input) => ({ taskId: startKindDelete(services.tasks, input.name) }),
+    kindLoad: async (input) => ({ taskId: startKindLoad(services.tasks, input.cluster, input.image) }),
   };
 }

@@ -1,8 +1,31 @@
+/** The settings domain: read and change settings, the environment check, and the shell's requests. */
 import type { ApiImplementation } from '../../contract/api';
+import { untilAborted } from '../common/streams';
 import type { Services } from '../services';
+import { checkEnvironment, settledEngineState } from '../system/environment';
 
-export function settingsApi(_services: Services): ApiImplementation['settings'] {
+export function settingsApi({ settings, shellRequests, engine }: Services): ApiImplementation['settings'] {
   return {
-    environment: async () => [],
+    get: async () => settings.snapshot(),
+    update: (patch) => settings.update(patch),
+    reset: () => settings.reset(),
+    watch: (_input, sink, signal) => {
+      sink.next(settings.snapshot());
+      untilAborted(
+        signal,
+        settings.onChange((snap) => sink.next(snap)),
+      );
+    },
+    environment: () => checkEnvironment({ settings: settings.current, engine: () => settledEngineState(engine) }),
+    openRequests: (_input, sink, signal) =>
+      untilAborted(
+        signal,
+        shellRequests.onOpen((r) => sink.next(r)),
+      ),
+    navigation: (_input, sink, signal) =>
+      untilAborted(
+        signal,
+        shellRequests.onNavigate((r) => sink.next(r)),
+      ),
   };
 }

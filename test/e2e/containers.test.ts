@@ -42,7 +42,8 @@ describe('Containers view in Chromium over the web bridge', () => {
   it('stops and removes a container from the UI, asking first', async () => {
     const name = uniqueName('e2e-ui');
     created.push(name);
-    await docker('run', '-d', '--name', name, FIXTURE_BUSYBOX, 'sleep', '300');
+    // `sleep` as PID 1 ignores SIGTERM (stop would wait its 10 s grace period): trap it so stop is prompt.
+    await docker('run', '-d', '--name', name, FIXTURE_BUSYBOX, 'sh', '-c', 'trap exit TERM; sleep 300 & wait');
     const row = app.page.locator('[role="row"]', { has: app.page.getByText(name, { exact: true }) });
     await row.getByTestId('container-state').getByText(/^Up/).waitFor({ timeout: 5000 });
     await row.getByRole('button', { name: `Stop ${name}` }).click();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the binaries for the local test control plane from the Go module proxy:
 #   kube-apiserver, kube-controller-manager, kube-scheduler, kubectl (k8s.io/kubernetes)
-#   etcd (go.etcd.io/etcd/server/v3 etcdmain), kwok, kind
+#   etcd (go.etcd.io/etcd/server/v3 etcdmain), kwok, kind, and apiproxy (gomod/apiproxy)
 # into ${BERTH_KUBE_CACHE:-$HOME/.cache/berth-kube}/bin.
 #
 # Idempotent: each binary has a stamp (versions + hash of the module files); if
@@ -37,6 +37,7 @@ gover="$("$GO" env GOVERSION 2>/dev/null || echo unknown)"
 kube_key="kubernetes=${KUBE_VERSION} go=${gover} mod=$(hash_files "$here/gomod/kubernetes/go.mod" "$here/gomod/kubernetes/go.sum")"
 etcd_key="etcd=${ETCD_VERSION} go=${gover} mod=$(hash_files "$here/gomod/etcd/go.mod" "$here/gomod/etcd/go.sum" "$here/gomod/etcd/main.go")"
 kwok_key="kwok=${KWOK_VERSION} go=${gover}"
+proxy_key="apiproxy go=${gover} src=$(hash_files "$here/gomod/apiproxy/go.mod" "$here/gomod/apiproxy/main.go")"
 kind_key="kind=${KIND_VERSION} go=${gover}"
 
 declare -A KEY=(
@@ -47,6 +48,7 @@ declare -A KEY=(
   [etcd]="$etcd_key"
   [kwok]="$kwok_key"
   [kind]="$kind_key"
+  [apiproxy]="$proxy_key"
 )
 
 up_to_date() { # name
@@ -120,6 +122,14 @@ if ! up_to_date etcd; then
     bash -c 'cd "$1" && shift && exec "$@"' _ "$here/gomod/etcd" \
     "$GO" build -trimpath -ldflags "-s -w" -o "$tmp/etcd" .
   mv -f "$tmp/etcd" "$BIN/etcd"; mark etcd
+fi
+
+# ---- apiproxy (stdlib only, ~1s) ---------------------------------------------------
+if ! up_to_date apiproxy; then
+  run "apiproxy" \
+    bash -c 'cd "$1" && shift && exec "$@"' _ "$here/gomod/apiproxy" \
+    "$GO" build -trimpath -ldflags "-s -w" -o "$tmp/apiproxy" .
+  mv -f "$tmp/apiproxy" "$BIN/apiproxy"; mark apiproxy
 fi
 
 # ---- kwok / kind: plain `go install pkg@version` (their go.mod has no replaces)

@@ -46,7 +46,8 @@ kc_start_daemon() {
   } >>"$KC_DIR/logs/$name.log"
   # setsid + nohup: the daemon outlives start.sh and its caller's process group;
   # all fds redirected so a caller reading our stdout is not held open.
-  setsid nohup "$KC_BIN/$name" "$@" </dev/null >>"$KC_DIR/logs/$name.log" 2>&1 &
+  # (fd 8 is the cluster lock, see kc_lock: the daemon must not inherit it)
+  setsid nohup "$KC_BIN/$name" "$@" </dev/null >>"$KC_DIR/logs/$name.log" 2>&1 8>&- &
   echo $! > "$(kc_pidfile "$name")"
 }
 
@@ -78,6 +79,18 @@ kc_stop_daemon() {
     for ((i = 0; i < 50; i++)); do [[ -d "/proc/$pid" ]] || break; sleep 0.1; done
   fi
   rm -f "$(kc_pidfile "$name")"
+}
+
+# Serialises start/stop/restart on the same state dir (e.g. parallel test workers
+# that each call start.sh). The lock is a sibling file of the state dir; nested
+# calls (start.sh -> stop.sh) see BERTH_KUBE_LOCK_HELD and skip it.
+kc_lock() {
+  [[ "${BERTH_KUBE_LOCK_HELD:-}" == "$KC_DIR" ]] && return 0
+  command -v flock >/dev/null 2>&1 || return 0
+  mkdir -p "$(dirname "$KC_DIR")"
+  exec 8>"${KC_DIR%/}.lock"
+  flock -w "${1:-600}" 8 || kc_die "timed out waiting for ${KC_DIR%/}.lock (another start/stop running?)"
+  export BERTH_KUBE_LOCK_HELD="$KC_DIR"
 }
 
 kc_port_in_use() { # port

@@ -6,6 +6,8 @@
 #   BERTH_KUBE_DIR        state dir           (default /tmp/berth-kube)
 #   BERTH_KUBE_PORT       apiserver port      (default 6443)
 #   BERTH_KUBE_ETCD_PORT  etcd client port    (default 23790; peer port = +10)
+#   BERTH_KUBE_PROXY_PORT relay port the cluster's own components use to reach the
+#                         apiserver (default BERTH_KUBE_PORT+1; see gomod/apiproxy)
 #   BERTH_KUBE_NODES      number of fake nodes (default 3)
 #   BERTH_KUBE_TIMEOUT    readiness timeout in seconds (default 180)
 #   BERTH_KUBE_CACHE      binary cache (default ~/.cache/berth-kube)
@@ -23,6 +25,7 @@ source "$here/versions.env"
 PORT="${BERTH_KUBE_PORT:-6443}"
 ETCD_PORT="${BERTH_KUBE_ETCD_PORT:-23790}"
 ETCD_PEER_PORT="$((ETCD_PORT + 10))"
+PROXY_PORT="${BERTH_KUBE_PROXY_PORT:-$((PORT + 1))}"
 NODES="${BERTH_KUBE_NODES:-3}"
 TIMEOUT="${BERTH_KUBE_TIMEOUT:-180}"
 CONTEXT=berth-test
@@ -33,6 +36,8 @@ for t in openssl curl setsid base64; do
 done
 
 t_start_ms=$(( $(date +%s%N) / 1000000 ))
+
+kc_lock 900   # a concurrent start.sh may be building (first build: minutes)
 
 # ---- already running? --------------------------------------------------------
 if [[ -f "$KC_DIR/cluster.env" ]] && kc_pid kube-apiserver >/dev/null && kc_pid etcd >/dev/null; then
@@ -57,7 +62,7 @@ fi
 if [[ "${BERTH_KUBE_SKIP_BUILD:-0}" != 1 ]]; then
   "$here/build.sh" >&2 || kc_die "build.sh failed"
 fi
-for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do
+for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok apiproxy; do
   [[ -x "$KC_BIN/$b" ]] || kc_die "missing binary $KC_BIN/$b (run build.sh)"
 done
 if [[ -x "$KC_BIN/kubectl" ]]; then KUBECTL="$KC_BIN/kubectl"
@@ -65,7 +70,7 @@ elif command -v kubectl >/dev/null 2>&1; then KUBECTL="$(command -v kubectl)"
 else kc_die "no kubectl (neither $KC_BIN/kubectl nor on PATH)"
 fi
 
-for p in "$PORT" "$ETCD_PORT" "$ETCD_PEER_PORT"; do
+for p in "$PORT" "$PROXY_PORT" "$ETCD_PORT" "$ETCD_PEER_PORT"; do
   kc_port_in_use "$p" && kc_die "port 127.0.0.1:$p is already in use (set BERTH_KUBE_PORT / BERTH_KUBE_ETCD_PORT)"
 done
 
@@ -75,6 +80,7 @@ touch "$KC_MARKER"
 cat > "$KC_DIR/cluster.env" <<EOF
 BERTH_KUBE_PORT=$PORT
 BERTH_KUBE_ETCD_PORT=$ETCD_PORT
+BERTH_KUBE_PROXY_PORT=$PROXY_PORT
 EOF
 export BERTH_KUBE_PORT="$PORT"
 
@@ -125,8 +131,13 @@ pki="$KC_DIR/pki"
   sign apiserver "/CN=kube-apiserver" serverAuth \
     "IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
   sign admin "/O=system:masters/CN=berth-admin" clientAuth
-  sign controller-manager "/CN=system:kube-controller-manager" clientAuth
-  sign scheduler "/CN=system:kube-scheduler" clientAuth
+  # Control-plane components are in system:masters (bypasses RBAC) and kcm does not
+  # use per-controller service-account credentials: right after an apiserver
+  # (re)start its RBAC cache is still filling, and "forbidden" errors there would push
+  # the components' informers into long retry backoffs (slow recovery after
+  # restart-apiserver.sh).
+  sign controller-manager "/O=system:masters/CN=system:kube-controller-manager" clientAuth
+  sign scheduler "/O=system:masters/CN=system:kube-scheduler" clientAuth
   sign kwok "/O=system:masters/CN=kwok-controller" clientAuth
   sign apiserver-kubelet-client "/O=system:masters/CN=kube-apiserver-kubelet-client" clientAuth
   # service account token signing key pair
@@ -135,9 +146,9 @@ pki="$KC_DIR/pki"
   chmod 644 ca.crt
 ) || kc_die "certificate generation failed (see $KC_DIR/logs/openssl.log)"
 
-# kubeconfig NAME USER CONTEXT -> $KC_DIR/NAME (certs embedded: file is self-contained)
+# write_kubeconfig FILE USER CONTEXT PORT (certs embedded: the file is self-contained)
 write_kubeconfig() {
-  local out="$1" user="$2" ctx="$3"
+  local out="$1" user="$2" ctx="$3" port="$4"
   local b64="base64 -w0"
   cat > "$out" <<EOF
 apiVersion: v1
@@ -145,7 +156,7 @@ kind: Config
 clusters:
 - name: $ctx
   cluster:
-    server: https://127.0.0.1:$PORT
+    server: https://127.0.0.1:$port
     certificate-authority-data: $($b64 < "$pki/ca.crt")
 users:
 - name: $ctx-$user
@@ -161,10 +172,12 @@ current-context: $ctx
 EOF
   chmod 600 "$out"
 }
-write_kubeconfig "$KC_DIR/controller-manager.kubeconfig" controller-manager "$CONTEXT"
-write_kubeconfig "$KC_DIR/scheduler.kubeconfig" scheduler "$CONTEXT"
-write_kubeconfig "$KC_DIR/kwok.kubeconfig" kwok "$CONTEXT"
-write_kubeconfig "$KUBECONFIG_OUT.tmp" admin "$CONTEXT"
+# The cluster's own components go through apiproxy; the admin kubeconfig (for
+# tests) talks to kube-apiserver directly.
+write_kubeconfig "$KC_DIR/controller-manager.kubeconfig" controller-manager "$CONTEXT" "$PROXY_PORT"
+write_kubeconfig "$KC_DIR/scheduler.kubeconfig" scheduler "$CONTEXT" "$PROXY_PORT"
+write_kubeconfig "$KC_DIR/kwok.kubeconfig" kwok "$CONTEXT" "$PROXY_PORT"
+write_kubeconfig "$KUBECONFIG_OUT.tmp" admin "$CONTEXT" "$PORT"
 
 # ---- etcd --------------------------------------------------------------------------
 KC_WATCH="etcd"
@@ -205,18 +218,23 @@ kc_start_daemon kube-apiserver \
   --service-account-signing-key-file="$pki/sa.key" \
   --endpoint-reconciler-type=none \
   --shutdown-watch-termination-grace-period=5s \
+  --feature-gates=WatchCacheInitializationPostStartHook=true \
   --profiling=false \
   --v=1
 kc_wait "kube-apiserver /readyz" "$TIMEOUT" kc_readyz
 mv -f "$KUBECONFIG_OUT.tmp" "$KUBECONFIG_OUT"
 kc_log "kube-apiserver ready on https://127.0.0.1:$PORT"
 
-# ---- controller-manager, scheduler, kwok ------------------------------------------------
+# ---- apiproxy, controller-manager, scheduler, kwok ----------------------------------------
+kc_start_daemon apiproxy --listen="127.0.0.1:$PROXY_PORT" --backend="127.0.0.1:$PORT" \
+  --ca="$pki/ca.crt" --cert="$pki/admin.crt" --key="$pki/admin.key"
+KC_WATCH="etcd kube-apiserver apiproxy"
+kc_wait "apiproxy on 127.0.0.1:$PROXY_PORT" 10 kc_port_in_use "$PROXY_PORT"
 kc_start_daemon kube-controller-manager \
   --kubeconfig="$KC_DIR/controller-manager.kubeconfig" \
   --secure-port=0 \
   --leader-elect=false \
-  --use-service-account-credentials=true \
+  --use-service-account-credentials=false \
   --service-account-private-key-file="$pki/sa.key" \
   --root-ca-file="$pki/ca.crt" \
   --cluster-signing-cert-file="$pki/ca.crt" \
@@ -241,7 +259,7 @@ kc_start_daemon kwok \
   --node-ip=127.0.0.1 \
   --cidr=10.244.0.0/16 \
   --node-lease-duration-seconds=40
-KC_WATCH="etcd kube-apiserver kube-controller-manager kube-scheduler kwok"
+KC_WATCH="etcd kube-apiserver apiproxy kube-controller-manager kube-scheduler kwok"
 
 # ---- fake nodes -------------------------------------------------------------------------
 K() { "$KUBECTL" --kubeconfig="$KUBECONFIG_OUT" --request-timeout=10s "$@"; }

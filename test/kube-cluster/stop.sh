@@ -6,6 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
+kc_lock 300
 
 keep=0
 [[ "${1:-}" == "--keep" ]] && keep=1
@@ -16,7 +17,7 @@ if [[ ! -e "$KC_DIR" ]]; then
 fi
 [[ -f "$KC_MARKER" ]] || kc_die "$KC_DIR was not created by start.sh (no marker file); not touching it"
 
-for n in kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
+for n in kwok kube-scheduler kube-controller-manager apiproxy kube-apiserver etcd; do
   if pid="$(kc_pid "$n")"; then
     kc_log "stopping $n (pid $pid)"
   fi

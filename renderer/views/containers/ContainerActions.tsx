@@ -2,9 +2,12 @@ import { api } from '../../api';
 import type { ContainerSummary } from '../../../contract/containers';
 import { confirm } from '../../components/ConfirmDialog';
 import { attempt, notify } from '../../stores/toastStore';
+import { PauseIcon, RemoveIcon, RestartIcon, StartIcon, StopIcon } from './ActionIcons';
 
-export async function removeContainer(c: ContainerSummary): Promise<void> {
-  const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+export const isLive = (state: string): boolean => state === 'running' || state === 'paused' || state === 'restarting';
+
+export async function removeContainer(c: ContainerSummary): Promise<boolean> {
+  const running = isLive(c.state);
   const answer = await confirm({
     title: `Remove ${c.name}?`,
     message: running
@@ -14,14 +17,16 @@ export async function removeContainer(c: ContainerSummary): Promise<void> {
     confirmLabel: 'Remove',
     danger: true,
   });
-  if (!answer.ok) return;
+  if (!answer.ok) return false;
   const done = await attempt(`Could not remove ${c.name}`, () =>
     api.containers.remove({ id: c.id, force: running, volumes: answer.option }),
   );
   if (done) notify('success', `Removed ${c.name}`);
+  return Boolean(done);
 }
 
-export function ContainerActions({ c }: { c: ContainerSummary }) {
+/** The row (and detail header) buttons: start or stop, restart, pause or unpause, remove. */
+export function ContainerActions({ c, onRemoved }: { c: ContainerSummary; onRemoved?(): void }) {
   const act = (label: string, run: () => Promise<unknown>) => () => void attempt(`Could not ${label} ${c.name}`, run);
   const running = c.state === 'running';
   const paused = c.state === 'paused';
@@ -29,50 +34,50 @@ export function ContainerActions({ c }: { c: ContainerSummary }) {
     <span className="row-actions">
       {running || paused ? (
         <button
-          className="small"
+          className="small icon-button"
           title="Stop"
           aria-label={`Stop ${c.name}`}
           onClick={act('stop', () => api.containers.stop({ id: c.id }))}
         >
-          ■
+          <StopIcon />
         </button>
       ) : (
         <button
-          className="small"
+          className="small icon-button"
           title="Start"
           aria-label={`Start ${c.name}`}
           onClick={act('start', () => api.containers.start({ id: c.id }))}
         >
-          ▶
+          <StartIcon />
         </button>
       )}
       <button
-        className="small"
+        className="small icon-button"
         title="Restart"
         aria-label={`Restart ${c.name}`}
         onClick={act('restart', () => api.containers.restart({ id: c.id }))}
       >
-        ↻
+        <RestartIcon />
       </button>
       {(running || paused) && (
         <button
-          className="small"
+          className="small icon-button"
           title={paused ? 'Unpause' : 'Pause'}
           aria-label={`${paused ? 'Unpause' : 'Pause'} ${c.name}`}
           onClick={act(paused ? 'unpause' : 'pause', () =>
             paused ? api.containers.unpause({ id: c.id }) : api.containers.pause({ id: c.id }),
           )}
         >
-          {paused ? '⏵' : '⏸'}
+          {paused ? <StartIcon /> : <PauseIcon />}
         </button>
       )}
       <button
-        className="small danger"
+        className="small icon-button danger"
         title="Remove"
         aria-label={`Remove ${c.name}`}
-        onClick={() => void removeContainer(c)}
+        onClick={() => void removeContainer(c).then((removed) => removed && onRemoved?.())}
       >
-        🗑
+        <RemoveIcon />
       </button>
     </span>
   );

@@ -1,65 +1,36 @@
 import { useMemo, useState } from 'react';
-import type { ContainerSummary } from '../../../contract/containers';
-import { DataTable, type Column } from '../../components/DataTable';
+import { DataTable } from '../../components/DataTable';
 import { useContainers } from '../../stores/dockerStores';
 import { useRetained } from '../../stores/useRetained';
 import { useEngine } from '../../stores/engineStore';
-import { formatAgo, shortId } from '../../common/format';
-import { ContainerActions } from './ContainerActions';
-import { PortLinks } from './PortLinks';
+import { useNav } from '../../stores/navStore';
+import { containerColumns } from './containerColumns';
+import { containerRows, groupByProject, type ContainerRow } from './groupRows';
+import { BulkActionsBar } from './BulkActionsBar';
+import { RunContainerDialog } from './RunContainerDialog';
+import { ContainerDetail } from './ContainerDetail';
+import './containers.css';
 
 const STATES = ['all', 'running', 'exited', 'paused', 'created'] as const;
-
-const columns: Column<ContainerSummary>[] = [
-  {
-    key: 'name',
-    header: 'Name',
-    width: 'minmax(160px, 2fr)',
-    render: (c) => (
-      <span className="cell-name" title={c.id}>
-        <span className={`state-dot ${c.state}`} aria-hidden />
-        <span data-testid="container-name">{c.name}</span>
-        {c.composeProject && <span className="tag">{c.composeProject}</span>}
-      </span>
-    ),
-    sortValue: (c) => c.name,
-  },
-  {
-    key: 'image',
-    header: 'Image',
-    width: 'minmax(140px, 2fr)',
-    render: (c) => <span className="mono ellipsis">{c.image.startsWith('sha256:') ? shortId(c.image) : c.image}</span>,
-    sortValue: (c) => c.image,
-  },
-  {
-    key: 'state',
-    header: 'State',
-    width: '150px',
-    render: (c) => (
-      <span className={`state ${c.state}`} data-testid="container-state">
-        {c.status || c.state}
-      </span>
-    ),
-    sortValue: (c) => c.state,
-  },
-  { key: 'ports', header: 'Ports', width: 'minmax(120px, 1.5fr)', render: (c) => <PortLinks ports={c.ports} /> },
-  {
-    key: 'created',
-    header: 'Created',
-    width: '100px',
-    render: (c) => formatAgo(c.created),
-    sortValue: (c) => c.created,
-  },
-  { key: 'actions', header: '', width: '150px', render: (c) => <ContainerActions c={c} /> },
-];
+type StateFilter = (typeof STATES)[number];
 
 export function ContainersView() {
+  const detail = useNav((s) => s.detail);
+  return detail ? <ContainerDetail id={detail} /> : <ContainersList />;
+}
+
+function ContainersList() {
   useRetained(useContainers);
   const { items, loaded, error } = useContainers();
   const engine = useEngine((s) => s.engine);
+  const go = useNav((s) => s.go);
   const [filter, setFilter] = useState('');
-  const [state, setState] = useState<(typeof STATES)[number]>('all');
-  const rows = useMemo(() => {
+  const [state, setState] = useState<StateFilter>('all');
+  const [grouped, setGrouped] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [running, setRunning] = useState(false);
+
+  const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return [...items.values()].filter(
       (c) =>
@@ -68,9 +39,35 @@ export function ContainersView() {
           c.name.toLowerCase().includes(needle) ||
           c.image.toLowerCase().includes(needle) ||
           c.id.startsWith(needle) ||
-          (c.composeProject ?? '').includes(needle)),
+          (c.composeProject ?? '').toLowerCase().includes(needle)),
     );
   }, [items, filter, state]);
+  const rows = useMemo(() => (grouped ? groupByProject(visible) : containerRows(visible)), [visible, grouped]);
+  const open = (id: string) => go('containers', id);
+  const columns = useMemo(() => containerColumns(grouped ? 'grouped' : 'sortable', open), [grouped]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Selection only ever holds containers that still exist and pass the filter.
+  const selectedContainers = visible.filter((c) => selected.has(c.id));
+
+  const toggle = (key: string) => {
+    const next = new Set(selected);
+    const group = rows.find((r): r is Extract<ContainerRow, { kind: 'group' }> => r.kind === 'group' && r.key === key);
+    if (group) {
+      const all = group.ids.every((id) => next.has(id));
+      for (const id of group.ids) {
+        if (all) next.delete(id);
+        else next.add(id);
+      }
+    } else if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setSelected(next);
+  };
+  const selectedKeys = useMemo(() => {
+    const keys = new Set(selected);
+    for (const r of rows) if (r.kind === 'group' && r.ids.every((id) => selected.has(id))) keys.add(r.key);
+    return keys;
+  }, [rows, selected]);
+  const allSelected = visible.length > 0 && visible.every((c) => selected.has(c.id));
+
   return (
     <section className="view" aria-labelledby="containers-title">
       <header className="view-head">
@@ -84,35 +81,61 @@ export function ContainersView() {
           onChange={(e) => setFilter(e.target.value)}
           aria-label="Filter containers"
         />
-        <select value={state} onChange={(e) => setState(e.target.value as (typeof STATES)[number])} aria-label="State">
+        <select value={state} onChange={(e) => setState(e.target.value as StateFilter)} aria-label="State">
           {STATES.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
           ))}
         </select>
+        <label className="check">
+          <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
+          Group by stack
+        </label>
+        <button className="primary" onClick={() => setRunning(true)}>
+          Run a container…
+        </button>
       </header>
+      <div className="toolbar">
+        <label className="check">
+          <input
+            type="checkbox"
+            aria-label="Select all shown containers"
+            checked={allSelected}
+            disabled={visible.length === 0}
+            onChange={() => setSelected(allSelected ? new Set() : new Set(visible.map((c) => c.id)))}
+          />
+          Select all
+        </label>
+        <BulkActionsBar selected={selectedContainers} onDone={() => setSelected(new Set())} />
+      </div>
       {error && engine?.status !== 'connected' ? (
         <div className="empty-state">
           <h2>Docker engine not reachable</h2>
           <p>{engine?.hint ?? error.hint ?? error.message}</p>
         </div>
       ) : (
-        <DataTable
+        <DataTable<ContainerRow>
+          key={grouped ? 'grouped' : 'flat'}
           testId="containers-table"
           rows={rows}
           columns={columns}
-          rowKey={(c) => c.id}
-          initialSort={{ key: 'created', desc: true }}
+          rowKey={(r) => r.key}
+          selected={selectedKeys}
+          onToggleSelect={toggle}
+          onOpen={(r) => r.kind === 'container' && open(r.c.id)}
+          rowClass={(r) => (r.kind === 'group' ? 'group-row' : '')}
+          initialSort={grouped ? undefined : { key: 'created', desc: true }}
           empty={
             loaded
-              ? filter
+              ? filter || state !== 'all'
                 ? 'No container matches the filter.'
-                : 'No containers yet. Run one from the Images view.'
+                : 'No containers yet. Run one with “Run a container…” or from the Images view.'
               : 'Loading…'
           }
         />
       )}
+      <RunContainerDialog open={running} onClose={() => setRunning(false)} />
     </section>
   );
 }

@@ -1,94 +1,76 @@
+/** Images: the live table (filter, used/unused/dangling), pull, build, tag, push, remove, prune, and the detail page. */
 import { useMemo, useState } from 'react';
-import type { ImageSummary } from '../../../contract/images';
-import { DataTable, type Column } from '../../components/DataTable';
+import { DataTable } from '../../components/DataTable';
 import { useImages } from '../../stores/dockerStores';
+import { useNav } from '../../stores/navStore';
 import { useRetained } from '../../stores/useRetained';
-import { formatAgo, formatBytes, shortId } from '../../common/format';
+import { shortId } from '../../common/format';
+import { RunContainerDialog } from '../containers/RunContainerDialog';
+import { BuildDialog } from './BuildDialog';
+import { ImageDetail } from './ImageDetail';
+import { imageColumns } from './imageColumns';
+import { removeImageAsked } from './imageActions';
+import { filterRows, toRows, type UsageFilter } from './imageRows';
+import { PruneDialog } from './PruneDialog';
+import { PullDialog } from './PullDialog';
+import { TagDialog } from './TagDialog';
+import './images.css';
 
-interface Row {
-  key: string;
-  repository: string;
-  tag: string;
-  image: ImageSummary;
-}
-
-/** One row per tag, like `docker images`; an untagged image is one <none> row. */
-const toRows = (images: Iterable<ImageSummary>): Row[] =>
-  [...images].flatMap((image) =>
-    image.repoTags.length
-      ? image.repoTags.map((t) => {
-          const i = t.lastIndexOf(':');
-          return { key: `${image.id}|${t}`, repository: t.slice(0, i), tag: t.slice(i + 1), image };
-        })
-      : [{ key: image.id, repository: '<none>', tag: '<none>', image }],
-  );
-
-const columns: Column<Row>[] = [
-  {
-    key: 'repository',
-    header: 'Repository',
-    width: 'minmax(180px, 3fr)',
-    render: (r) => (
-      <span className="mono" data-testid="image-repo">
-        {r.repository}
-      </span>
-    ),
-    sortValue: (r) => r.repository,
-  },
-  { key: 'tag', header: 'Tag', width: 'minmax(80px, 1fr)', render: (r) => r.tag, sortValue: (r) => r.tag },
-  {
-    key: 'id',
-    header: 'Image ID',
-    width: '130px',
-    render: (r) => <span className="mono">{shortId(r.image.id)}</span>,
-    sortValue: (r) => r.image.id,
-  },
-  {
-    key: 'size',
-    header: 'Size',
-    width: '90px',
-    render: (r) => formatBytes(r.image.size),
-    sortValue: (r) => r.image.size,
-  },
-  {
-    key: 'created',
-    header: 'Created',
-    width: '100px',
-    render: (r) => formatAgo(r.image.created),
-    sortValue: (r) => r.image.created,
-  },
-  {
-    key: 'used',
-    header: 'Used by',
-    width: '110px',
-    render: (r) =>
-      r.image.dangling ? (
-        <span className="tag warn">dangling</span>
-      ) : r.image.containers ? (
-        `${r.image.containers} container${r.image.containers > 1 ? 's' : ''}`
-      ) : (
-        <span className="tag">unused</span>
-      ),
-    sortValue: (r) => r.image.containers,
-  },
-];
+type Open = { kind: 'pull' } | { kind: 'build' } | { kind: 'prune' } | { kind: 'run'; image: string } | undefined;
 
 export function ImagesView() {
   useRetained(useImages);
-  const { items, loaded } = useImages();
+  const { items, loaded, error } = useImages();
+  const { detail, go } = useNav();
   const [filter, setFilter] = useState('');
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return toRows(items.values()).filter(
-      (r) =>
-        !needle || `${r.repository}:${r.tag}`.toLowerCase().includes(needle) || shortId(r.image.id).startsWith(needle),
+  const [usage, setUsage] = useState<UsageFilter>('all');
+  const [open, setOpen] = useState<Open>();
+  const [tagging, setTagging] = useState<{ source: string; push: boolean } | undefined>();
+  const rows = useMemo(() => filterRows(toRows(items.values()), filter, usage), [items, filter, usage]);
+  const columns = useMemo(
+    () =>
+      imageColumns({
+        open: (r) => go('images', r.image.id),
+        run: (r) => setOpen({ kind: 'run', image: r.repository === '<none>' ? r.image.id : r.ref }),
+        tag: (r) => setTagging({ source: r.ref, push: false }),
+        push: (r) => setTagging({ source: r.ref, push: true }),
+        remove: (r) => void removeImageAsked(r.ref, r.repository === '<none>' ? shortId(r.image.id) : r.ref),
+      }),
+    [go],
+  );
+  const dangling = useMemo(() => [...items.values()].filter((i) => i.dangling).length, [items]);
+  const dialogs = (
+    <>
+      <PullDialog open={open?.kind === 'pull'} onClose={() => setOpen(undefined)} />
+      <BuildDialog open={open?.kind === 'build'} onClose={() => setOpen(undefined)} />
+      <PruneDialog open={open?.kind === 'prune'} onClose={() => setOpen(undefined)} />
+      <TagDialog source={tagging?.source} push={tagging?.push ?? false} onClose={() => setTagging(undefined)} />
+      <RunContainerDialog
+        open={open?.kind === 'run'}
+        image={open?.kind === 'run' ? open.image : undefined}
+        onClose={() => setOpen(undefined)}
+      />
+    </>
+  );
+  if (detail) {
+    return (
+      <>
+        <ImageDetail
+          id={detail}
+          onRun={(image) => setOpen({ kind: 'run', image })}
+          onPush={(ref) => setTagging({ source: ref, push: true })}
+        />
+        {dialogs}
+      </>
     );
-  }, [items, filter]);
+  }
   return (
     <section className="view" aria-labelledby="images-title">
       <header className="view-head">
         <h1 id="images-title">Images</h1>
-        <span className="muted">{items.size} images</span>
+        <span className="muted">
+          {items.size} images{dangling ? ` · ${dangling} dangling` : ''}
+        </span>
         <span className="spacer" />
         <input
           type="search"
@@ -97,15 +79,36 @@ export function ImagesView() {
           onChange={(e) => setFilter(e.target.value)}
           aria-label="Filter images"
         />
+        <select aria-label="Show" value={usage} onChange={(e) => setUsage(e.target.value as UsageFilter)}>
+          <option value="all">All</option>
+          <option value="used">In use</option>
+          <option value="unused">Unused</option>
+          <option value="dangling">Dangling</option>
+        </select>
+        <button className="primary" onClick={() => setOpen({ kind: 'pull' })}>
+          Pull
+        </button>
+        <button onClick={() => setOpen({ kind: 'build' })}>Build</button>
+        <button onClick={() => setOpen({ kind: 'prune' })}>Prune…</button>
       </header>
+      {error && !loaded && (
+        <p className="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
       <DataTable
         testId="images-table"
         rows={rows}
         columns={columns}
         rowKey={(r) => r.key}
+        onOpen={(r) => go('images', r.image.id)}
+        rowClass={(r) => (r.image.dangling ? 'dangling' : r.image.containers ? '' : 'unused')}
         initialSort={{ key: 'created', desc: true }}
-        empty={loaded ? 'No images.' : 'Loading…'}
+        empty={
+          loaded ? (filter || usage !== 'all' ? 'No image matches.' : 'No images. Pull or build one.') : 'Loading…'
+        }
       />
+      {dialogs}
     </section>
   );
 }

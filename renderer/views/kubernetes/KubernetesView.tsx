@@ -1,10 +1,74 @@
+/** The Kubernetes view: pick a context and namespace, then the cluster map, workloads, nodes or clusters. */
+import { useEffect, useState } from 'react';
+import { useKube } from '../../stores/kubeStore';
+import { ContextBar } from './ContextBar';
+import { MapTab } from './MapTab';
+import { WorkloadsTab } from './WorkloadsTab';
+import { NodesTab } from './NodesTab';
+import { ClustersTab } from './ClustersTab';
+import './kubernetes.css';
+
+const TABS = [
+  { id: 'map', label: 'Cluster map' },
+  { id: 'workloads', label: 'Workloads' },
+  { id: 'nodes', label: 'Nodes' },
+  { id: 'clusters', label: 'Clusters' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
 export function KubernetesView() {
+  const { contexts, loaded, context, contextsError, refresh } = useKube();
+  const status = useKube((s) => (s.context ? s.status[s.context] : undefined));
+  const [tab, setTab] = useState<Tab>('map');
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const noContexts = loaded && contexts.length === 0;
+  const reachable = status?.state === 'ok';
+  const body = () => {
+    if (tab === 'clusters' || noContexts || !context) return <ClustersTab onUse={() => setTab('map')} />;
+    if (status?.state === 'error') {
+      return (
+        <div className="empty-state" data-testid="kube-unreachable">
+          <h2>{status.error.message}</h2>
+          {status.error.hint && <p>{status.error.hint}</p>}
+          <button onClick={() => void useKube.getState().checkStatus(context)}>Try again</button>
+        </div>
+      );
+    }
+    if (!reachable) return <p className="muted">Connecting to {context}…</p>;
+    if (tab === 'workloads') return <WorkloadsTab context={context} />;
+    if (tab === 'nodes') return <NodesTab context={context} />;
+    return <MapTab context={context} />;
+  };
+
   return (
-    <section className="view">
+    <section className="view kube-view" aria-labelledby="kube-title">
       <header className="view-head">
-        <h1>Kubernetes</h1>
+        <h1 id="kube-title">Kubernetes</h1>
+        <ContextBar />
       </header>
-      <p className="muted">Coming next.</p>
+      {contextsError && (
+        <div className="empty-state" role="alert">
+          <h2>{contextsError.message}</h2>
+          {contextsError.hint && <p>{contextsError.hint}</p>}
+        </div>
+      )}
+      <nav className="tabs" role="tablist" aria-label="Kubernetes">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            aria-selected={tab === t.id}
+            className={tab === t.id ? 'active' : ''}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <div className="kube-body">{body()}</div>
     </section>
   );
 }

@@ -1,10 +1,122 @@
+/** Networks: live list with attached containers, create, remove (asks; the engine's own networks cannot go). */
+import { useMemo, useState } from 'react';
+import { api } from '../../api';
+import type { NetworkSummary } from '../../../contract/volumes';
+import { DataTable, type Column } from '../../components/DataTable';
+import { confirm } from '../../components/ConfirmDialog';
+import { shortId } from '../../common/format';
+import { useNav } from '../../stores/navStore';
+import { attempt, notify } from '../../stores/toastStore';
+import { useRetained } from '../../stores/useRetained';
+import { CreateNetworkDialog } from './CreateNetworkDialog';
+import { useNetworks } from './networksStore';
+import '../volumes/volumes.css';
+
+async function removeNetwork(n: NetworkSummary): Promise<void> {
+  const users = n.containers.map((c) => c.name).join(', ');
+  const answer = await confirm({
+    title: 'Remove network',
+    message: users
+      ? `${n.name} has ${users} attached. The engine will refuse while they are; disconnect or remove them first.`
+      : `Remove network ${n.name}?`,
+    confirmLabel: 'Remove',
+    danger: true,
+  });
+  if (!answer.ok) return;
+  if (await attempt(`Could not remove ${n.name}`, () => api.networks.remove({ id: n.id }))) {
+    notify('success', `Removed network ${n.name}`);
+  }
+}
+
 export function NetworksView() {
+  useRetained(useNetworks);
+  const { items, loaded } = useNetworks();
+  const go = useNav((s) => s.go);
+  const [filter, setFilter] = useState('');
+  const [creating, setCreating] = useState(false);
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return [...items.values()].filter(
+      (n) => !needle || n.name.toLowerCase().includes(needle) || n.id.startsWith(needle),
+    );
+  }, [items, filter]);
+  const columns: Column<NetworkSummary>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      width: 'minmax(180px, 2fr)',
+      render: (n) => (
+        <span className="mono" data-testid="network-name">
+          {n.name} {n.builtIn && <span className="tag">built-in</span>}
+          {n.internal && <span className="tag">internal</span>}
+        </span>
+      ),
+      sortValue: (n) => n.name,
+    },
+    { key: 'id', header: 'ID', width: '120px', render: (n) => <span className="mono">{shortId(n.id)}</span> },
+    { key: 'driver', header: 'Driver', width: '90px', render: (n) => n.driver, sortValue: (n) => n.driver },
+    {
+      key: 'subnet',
+      header: 'Subnet',
+      width: '150px',
+      render: (n) => <span className="mono">{n.subnets.join(', ')}</span>,
+    },
+    {
+      key: 'containers',
+      header: 'Containers',
+      width: 'minmax(160px, 2fr)',
+      render: (n) =>
+        n.containers.length ? (
+          <span className="used-by">
+            {n.containers.map((c) => (
+              <button key={c.id} className="link mono" onClick={() => go('containers', c.id)}>
+                {c.name}
+              </button>
+            ))}
+          </span>
+        ) : (
+          <span className="muted">none</span>
+        ),
+      sortValue: (n) => n.containers.length,
+    },
+    {
+      key: 'actions',
+      header: '',
+      width: '90px',
+      render: (n) =>
+        n.builtIn ? null : (
+          <button className="small danger" aria-label={`Remove ${n.name}`} onClick={() => void removeNetwork(n)}>
+            Remove
+          </button>
+        ),
+    },
+  ];
   return (
-    <section className="view">
+    <section className="view" aria-labelledby="networks-title">
       <header className="view-head">
-        <h1>Networks</h1>
+        <h1 id="networks-title">Networks</h1>
+        <span className="muted">{items.size} networks</span>
+        <span className="spacer" />
+        <input
+          type="search"
+          placeholder="Filter by name or id"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          aria-label="Filter networks"
+        />
+        <button className="primary" onClick={() => setCreating(true)}>
+          Create
+        </button>
       </header>
-      <p className="muted">Coming next.</p>
+      <DataTable
+        testId="networks-table"
+        rows={rows}
+        columns={columns}
+        rowKey={(n) => n.id}
+        initialSort={{ key: 'name', desc: false }}
+        empty={loaded ? 'No networks.' : 'Loading…'}
+      />
+      <CreateNetworkDialog open={creating} onClose={() => setCreating(false)} />
     </section>
   );
 }

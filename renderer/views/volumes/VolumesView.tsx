@@ -1,10 +1,137 @@
+/** Volumes: live list with the containers that mount them, sizes on demand, create and remove (asks; refuses one in use). */
+import { useMemo, useState } from 'react';
+import { api } from '../../api';
+import type { VolumeSummary } from '../../../contract/volumes';
+import { DataTable, type Column } from '../../components/DataTable';
+import { confirm } from '../../components/ConfirmDialog';
+import { formatBytes } from '../../common/format';
+import { useNav } from '../../stores/navStore';
+import { attempt, notify } from '../../stores/toastStore';
+import { useRetained } from '../../stores/useRetained';
+import { CreateVolumeDialog } from './CreateVolumeDialog';
+import { useVolumes } from './volumesStore';
+import './volumes.css';
+
+async function removeVolume(v: VolumeSummary): Promise<void> {
+  const users = v.usedBy.map((u) => u.name).join(', ');
+  const answer = await confirm({
+    title: 'Remove volume',
+    message: users
+      ? `${v.name} is used by ${users}. The engine will refuse while they exist; remove them first.`
+      : `Remove ${v.name}? Its data is deleted for good.`,
+    confirmLabel: 'Remove',
+    danger: true,
+  });
+  if (!answer.ok) return;
+  if (await attempt(`Could not remove ${v.name}`, () => api.volumes.remove({ name: v.name }))) {
+    notify('success', `Removed volume ${v.name}`);
+  }
+}
+
 export function VolumesView() {
+  useRetained(useVolumes);
+  const { items, loaded } = useVolumes();
+  const go = useNav((s) => s.go);
+  const [filter, setFilter] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [sizes, setSizes] = useState<Record<string, number> | undefined>();
+  const [measuring, setMeasuring] = useState(false);
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return [...items.values()].filter((v) => !needle || v.name.toLowerCase().includes(needle));
+  }, [items, filter]);
+  const measure = async () => {
+    setMeasuring(true);
+    const result = await attempt('Could not measure volumes', () => api.volumes.sizes());
+    if (result) setSizes(result);
+    setMeasuring(false);
+  };
+  const columns: Column<VolumeSummary>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      width: 'minmax(200px, 3fr)',
+      render: (v) => (
+        <span className="mono" title={v.mountpoint} data-testid="volume-name">
+          {v.anonymous ? `${v.name.slice(0, 12)}…` : v.name}
+          {v.anonymous && <span className="tag">anonymous</span>}
+        </span>
+      ),
+      sortValue: (v) => v.name,
+    },
+    { key: 'driver', header: 'Driver', width: '90px', render: (v) => v.driver, sortValue: (v) => v.driver },
+    {
+      key: 'used',
+      header: 'Used by',
+      width: 'minmax(160px, 2fr)',
+      render: (v) =>
+        v.usedBy.length ? (
+          <span className="used-by">
+            {v.usedBy.map((u) => (
+              <button key={u.id} className="link mono" onClick={() => go('containers', u.id)}>
+                {u.name}
+              </button>
+            ))}
+          </span>
+        ) : (
+          <span className="tag">unused</span>
+        ),
+      sortValue: (v) => v.usedBy.length,
+    },
+    {
+      key: 'size',
+      header: 'Size',
+      width: '90px',
+      render: (v) => (sizes && v.name in sizes ? formatBytes(sizes[v.name] ?? 0) : '—'),
+      sortValue: (v) => sizes?.[v.name] ?? -1,
+    },
+    {
+      key: 'created',
+      header: 'Created',
+      width: '160px',
+      render: (v) => (v.created ? new Date(v.created).toLocaleString() : '—'),
+      sortValue: (v) => v.created ?? '',
+    },
+    {
+      key: 'actions',
+      header: '',
+      width: '90px',
+      render: (v) => (
+        <button className="small danger" aria-label={`Remove ${v.name}`} onClick={() => void removeVolume(v)}>
+          Remove
+        </button>
+      ),
+    },
+  ];
   return (
-    <section className="view">
+    <section className="view" aria-labelledby="volumes-title">
       <header className="view-head">
-        <h1>Volumes</h1>
+        <h1 id="volumes-title">Volumes</h1>
+        <span className="muted">{items.size} volumes</span>
+        <span className="spacer" />
+        <input
+          type="search"
+          placeholder="Filter by name"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          aria-label="Filter volumes"
+        />
+        <button onClick={() => void measure()} disabled={measuring}>
+          {measuring ? 'Measuring…' : 'Show sizes'}
+        </button>
+        <button className="primary" onClick={() => setCreating(true)}>
+          Create
+        </button>
       </header>
-      <p className="muted">Coming next.</p>
+      <DataTable
+        testId="volumes-table"
+        rows={rows}
+        columns={columns}
+        rowKey={(v) => v.name}
+        initialSort={{ key: 'name', desc: false }}
+        empty={loaded ? 'No volumes.' : 'Loading…'}
+      />
+      <CreateVolumeDialog open={creating} onClose={() => setCreating(false)} />
     </section>
   );
 }

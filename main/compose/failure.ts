@@ -1,0 +1,48 @@
+/** Turns a compose run that failed into an ApiError in the CLI's own words, with a hint when we know one. */
+import { ApiError } from '../../contract/errors';
+import { ENGINE_HINT } from '../common/toApiError';
+
+const SUMMARY = /^(ERROR:\s*)?Encountered errors while bringing up the project\.?$/i;
+const ERROR_LINE = /^(ERROR:|Error\b|error\b|.*\bError response from daemon:)/;
+
+/** The line(s) that say what went wrong, without compose's decorations. */
+export function failureMessage(tail: string[]): string {
+  const errors = tail
+    .map((l) => l.trim())
+    .filter((l) => ERROR_LINE.test(l) && !SUMMARY.test(l))
+    .map((l) =>
+      l
+        .replace(/^ERROR:\s*/, '')
+        .replace(/^for \S+\s+/, '')
+        .trim(),
+    )
+    .filter(Boolean);
+  if (errors.length) return errors[errors.length - 1] as string;
+  const lines = tail.map((l) => l.trim()).filter((l) => l && !SUMMARY.test(l));
+  return lines.slice(-6).join('\n') || 'The compose command failed without saying why.';
+}
+
+export function composeFailure(what: string, tail: string[], code: number | null): ApiError {
+  const message = failureMessage(tail);
+  const details = { exitCode: code, output: tail.slice(-40) };
+  if (/address already in use|port is already allocated/i.test(message)) {
+    return new ApiError(
+      'conflict',
+      `${what}: ${message}`,
+      'Another program already uses that host port: stop it, or change the published port in the compose file.',
+      details,
+    );
+  }
+  if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(message)) {
+    return new ApiError('engine_unreachable', `${what}: ${message}`, ENGINE_HINT, details);
+  }
+  if (/pull access denied|manifest unknown|repository does not exist|not found: manifest/i.test(message)) {
+    return new ApiError(
+      'failed',
+      `${what}: ${message}`,
+      'Check the image name and tag, and log in to the registry if it is private.',
+      details,
+    );
+  }
+  return new ApiError('failed', `${what}: ${message}`, undefined, details);
+}

@@ -1,0 +1,67 @@
+/**
+ * Finds the compose CLI the way a user's shell would: `docker compose` (v2 plugin) when it answers,
+ * else `docker-compose` (v1, or a standalone v2). The search follows the PATH it is given, so tests can
+ * point it at a folder of shims.
+ */
+import { execFile } from 'node:child_process';
+import type { ComposeTool } from '../../contract/compose';
+
+export interface ComposeCli {
+  /** The program to run and the arguments that come before compose's own. */
+  program: string;
+  prefix: string[];
+  /** What a user would type, for messages. */
+  command: 'docker compose' | 'docker-compose';
+  version: string;
+  /** v2 prints progress differently and accepts `up --pull`. */
+  v2: boolean;
+}
+
+export const INSTALL_HINT =
+  'Install Docker Compose: the `docker compose` plugin (Docker Desktop has it; on Linux the `docker-compose-plugin` package) or `docker-compose` (e.g. `apt install docker-compose`).';
+
+type Env = Record<string, string | undefined>;
+
+function run(program: string, args: string[], env: Env): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(program, args, { env, timeout: 15_000 }, (error, stdout) => resolve(error ? undefined : stdout.trim()));
+  });
+}
+
+/** "Docker Compose version v2.24.1", "docker-compose version 1.29.2, build unknown", "2.24.1" → the number. */
+export function parseVersion(text: string): string | undefined {
+  return /v?(\d+\.\d+\.\d+[\w.+-]*)/.exec(text)?.[1]?.replace(/,$/, '');
+}
+
+/**
+ * `preferred` is the user's compose binary setting: '' finds one; `docker` (or a path to it) means the v2
+ * plugin; anything else is a standalone compose program.
+ */
+export async function detectComposeCli(env: Env = process.env, preferred = ''): Promise<ComposeCli | undefined> {
+  if (preferred) return probe(preferred, env);
+  return (await probe('docker', env)) ?? probe('docker-compose', env);
+}
+
+async function probe(program: string, env: Env): Promise<ComposeCli | undefined> {
+  if (/(^|[/\\])docker(\.exe)?$/.test(program)) return probePlugin(program, env);
+  return probeStandalone(program, env);
+}
+
+async function probePlugin(docker: string, env: Env): Promise<ComposeCli | undefined> {
+  const plugin = await run(docker, ['compose', 'version'], env);
+  const pluginVersion = plugin === undefined ? undefined : parseVersion(plugin);
+  if (pluginVersion) {
+    return { program: docker, prefix: ['compose'], command: 'docker compose', version: pluginVersion, v2: true };
+  }
+  return undefined;
+}
+
+async function probeStandalone(program: string, env: Env): Promise<ComposeCli | undefined> {
+  const standalone = await run(program, ['version'], env);
+  const version = standalone === undefined ? undefined : parseVersion(standalone);
+  if (!version) return undefined;
+  return { program, prefix: [], command: 'docker-compose', version, v2: !version.startsWith('1.') };
+}
+
+export const describeTool = (cli: ComposeCli | undefined): ComposeTool =>
+  cli ? { available: true, command: cli.command, version: cli.version } : { available: false, hint: INSTALL_HINT };

@@ -1,0 +1,117 @@
+/**
+ * `up` as a task: check the file with the CLI, pull/build as asked, bring the stack up with per-service
+ * steps, and on failure or cancel take down what this up created (never volumes).
+ */
+import { ApiError } from '../../contract/errors';
+import type { UpInput } from '../../contract/compose';
+import type { TaskHandle } from '../tasks/taskManager';
+import { runCompose, type ComposeScope } from './cli';
+import { activeServices } from './composeFile';
+import type { ComposeContext } from './context';
+import { composeFailure } from './failure';
+import { projectContainerIds, sweepProject } from './sweep';
+import { StepTracker } from './tracker';
+import type { ComposeCli } from './tool';
+
+type Up = Required<Omit<UpInput, 'project' | 'envFile'>> & { project?: string; envFile?: string };
+
+/** Asks the CLI whether it accepts the file; its words when not. */
+export async function validateWithCli(
+  cli: ComposeCli,
+  scope: ComposeScope,
+  signal?: AbortSignal,
+): Promise<{ ok: boolean; message?: string }> {
+  const result = await runCompose(cli, scope, ['config', '-q'], { signal });
+  if (result.code === 0) return { ok: true };
+  return { ok: false, message: result.tail.join('\n') || `${cli.command} config failed (exit ${result.code}).` };
+}
+
+export async function startUp(ctx: ComposeContext, input: Up): Promise<string> {
+  const cli = await ctx.cli();
+  const { scope, file } = await ctx.scopeOfFile(input.file, input.project, input);
+  const wanted = input.services.length ? input.services : activeServices(file, input.profiles);
+  const unknown = input.services.filter((s) => !file.services.some((x) => x.name === s));
+  if (unknown.length) throw new ApiError('invalid_input', `No service ${unknown.join(', ')} in ${file.path}.`);
+  return ctx.services.tasks.start({ kind: 'compose.up', title: `Up ${scope.project}` }, (task) =>
+    runUp(ctx, cli, scope, wanted, input, task),
+  );
+}
+
+async function runUp(
+  ctx: ComposeContext,
+  cli: ComposeCli,
+  scope: ComposeScope,
+  services: string[],
+  input: Up,
+  task: TaskHandle,
+): Promise<{ project: string; services: string[] }> {
+  const { signal } = task;
+  task.step({ id: 'config', label: 'compose file', status: 'checking', fraction: null });
+  task.progress({ fraction: 0, message: `Checking ${scope.files[0]} with ${cli.command}` });
+  const check = await validateWithCli(cli, scope, signal);
+  if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
+  if (!check.ok) {
+    task.step({ id: 'config', label: 'compose file', status: 'refused', fraction: 1 });
+    task.log(...(check.message ?? '').split('\n'));
+    throw new ApiError(
+      'invalid_input',
+      `${cli.command} refused the file: ${check.message}`,
+      'Fix the compose file; nothing was started.',
+    );
+  }
+  task.step({ id: 'config', label: 'compose file', status: 'ok', fraction: 1 });
+
+  const before = new Set(await projectContainerIds(ctx.docker, scope.project));
+  try {
+    if (input.pull && !cli.v2) {
+      const pull = new StepTracker(task, scope.project, services, [0.05, 0.3]);
+      const r = await runCompose(cli, scope, ['pull', ...input.services], { signal, onLine: pull.onLine });
+      if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
+      if (r.code !== 0) throw composeFailure(`Pull for ${scope.project} failed`, r.tail, r.code);
+    }
+    const tracker = new StepTracker(task, scope.project, services, [input.pull && !cli.v2 ? 0.3 : 0.05, 1]);
+    tracker.announce();
+    const args = [
+      'up',
+      '-d',
+      ...(input.build ? ['--build'] : []),
+      ...(input.pull && cli.v2 ? ['--pull', 'always'] : []),
+      ...(input.forceRecreate ? ['--force-recreate'] : []),
+      ...input.services,
+    ];
+    const r = await runCompose(cli, scope, args, { signal, onLine: tracker.onLine });
+    if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
+    if (r.code !== 0) throw composeFailure(`Up ${scope.project} failed`, r.tail, r.code);
+    tracker.finish('running');
+    task.progress({ fraction: 1, message: `${scope.project} is up` });
+    return { project: scope.project, services };
+  } catch (e) {
+    task.progress({ message: 'Cleaning up what this up created…' });
+    await cleanUp(ctx, cli, scope, before, task);
+    throw e;
+  }
+}
+
+/** Takes down what this up created; a stack that existed before keeps its own containers. */
+async function cleanUp(
+  ctx: ComposeContext,
+  cli: ComposeCli,
+  scope: ComposeScope,
+  before: ReadonlySet<string>,
+  task: TaskHandle,
+): Promise<void> {
+  const fresh = before.size === 0;
+  try {
+    if (fresh) {
+      const r = await runCompose(cli, scope, ['down'], { onLine: (l) => task.log(l) });
+      if (r.code !== 0) task.log(`cleanup: ${cli.command} down exited ${r.code}`);
+    }
+    // Whatever compose did not get to (a create still in flight when it was killed): straight through the API.
+    for (const delay of [0, 500]) {
+      await new Promise((r) => setTimeout(r, delay));
+      await sweepProject(ctx.docker, scope.project, { keep: before, networks: fresh });
+    }
+  } catch (e) {
+    task.log(`cleanup failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * One set of API clients per (kubeconfig, context), reused while that context's cluster and user entries
+ * stay the same; an edited kubeconfig gets fresh clients on the next call.
+ */
+import type { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, VersionApi } from '@kubernetes/client-node';
+import { k8s } from './k8s';
+import type { KubeTarget } from '../../contract/kube';
+import { configFor } from './kubeconfig';
+
+export interface KubeClients {
+  readonly context: string;
+  readonly server: string;
+  readonly config: KubeConfig;
+  readonly core: CoreV1Api;
+  readonly apps: AppsV1Api;
+  readonly objects: KubernetesObjectApi;
+  readonly version: VersionApi;
+}
+
+const cache = new Map<string, { fingerprint: string; clients: KubeClients }>();
+
+export async function clientsFor(target: KubeTarget): Promise<KubeClients> {
+  const { AppsV1Api, CoreV1Api, KubernetesObjectApi, VersionApi } = await k8s();
+  const config = await configFor(target.context, target.kubeconfig);
+  const fingerprint = JSON.stringify([config.getCurrentCluster(), config.getCurrentUser()]);
+  const key = `${target.kubeconfig ?? ''}\u0000${target.context}`;
+  const hit = cache.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.clients;
+  const clients: KubeClients = {
+    context: target.context,
+    server: config.getCurrentCluster()?.server ?? '',
+    config,
+    core: config.makeApiClient(CoreV1Api),
+    apps: config.makeApiClient(AppsV1Api),
+    objects: KubernetesObjectApi.makeApiClient(config),
+    version: config.makeApiClient(VersionApi),
+  };
+  cache.set(key, { fingerprint, clients });
+  return clients;
+}
+
+/** A stable key for sharing watches between subscribers of the same cluster. */
+export const targetKey = (target: KubeTarget): string => `${target.kubeconfig ?? ''}\u0000${target.context}`;

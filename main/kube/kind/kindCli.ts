@@ -1,0 +1,97 @@
+/** Finds the user's `kind` binary and runs it, streaming its output line by line. */
+import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { ApiError } from '../../../contract/errors';
+
+export const KIND_INSTALL_HINT =
+  'Install kind, then try again: `go install sigs.k8s.io/kind@latest`, `brew install kind` (macOS) or `choco install kind` (Windows).';
+
+const executable = (file: string): boolean => {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The kind binary: BERTH_KIND when set, else the first `kind` on PATH; undefined when there is none. */
+export function locateKind(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.BERTH_KIND) return executable(env.BERTH_KIND) ? env.BERTH_KIND : undefined;
+  const names = process.platform === 'win32' ? ['kind.exe', 'kind'] : ['kind'];
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    for (const n of names) if (executable(join(dir, n))) return join(dir, n);
+  }
+  return undefined;
+}
+
+export function requireKind(): string {
+  const kind = locateKind();
+  if (!kind) throw new ApiError('tool_missing', 'kind is not installed: no `kind` found on PATH.', KIND_INSTALL_HINT);
+  return kind;
+}
+
+export interface KindRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  /** Every output line (stdout and stderr), without terminal escapes. */
+  lines: string[];
+}
+
+export interface KindRunOptions {
+  input?: string;
+  signal?: AbortSignal;
+  onLine?(line: string): void;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+export function runKind(binary: string, args: string[], options: KindRunOptions = {}): Promise<KindRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
+    const lines: string[] = [];
+    let stdout = '';
+    const splitter = () => {
+      let rest = '';
+      return (chunk: Buffer, last = false) => {
+        rest += chunk.toString('utf8');
+        const parts = rest.split(/\r\n|\r|\n/);
+        rest = last ? '' : (parts.pop() ?? '');
+        for (const raw of parts) {
+          const line = raw.replace(ANSI, '').replace(/\s+$/, '');
+          if (!line) continue;
+          lines.push(line);
+          options.onLine?.(line);
+        }
+      };
+    };
+    const out = splitter();
+    const err = splitter();
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString('utf8');
+      out(c);
+    });
+    child.stderr.on('data', (c: Buffer) => err(c));
+    const onAbort = () => child.kill('SIGTERM');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (e) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(
+        (e as NodeJS.ErrnoException).code === 'ENOENT'
+          ? new ApiError('tool_missing', `kind could not be started (${binary}).`, KIND_INSTALL_HINT)
+          : e,
+      );
+    });
+    child.on('close', (code, signal) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      out(Buffer.alloc(0), true);
+      err(Buffer.alloc(0), true);
+      resolve({ code, signal, stdout, lines });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}

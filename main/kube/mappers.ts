@@ -1,0 +1,209 @@
+/**
+ * Kubernetes objects to the contract's summaries. Pure: used for list results (typed, with Dates) and watch
+ * events (raw JSON, with strings) alike.
+ */
+import type {
+  CoreV1Event,
+  V1Deployment,
+  V1Namespace,
+  V1Node,
+  V1NodeCondition,
+  V1Pod,
+  V1ContainerStatus,
+  V1ReplicaSet,
+  V1Service,
+} from '@kubernetes/client-node';
+import type {
+  KubeDeployment,
+  KubeEvent,
+  KubeNamespace,
+  KubeNode,
+  KubePod,
+  KubeReplicaSet,
+  KubeService,
+  PodContainer,
+  PodDisplayPhase,
+} from '../../contract/kube';
+
+type Stamp = Date | string | undefined | null;
+
+export const iso = (v: Stamp): string | undefined =>
+  v === undefined || v === null ? undefined : v instanceof Date ? v.toISOString() : String(v);
+
+const nsName = (m: { namespace?: string; name?: string } | undefined) => `${m?.namespace ?? ''}/${m?.name ?? ''}`;
+
+const conditions = (list: Array<Pick<V1NodeCondition, 'type' | 'status' | 'reason' | 'message'>> | undefined) =>
+  (list ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message }));
+
+const quantities = (q: Record<string, string> | undefined) => ({
+  cpu: q?.cpu ?? '',
+  memory: q?.memory ?? '',
+  pods: q?.pods ?? '',
+});
+
+export function nodeRoles(labels: Record<string, string> | undefined): string[] {
+  const roles = Object.keys(labels ?? {})
+    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+    .map((k) => k.slice('node-role.kubernetes.io/'.length))
+    .filter(Boolean);
+  const legacy = labels?.['kubernetes.io/role'];
+  if (legacy && !roles.includes(legacy)) roles.push(legacy);
+  return roles.sort();
+}
+
+export function toNode(n: V1Node, containers?: ReadonlySet<string>): KubeNode {
+  const name = n.metadata?.name ?? '';
+  const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
+  const status = ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown';
+  return {
+    name,
+    roles: nodeRoles(n.metadata?.labels),
+    status,
+    unschedulable: Boolean(n.spec?.unschedulable),
+    version: n.status?.nodeInfo?.kubeletVersion ?? '',
+    internalIP: n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address,
+    osImage: n.status?.nodeInfo?.osImage || undefined,
+    runtime: n.status?.nodeInfo?.containerRuntimeVersion || undefined,
+    capacity: quantities(n.status?.capacity),
+    allocatable: quantities(n.status?.allocatable),
+    conditions: conditions(n.status?.conditions),
+    createdAt: iso(n.metadata?.creationTimestamp),
+    container: containers?.has(name) ? name : undefined,
+  };
+}
+
+function containerOf(spec: { name: string; image?: string }, s: V1ContainerStatus | undefined): PodContainer {
+  const st = s?.state;
+  const state = st?.running ? 'running' : st?.waiting ? 'waiting' : st?.terminated ? 'terminated' : 'unknown';
+  return {
+    name: spec.name,
+    image: s?.image ?? spec.image ?? '',
+    ready: Boolean(s?.ready),
+    state,
+    reason: st?.waiting?.reason ?? st?.terminated?.reason,
+    message: st?.waiting?.message ?? st?.terminated?.message,
+    restarts: s?.restartCount ?? 0,
+    startedAt: iso(st?.running?.startedAt ?? st?.terminated?.startedAt),
+  };
+}
+
+/** What a user would call the pod's state: kubectl's STATUS column, reduced to what the map colours. */
+export function podDisplayPhase(p: V1Pod): { display: PodDisplayPhase; reason?: string } {
+  if (p.metadata?.deletionTimestamp) return { display: 'Terminating' };
+  const phase = p.status?.phase;
+  const statuses = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])];
+  const waiting = statuses
+    .map((s) => s.state?.waiting?.reason)
+    .find((r) => r && r !== 'ContainerCreating' && r !== 'PodInitializing');
+  switch (phase) {
+    case 'Running':
+      return { display: 'Running', reason: waiting };
+    case 'Succeeded':
+      return { display: 'Succeeded', reason: p.status?.reason };
+    case 'Failed':
+      return { display: 'Failed', reason: p.status?.reason };
+    case 'Pending':
+      if (waiting) return { display: 'Pending', reason: waiting };
+      if (p.spec?.nodeName) return { display: 'ContainerCreating' };
+      return {
+        display: 'Pending',
+        reason: p.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')?.reason,
+      };
+    default:
+      return { display: 'Unknown', reason: p.status?.reason };
+  }
+}
+
+export function toPod(p: V1Pod): KubePod {
+  const statuses = p.status?.containerStatuses ?? [];
+  const containers = (p.spec?.containers ?? []).map((c) =>
+    containerOf(
+      c,
+      statuses.find((s) => s.name === c.name),
+    ),
+  );
+  const owner = p.metadata?.ownerReferences?.find((o) => o.controller) ?? p.metadata?.ownerReferences?.[0];
+  const { display, reason } = podDisplayPhase(p);
+  return {
+    id: nsName(p.metadata),
+    uid: p.metadata?.uid ?? '',
+    name: p.metadata?.name ?? '',
+    namespace: p.metadata?.namespace ?? '',
+    node: p.spec?.nodeName || undefined,
+    phase: p.status?.phase ?? 'Unknown',
+    display,
+    reason,
+    ready: `${containers.filter((c) => c.ready).length}/${containers.length}`,
+    restarts: containers.reduce((n, c) => n + c.restarts, 0),
+    ip: p.status?.podIP || undefined,
+    owner: owner ? { kind: owner.kind, name: owner.name } : undefined,
+    labels: p.metadata?.labels ?? {},
+    containers,
+    conditions: conditions(p.status?.conditions),
+    createdAt: iso(p.metadata?.creationTimestamp),
+  };
+}
+
+const images = (spec: { template?: { spec?: { containers?: Array<{ image?: string }> } } } | undefined) =>
+  (spec?.template?.spec?.containers ?? []).map((c) => c.image ?? '');
+
+export function toDeployment(d: V1Deployment): KubeDeployment {
+  return {
+    id: nsName(d.metadata),
+    name: d.metadata?.name ?? '',
+    namespace: d.metadata?.namespace ?? '',
+    replicas: d.spec?.replicas ?? 0,
+    ready: d.status?.readyReplicas ?? 0,
+    updated: d.status?.updatedReplicas ?? 0,
+    available: d.status?.availableReplicas ?? 0,
+    images: images(d.spec),
+    selector: d.spec?.selector?.matchLabels ?? {},
+    conditions: conditions(d.status?.conditions),
+    createdAt: iso(d.metadata?.creationTimestamp),
+  };
+}
+
+export function toReplicaSet(r: V1ReplicaSet): KubeReplicaSet {
+  return {
+    id: nsName(r.metadata),
+    name: r.metadata?.name ?? '',
+    namespace: r.metadata?.namespace ?? '',
+    owner: r.metadata?.ownerReferences?.find((o) => o.controller)?.name,
+    replicas: r.spec?.replicas ?? 0,
+    ready: r.status?.readyReplicas ?? 0,
+    revision: r.metadata?.annotations?.['deployment.kubernetes.io/revision'],
+    images: images(r.spec),
+    createdAt: iso(r.metadata?.creationTimestamp),
+  };
+}
+
+export function toService(s: V1Service): KubeService {
+  return {
+    id: nsName(s.metadata),
+    name: s.metadata?.name ?? '',
+    namespace: s.metadata?.namespace ?? '',
+    type: s.spec?.type ?? 'ClusterIP',
+    clusterIP: s.spec?.clusterIP || undefined,
+    ports: (s.spec?.ports ?? []).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`),
+    selector: s.spec?.selector ?? {},
+    createdAt: iso(s.metadata?.creationTimestamp),
+  };
+}
+
+export function toEvent(e: CoreV1Event): KubeEvent {
+  return {
+    id: e.metadata?.uid ?? nsName(e.metadata),
+    namespace: e.metadata?.namespace ?? '',
+    type: e.type ?? 'Normal',
+    reason: e.reason ?? '',
+    message: e.message ?? '',
+    object: { kind: e.involvedObject?.kind ?? '', name: e.involvedObject?.name ?? '' },
+    count: e.count ?? e.series?.count ?? 1,
+    lastSeen: iso(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp),
+  };
+}
+
+export const toNamespace = (n: V1Namespace): KubeNamespace => ({
+  name: n.metadata?.name ?? '',
+  phase: n.status?.phase ?? '',
+});

@@ -1,0 +1,54 @@
+/**
+ * The first-run checklist: opens by itself on the desktop app's first launch (until dismissed), and from
+ * Settings or the Help menu any time. Berth works with whatever is installed; this only says what is missing.
+ */
+import { useEffect, useRef } from 'react';
+import { isDesktop } from '../api';
+import { attempt } from '../stores/toastStore';
+import { closeFirstRun, openFirstRun, saveSettings, useSettings } from '../views/settings/settingsStore';
+import { FirstRunChecklist } from './FirstRunChecklist';
+
+export function FirstRun() {
+  const open = useSettings((s) => s.firstRunOpen);
+  const firstRunDone = useSettings((s) => s.snapshot?.values.firstRunDone);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    // Only the desktop app opens it uninvited; in a browser tab it would cover whatever the user came for.
+    if (firstRunDone === false && isDesktop()) openFirstRun();
+  }, [firstRunDone]);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const done = () => {
+    closeFirstRun();
+    if (firstRunDone === false) void attempt('Could not save settings', () => saveSettings({ firstRunDone: true }));
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="dialog first-run"
+      onCancel={done}
+      data-testid="first-run"
+      aria-labelledby="first-run-title"
+    >
+      {open && (
+        <>
+          <h2 id="first-run-title">Welcome to Berth</h2>
+          <p className="muted">
+            Berth looks for these on your machine. Only the Docker engine is needed; the rest turn on the Compose and
+            Kubernetes views. You can run this check again from Settings.
+          </p>
+          <FirstRunChecklist />
+          <div className="dialog-actions">
+            <button className="primary" onClick={done} autoFocus>
+              Done
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

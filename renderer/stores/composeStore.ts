@@ -1,0 +1,97 @@
+/** The Compose view's state: the live stacks, the CLI in use, the file the user opened and their recent files. */
+import { create } from 'zustand';
+import { api } from '../api';
+import type { ComposeFile, ComposeStack, ComposeTool, ComposeValidation } from '../../contract/compose';
+import { ApiError, type ApiErrorShape } from '../../contract/errors';
+import { createCollectionStore } from './collectionStore';
+
+export const useStacks = createCollectionStore<ComposeStack>(
+  (handlers) => api.compose.stacks.subscribe(undefined, handlers),
+  (s) => s.name,
+);
+
+const RECENT_KEY = 'berth.compose.recent';
+const RECENT_MAX = 8;
+
+function loadRecent(): string[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, RECENT_MAX) : [];
+  } catch {
+    return [];
+  }
+}
+
+interface ComposeState {
+  tool: ComposeTool | undefined;
+  recent: string[];
+  opening: boolean;
+  file: ComposeFile | undefined;
+  /** The CLI's verdict on the opened file (undefined while it runs). */
+  validation: ComposeValidation | undefined;
+  openError: ApiErrorShape | undefined;
+  /** The stack whose logs are shown. */
+  logsOf: string | undefined;
+  loadTool(): Promise<void>;
+  open(path: string): Promise<void>;
+  revalidate(options?: { project?: string; profiles?: string[]; envFile?: string }): Promise<void>;
+  close(): void;
+  forget(path: string): void;
+  showLogs(project: string | undefined): void;
+}
+
+const toShape = (e: unknown): ApiErrorShape =>
+  e instanceof ApiError ? e.toShape() : { code: 'internal', message: String(e) };
+
+export const useCompose = create<ComposeState>()((set, get) => {
+  const remember = (path: string) => {
+    const recent = [path, ...get().recent.filter((p) => p !== path)].slice(0, RECENT_MAX);
+    localStorage.setItem(RECENT_KEY, JSON.stringify(recent));
+    set({ recent });
+  };
+  return {
+    tool: undefined,
+    recent: loadRecent(),
+    opening: false,
+    file: undefined,
+    validation: undefined,
+    openError: undefined,
+    logsOf: undefined,
+    async loadTool() {
+      try {
+        set({ tool: await api.compose.tool() });
+      } catch (e) {
+        set({ tool: { available: false, hint: toShape(e).message } });
+      }
+    },
+    async open(path) {
+      set({ opening: true, openError: undefined });
+      try {
+        const file = await api.compose.open({ path });
+        set({ file, validation: undefined, opening: false });
+        remember(file.path);
+        await get().revalidate();
+      } catch (e) {
+        set({ openError: toShape(e), file: undefined, validation: undefined, opening: false });
+      }
+    },
+    async revalidate(options = {}) {
+      const file = get().file;
+      if (!file) return;
+      set({ validation: undefined });
+      try {
+        const validation = await api.compose.validate({ file: file.path, ...options });
+        if (get().file === file) set({ validation });
+      } catch (e) {
+        if (get().file === file) set({ validation: { ok: false, message: toShape(e).message } });
+      }
+    },
+    close: () => set({ file: undefined, validation: undefined, openError: undefined }),
+    forget(path) {
+      const recent = get().recent.filter((p) => p !== path);
+      localStorage.setItem(RECENT_KEY, JSON.stringify(recent));
+      set({ recent });
+    },
+    showLogs: (logsOf) => set({ logsOf }),
+  };
+});

@@ -1,0 +1,85 @@
+/**
+ * The Kubernetes view's selection (context, namespace), the kubeconfig's contexts and each context's
+ * reachability. The selection survives a reload.
+ */
+import { create } from 'zustand';
+import { api } from '../api';
+import { ApiError, type ApiErrorShape } from '../../contract/errors';
+import type { ClusterStatus, KubeContext } from '../../contract/kube';
+
+const STORAGE = 'berth.kube';
+
+export type ContextStatus =
+  { state: 'checking' } | { state: 'ok'; status: ClusterStatus } | { state: 'error'; error: ApiErrorShape };
+
+interface KubeStore {
+  contexts: KubeContext[];
+  contextsError: ApiErrorShape | undefined;
+  loaded: boolean;
+  context: string | undefined;
+  namespace: string;
+  status: Record<string, ContextStatus>;
+  refresh(): Promise<void>;
+  select(context: string): void;
+  setNamespace(namespace: string): void;
+  checkStatus(context: string): Promise<void>;
+}
+
+const saved = (): { context?: string; namespace?: string } => {
+  try {
+    return JSON.parse(localStorage.getItem(STORAGE) ?? '{}') as { context?: string; namespace?: string };
+  } catch {
+    return {};
+  }
+};
+const save = (s: { context?: string; namespace: string }) => {
+  try {
+    localStorage.setItem(STORAGE, JSON.stringify(s));
+  } catch {
+    // storage unavailable: the selection just does not survive a reload
+  }
+};
+
+const shape = (e: unknown): ApiErrorShape =>
+  e instanceof ApiError ? e.toShape() : { code: 'internal', message: String(e) };
+
+export const useKube = create<KubeStore>()((set, get) => ({
+  contexts: [],
+  contextsError: undefined,
+  loaded: false,
+  context: saved().context,
+  namespace: saved().namespace ?? 'default',
+  status: {},
+  async refresh() {
+    try {
+      const contexts = await api.kube.contexts();
+      const { context } = get();
+      const chosen = contexts.find((c) => c.name === context)
+        ? context
+        : (contexts.find((c) => c.current)?.name ?? contexts[0]?.name);
+      set({ contexts, contextsError: undefined, loaded: true });
+      if (chosen && chosen !== context) get().select(chosen);
+      else if (chosen) void get().checkStatus(chosen);
+    } catch (e) {
+      set({ contextsError: shape(e), loaded: true });
+    }
+  },
+  select(context) {
+    set({ context });
+    save({ context, namespace: get().namespace });
+    void get().checkStatus(context);
+  },
+  setNamespace(namespace) {
+    set({ namespace });
+    save({ context: get().context, namespace });
+  },
+  async checkStatus(context) {
+    set((s) => ({ status: { ...s.status, [context]: { state: 'checking' } } }));
+    try {
+      const status = await api.kube.status({ context });
+      set((s) => ({ status: { ...s.status, [context]: { state: 'ok', status } } }));
+    } catch (e) {
+      set((s) => ({ status: { ...s.status, [context]: { state: 'error', error: shape(e) } } }));
+    }
+  },
+}));

@@ -1,0 +1,276 @@
+/**
+ * "Run a container": image, name, command, ports, environment, mounts, restart policy, network and
+ * auto-remove. Everything is checked against the contract before sending; what main finds (a port in
+ * use, a missing image, a taken name) lands under the field it concerns.
+ */
+import { useSettings } from '../settings/settingsStore';
+import { useEffect, useRef, useState } from 'react';
+import { api, isDesktop } from '../../api';
+import { ApiError } from '../../../contract/errors';
+import type { RestartPolicy, RunResult } from '../../../contract/containers';
+import { useImages } from '../../stores/dockerStores';
+import { notify } from '../../stores/toastStore';
+import {
+  emptyEnv,
+  defaultHostIp,
+  emptyForm,
+  emptyMount,
+  emptyPort,
+  fieldErrorsFromDetails,
+  toRunSpec,
+  type FieldErrors,
+  type RunForm,
+} from './runForm';
+import { EnvRows, FieldError, MountRows, PortRows } from './RunFormRows';
+import './containers.css';
+
+export interface RunContainerDialogProps {
+  image?: string;
+  open: boolean;
+  onClose(): void;
+  /** Called after the container started. */
+  onRan?(result: RunResult): void;
+}
+
+const RESTART: Array<{ value: RestartPolicy; label: string }> = [
+  { value: 'no', label: 'Never' },
+  { value: 'on-failure', label: 'On failure' },
+  { value: 'unless-stopped', label: 'Unless stopped' },
+  { value: 'always', label: 'Always' },
+];
+
+function useImageTags(open: boolean): string[] {
+  const items = useImages((s) => s.items);
+  useEffect(() => (open ? useImages.getState().retain() : undefined), [open]);
+  return [...items.values()].flatMap((i) => i.repoTags.filter((t) => t !== '<none>:<none>')).sort();
+}
+
+function useNetworkNames(open: boolean): string[] {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    api.networks
+      .list()
+      .then((list) => live && setNames(list.map((n) => n.name).sort()))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [open]);
+  return names;
+}
+
+export function RunContainerDialog({ image, open, onClose, onRan }: RunContainerDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [form, setForm] = useState<RunForm>(() => emptyForm(image));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const tags = useImageTags(open);
+  const bindLocalhost = useSettings((st) => st.snapshot?.values.bindLocalhost ?? true);
+  const networks = useNetworkNames(open);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      setForm(emptyForm(image));
+      setErrors({});
+      setGeneral(undefined);
+      d.showModal();
+    }
+    if (!open && d.open) d.close();
+  }, [open, image]);
+
+  const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async () => {
+    setGeneral(undefined);
+    const checked = toRunSpec(form);
+    if ('errors' in checked) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await api.containers.run(checked.spec);
+      notify('success', `Started ${result.name}`);
+      onRan?.(result);
+      onClose();
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('internal', String(e));
+      const fields = fieldErrorsFromDetails(form, err.details);
+      setErrors(fields);
+      if (Object.keys(fields).length === 0 || err.code !== 'invalid_input') setGeneral(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const browseEnvFile = async () => {
+    const picked = await api.system.pickPath({ kind: 'file', title: 'Env file' }).catch(() => undefined);
+    if (picked?.path) set('envFile', picked.path);
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog run-dialog"
+      onCancel={onClose}
+      data-testid="run-dialog"
+      aria-labelledby="run-title"
+    >
+      {open && (
+        <form
+          method="dialog"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <h2 id="run-title">Run a container</h2>
+          <div className="form-grid">
+            <label htmlFor="run-image">Image</label>
+            <div>
+              <input
+                id="run-image"
+                list="run-image-tags"
+                value={form.image}
+                placeholder="redis:7"
+                autoFocus={!image}
+                onChange={(e) => set('image', e.target.value)}
+              />
+              <datalist id="run-image-tags">
+                {tags.map((t) => (
+                  <option key={t} value={t} />
+                ))}
+              </datalist>
+              <FieldError errors={errors} path="image" />
+            </div>
+            <label htmlFor="run-name">Name</label>
+            <div>
+              <input
+                id="run-name"
+                value={form.name}
+                placeholder="optional, e.g. my-redis"
+                autoFocus={Boolean(image)}
+                onChange={(e) => set('name', e.target.value)}
+              />
+              <FieldError errors={errors} path="name" />
+            </div>
+            <label htmlFor="run-command">Command</label>
+            <div>
+              <input
+                id="run-command"
+                className="mono"
+                value={form.command}
+                placeholder="optional: keeps the image's command"
+                onChange={(e) => set('command', e.target.value)}
+              />
+              <FieldError errors={errors} path="command" />
+            </div>
+            <span>Ports</span>
+            <div className="run-list">
+              <p className="muted small-print">
+                {bindLocalhost
+                  ? 'Host IP defaults to 127.0.0.1, so a published port is reachable from this machine only. Use 0.0.0.0 to open it to your network.'
+                  : 'Host IP defaults to 0.0.0.0 (every interface), as set in Settings.'}{' '}
+                Leave the host port empty for a free one.
+              </p>
+              <PortRows rows={form.ports} errors={errors} onChange={(ports) => set('ports', ports)} />
+              <button
+                type="button"
+                className="small"
+                onClick={() => set('ports', [...form.ports, emptyPort(defaultHostIp(bindLocalhost))])}
+              >
+                Add port
+              </button>
+            </div>
+            <span>Environment</span>
+            <div className="run-list">
+              <EnvRows rows={form.env} errors={errors} onChange={(env) => set('env', env)} />
+              <button type="button" className="small" onClick={() => set('env', [...form.env, emptyEnv()])}>
+                Add variable
+              </button>
+              <div className="run-row">
+                <input
+                  aria-label="Env file"
+                  className="grow"
+                  placeholder="env file on this machine (optional), KEY=VALUE per line"
+                  value={form.envFile}
+                  onChange={(e) => set('envFile', e.target.value)}
+                />
+                {isDesktop() && (
+                  <button type="button" className="small" onClick={() => void browseEnvFile()}>
+                    Browse…
+                  </button>
+                )}
+              </div>
+              <FieldError errors={errors} path="envFile" />
+            </div>
+            <span>Volumes and mounts</span>
+            <div className="run-list">
+              <MountRows rows={form.mounts} errors={errors} onChange={(mounts) => set('mounts', mounts)} />
+              <button type="button" className="small" onClick={() => set('mounts', [...form.mounts, emptyMount()])}>
+                Add mount
+              </button>
+            </div>
+            <label htmlFor="run-restart">Restart</label>
+            <div>
+              <select
+                id="run-restart"
+                value={form.restartPolicy}
+                onChange={(e) => set('restartPolicy', e.target.value as RestartPolicy)}
+              >
+                {RESTART.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+              <FieldError errors={errors} path="restartPolicy" />
+            </div>
+            <label htmlFor="run-network">Network</label>
+            <div>
+              <input
+                id="run-network"
+                list="run-networks"
+                value={form.network}
+                placeholder="default bridge"
+                onChange={(e) => set('network', e.target.value)}
+              />
+              <datalist id="run-networks">
+                {networks.map((n) => (
+                  <option key={n} value={n} />
+                ))}
+              </datalist>
+              <FieldError errors={errors} path="network" />
+            </div>
+            <span />
+            <label className="check">
+              <input type="checkbox" checked={form.autoRemove} onChange={(e) => set('autoRemove', e.target.checked)} />
+              Remove the container when it exits
+            </label>
+          </div>
+          {general && (
+            <div className="run-error" role="alert" data-testid="run-error">
+              <strong>{general.message}</strong>
+              {general.hint && <div className="muted">{general.hint}</div>}
+            </div>
+          )}
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Starting…' : 'Run'}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,91 @@
+/** The images table's columns, with the per-row actions. */
+import type { Column } from '../../components/DataTable';
+import { formatAgo, formatBytes, shortId } from '../../common/format';
+import type { ImageRow } from './imageRows';
+
+export interface RowActions {
+  open(row: ImageRow): void;
+  run(row: ImageRow): void;
+  tag(row: ImageRow): void;
+  push(row: ImageRow): void;
+  remove(row: ImageRow): void;
+}
+
+const label = (r: ImageRow) => (r.repository === '<none>' ? shortId(r.image.id) : r.ref);
+
+export function imageColumns(actions: RowActions): Column<ImageRow>[] {
+  return [
+    {
+      key: 'repository',
+      header: 'Repository',
+      width: 'minmax(180px, 3fr)',
+      render: (r) => (
+        <button className="link mono image-link" data-testid="image-repo" onClick={() => actions.open(r)}>
+          {r.repository}
+        </button>
+      ),
+      sortValue: (r) => r.repository,
+    },
+    { key: 'tag', header: 'Tag', width: 'minmax(80px, 1fr)', render: (r) => r.tag, sortValue: (r) => r.tag },
+    {
+      key: 'id',
+      header: 'Image ID',
+      width: '120px',
+      render: (r) => <span className="mono">{shortId(r.image.id)}</span>,
+      sortValue: (r) => r.image.id,
+    },
+    {
+      key: 'size',
+      header: 'Size',
+      width: '80px',
+      render: (r) => formatBytes(r.image.size),
+      sortValue: (r) => r.image.size,
+    },
+    {
+      key: 'created',
+      header: 'Created',
+      width: '90px',
+      render: (r) => formatAgo(r.image.created),
+      sortValue: (r) => r.image.created,
+    },
+    {
+      key: 'used',
+      header: 'Used by',
+      width: '120px',
+      render: (r) => (
+        <span className="image-usage" data-testid="image-usage">
+          {r.image.containers ? `${r.image.containers} container${r.image.containers > 1 ? 's' : ''}` : null}
+          {r.image.dangling && <span className="tag warn">dangling</span>}
+          {!r.image.dangling && !r.image.containers && <span className="tag">unused</span>}
+        </span>
+      ),
+      sortValue: (r) => r.image.containers,
+    },
+    {
+      key: 'actions',
+      header: '',
+      width: '230px',
+      render: (r) => (
+        <span className="row-actions">
+          <button className="small" aria-label={`Run ${label(r)}`} onClick={() => actions.run(r)}>
+            Run
+          </button>
+          <button className="small" aria-label={`Tag ${label(r)}`} onClick={() => actions.tag(r)}>
+            Tag
+          </button>
+          <button
+            className="small"
+            aria-label={`Push ${label(r)}`}
+            disabled={r.repository === '<none>'}
+            onClick={() => actions.push(r)}
+          >
+            Push
+          </button>
+          <button className="small danger" aria-label={`Remove ${label(r)}`} onClick={() => actions.remove(r)}>
+            Remove
+          </button>
+        </span>
+      ),
+    },
+  ];
+}

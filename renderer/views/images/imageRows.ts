@@ -1,0 +1,36 @@
+/** Table rows for images: one per tag, like `docker images`; an untagged image is one <none> row. */
+import type { ImageSummary } from '../../../contract/images';
+
+export interface ImageRow {
+  key: string;
+  repository: string;
+  tag: string;
+  /** What to act on: `repo:tag`, or the id for an untagged image. */
+  ref: string;
+  image: ImageSummary;
+}
+
+export function toRows(images: Iterable<ImageSummary>): ImageRow[] {
+  return [...images].flatMap((image) =>
+    image.repoTags.length
+      ? image.repoTags.map((t) => {
+          const i = t.lastIndexOf(':');
+          return { key: `${image.id}|${t}`, repository: t.slice(0, i), tag: t.slice(i + 1), ref: t, image };
+        })
+      : [{ key: image.id, repository: '<none>', tag: '<none>', ref: image.id, image }],
+  );
+}
+
+export type UsageFilter = 'all' | 'used' | 'unused' | 'dangling';
+
+export function filterRows(rows: ImageRow[], text: string, usage: UsageFilter): ImageRow[] {
+  const needle = text.trim().toLowerCase();
+  return rows.filter((r) => {
+    if (usage === 'used' && r.image.containers === 0) return false;
+    if (usage === 'unused' && r.image.containers > 0) return false;
+    if (usage === 'dangling' && !r.image.dangling) return false;
+    if (!needle) return true;
+    const id = r.image.id.replace(/^sha256:/, '');
+    return `${r.repository}:${r.tag}`.toLowerCase().includes(needle) || id.startsWith(needle);
+  });
+}

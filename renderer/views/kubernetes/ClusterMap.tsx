@@ -1,0 +1,118 @@
+/**
+ * Every node as a box and every pod as a chip inside the node it runs on, unscheduled pods in their own
+ * lane; coloured by phase, driven by watch events. Chips are memoised on the pod object (unchanged pods
+ * keep their object across events), so an event re-renders only the chips it changed.
+ */
+import { memo, useMemo } from 'react';
+import type { KubeNode, KubePod } from '../../../contract/kube';
+import { useKubeList } from '../../stores/kubeLists';
+import { layoutPods, phaseClass, UNSCHEDULED, type NodeLane } from './podLayout';
+import { useLeaving } from './useLeaving';
+
+const PHASES: Array<KubePod['display']> = [
+  'Pending',
+  'ContainerCreating',
+  'Running',
+  'Terminating',
+  'Failed',
+  'Succeeded',
+];
+
+interface ChipProps {
+  pod: KubePod;
+  leaving: boolean;
+  onOpen(id: string): void;
+}
+
+const PodChip = memo(function PodChip({ pod, leaving, onOpen }: ChipProps) {
+  const label = `${pod.name}: ${pod.display}${pod.reason ? ` (${pod.reason})` : ''}${pod.node ? ` on ${pod.node}` : ''}`;
+  return (
+    <button
+      type="button"
+      className={`pod-chip ${phaseClass(pod.display)}${leaving ? ' leaving' : ''}`}
+      data-testid="pod-chip"
+      data-phase={pod.display}
+      data-pod={pod.id}
+      data-leaving={leaving ? 'true' : undefined}
+      title={label}
+      aria-label={label}
+      onClick={() => onOpen(pod.id)}
+    />
+  );
+});
+
+function NodeHeader({ lane }: { lane: NodeLane }) {
+  if (lane.name === UNSCHEDULED) return <h3 className="node-name">Pending / unscheduled</h3>;
+  const node: KubeNode | undefined = lane.node;
+  return (
+    <>
+      <h3 className="node-name" title={node?.internalIP}>
+        {lane.name}
+      </h3>
+      <div className="node-meta muted">
+        <span className={`node-status ${node?.status === 'Ready' ? 'ok' : 'bad'}`}>{node?.status ?? 'Unknown'}</span>
+        {node?.roles.length ? <span>{node.roles.join(', ')}</span> : null}
+        <span>
+          {lane.pods.length}
+          {node?.allocatable.pods ? ` / ${node.allocatable.pods}` : ''} pods
+        </span>
+      </div>
+    </>
+  );
+}
+
+const NodeBox = memo(function NodeBox({ lane, onOpen }: { lane: NodeLane; onOpen(id: string): void }) {
+  const chips = useLeaving(lane.pods);
+  const unscheduled = lane.name === UNSCHEDULED;
+  return (
+    <section
+      className={`node-box${unscheduled ? ' unscheduled' : ''}`}
+      data-testid={unscheduled ? 'unscheduled-lane' : 'node-box'}
+      data-node={lane.name}
+      aria-label={unscheduled ? 'Pending / unscheduled pods' : `Node ${lane.name}`}
+    >
+      <NodeHeader lane={lane} />
+      <div className="pod-chips">
+        {chips.map(({ item, leaving }) => (
+          <PodChip key={item.id} pod={item} leaving={leaving} onOpen={onOpen} />
+        ))}
+      </div>
+    </section>
+  );
+});
+
+export function ClusterMap(props: { context: string; namespace: string; onOpenPod(id: string): void }) {
+  const nodes = useKubeList('nodes', props.context);
+  const pods = useKubeList('pods', props.context, props.namespace);
+  const lanes = useMemo(() => layoutPods(nodes.items.values(), pods.items.values()), [nodes.items, pods.items]);
+  const counts = useMemo(() => {
+    const c = new Map<string, number>();
+    for (const p of pods.items.values()) c.set(p.display, (c.get(p.display) ?? 0) + 1);
+    return c;
+  }, [pods.items]);
+  const error = nodes.error ?? pods.error;
+  return (
+    <div className="kube-map-wrap">
+      <div className="kube-legend" aria-label="Legend">
+        {PHASES.map((p) => (
+          <span key={p} className="legend-item">
+            <span className={`pod-chip static ${phaseClass(p)}`} aria-hidden /> {p} {counts.get(p) ?? 0}
+          </span>
+        ))}
+      </div>
+      {error && (
+        <p className="bad-text" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="kube-map" data-testid="cluster-map" data-nodes={nodes.items.size} data-pods={pods.items.size}>
+        {lanes.map((lane) =>
+          lane.name === UNSCHEDULED && lane.pods.length === 0 ? null : (
+            <NodeBox key={lane.name || '(unscheduled)'} lane={lane} onOpen={props.onOpenPod} />
+          ),
+        )}
+        {nodes.loaded && nodes.items.size === 0 && <p className="muted">This cluster has no nodes.</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+/** The settings form: edits a draft, validates it with the contract's schema, saves the changes. */
+import { useState } from 'react';
+import { DEFAULT_SETTINGS, SettingsPatch, type Settings } from '../../../contract/settings';
+import { useEngine } from '../../stores/engineStore';
+import { notify } from '../../stores/toastStore';
+import { fromApiError, fromIssues, type FieldErrors } from './fieldErrors';
+import { saveSettings } from './settingsStore';
+
+type Draft = Omit<Settings, 'logBufferLines' | 'theme' | 'firstRunDone'> & { logBufferLines: string };
+
+const toDraft = (v: Settings): Draft => ({
+  engineHost: v.engineHost,
+  composeBinary: v.composeBinary,
+  kindBinary: v.kindBinary,
+  defaultNamespace: v.defaultNamespace,
+  bindLocalhost: v.bindLocalhost,
+  logBufferLines: String(v.logBufferLines),
+});
+
+const fromDraft = (d: Draft): Record<string, unknown> => ({
+  ...d,
+  logBufferLines: d.logBufferLines.trim() === '' ? NaN : Number(d.logBufferLines),
+});
+
+/** Only what differs from the saved values. */
+function changes(draft: Draft, saved: Settings): Record<string, unknown> {
+  const next = fromDraft(draft);
+  return Object.fromEntries(Object.entries(next).filter(([k, v]) => saved[k as keyof Settings] !== v));
+}
+
+function Field(props: {
+  id: string;
+  label: string;
+  error?: string;
+  help?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <div className="settings-field">
+        {props.children}
+        {props.error && (
+          <div className="field-error" role="alert" data-testid={`error-${props.id}`}>
+            {props.error}
+          </div>
+        )}
+        {props.help && <div className="muted settings-help">{props.help}</div>}
+      </div>
+    </>
+  );
+}
+
+export function SettingsForm({ saved, restartRequired }: { saved: Settings; restartRequired: string[] }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(saved));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  const engine = useEngine((s) => s.engine);
+  const pending = changes(draft, saved);
+  const dirty = Object.keys(pending).length > 0;
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const parsed = SettingsPatch.safeParse(pending);
+    if (!parsed.success) return setErrors(fromIssues(parsed.error.issues));
+    setErrors({});
+    setSaving(true);
+    try {
+      const snap = await saveSettings(parsed.data);
+      setDraft(toDraft(snap.values));
+      notify('success', 'Settings saved');
+    } catch (err) {
+      const fields = fromApiError(err);
+      if (fields) setErrors(fields);
+      else notify('error', 'Could not save settings', err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="settings-form" onSubmit={(e) => void submit(e)} data-testid="settings-form" noValidate>
+      <h2>Docker engine</h2>
+      <div className="form-grid">
+        <Field
+          id="engineHost"
+          label="Engine socket"
+          error={errors.engineHost}
+          help={
+            <>
+              {engine && (
+                <span>
+                  Now: <span className="mono">{engine.endpoint}</span> (found via {engine.source}).{' '}
+                </span>
+              )}
+              Empty finds it like the docker CLI does. Applies the next time Berth starts.
+            </>
+          }
+        >
+          <input
+            id="engineHost"
+            className="mono"
+            value={draft.engineHost}
+            placeholder="automatic — e.g. unix:///var/run/docker.sock"
+            onChange={(e) => set('engineHost', e.target.value)}
+          />
+          {restartRequired.includes('engineHost') && (
+            <div className="settings-restart" data-testid="restart-required">
+              Restart Berth to connect to the new engine socket.
+            </div>
+          )}
+        </Field>
+        <Field id="bindLocalhost" label="Published ports" error={errors.bindLocalhost}>
+          <label className="check">
+            <input
+              id="bindLocalhost"
+              type="checkbox"
+              checked={draft.bindLocalhost}
+              onChange={(e) => set('bindLocalhost', e.target.checked)}
+            />
+            Bind published ports to 127.0.0.1 (only this machine can reach them)
+          </label>
+        </Field>
+        <Field
+          id="logBufferLines"
+          label="Log buffer"
+          error={errors.logBufferLines}
+          help={`Lines a log view keeps (100–200000, default ${DEFAULT_SETTINGS.logBufferLines}).`}
+        >
+          <input
+            id="logBufferLines"
+            type="number"
+            min={100}
+            max={200000}
+            step={100}
+            value={draft.logBufferLines}
+            onChange={(e) => set('logBufferLines', e.target.value)}
+          />
+        </Field>
+      </div>
+
+      <h2>Tools</h2>
+      <div className="form-grid">
+        <Field
+          id="composeBinary"
+          label="Compose"
+          error={errors.composeBinary}
+          help="`docker` for the compose plugin, `docker-compose`, or a full path. Empty picks whichever is installed."
+        >
+          <input
+            id="composeBinary"
+            className="mono"
+            value={draft.composeBinary}
+            placeholder="automatic"
+            onChange={(e) => set('composeBinary', e.target.value)}
+          />
+        </Field>
+        <Field id="kindBinary" label="kind" error={errors.kindBinary} help="A full path when kind is not on PATH.">
+          <input
+            id="kindBinary"
+            className="mono"
+            value={draft.kindBinary}
+            placeholder="kind on PATH"
+            onChange={(e) => set('kindBinary', e.target.value)}
+          />
+        </Field>
+        <Field id="defaultNamespace" label="Default namespace" error={errors.defaultNamespace}>
+          <input
+            id="defaultNamespace"
+            className="mono"
+            value={draft.defaultNamespace}
+            onChange={(e) => set('defaultNamespace', e.target.value)}
+          />
+        </Field>
+      </div>
+
+      <div className="toolbar">
+        <button type="submit" className="primary" disabled={!dirty || saving} data-testid="settings-save">
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button
+          type="button"
+          disabled={!dirty || saving}
+          onClick={() => {
+            setDraft(toDraft(saved));
+            setErrors({});
+          }}
+        >
+          Discard changes
+        </button>
+        {dirty && <span className="muted">Unsaved changes</span>}
+      </div>
+    </form>
+  );
+}

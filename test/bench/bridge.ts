@@ -1,0 +1,72 @@
+/** Berth's web bridge as a child process (`node dist/main/web.js`), as `npm run web` runs it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const RESULTS_DIR = join(import.meta.dirname, 'results');
+
+export interface BridgeProcess {
+  child: ChildProcess;
+  pid: number;
+  /** http://127.0.0.1:PORT/?token=SECRET */
+  url: string;
+  port: number;
+  token: string;
+  stop(): Promise<void>;
+}
+
+export async function startBridge(options: { cpuProfile?: boolean } = {}): Promise<BridgeProcess> {
+  const entry = join(ROOT, 'dist', 'main', 'web.js');
+  if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` first');
+  const args: string[] = [];
+  if (options.cpuProfile) {
+    const dir = join(RESULTS_DIR, 'profiles');
+    mkdirSync(dir, { recursive: true });
+    args.push('--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500');
+  }
+  const child = spawn(process.execPath, [...args, entry], {
+    cwd: ROOT,
+    env: { ...process.env, BERTH_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr.push(String(c));
+    if (stderr.length > 200) stderr.shift();
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the bridge did not start: ${stderr.join('')}`)), 15_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += String(c);
+      const m = /Berth web UI: (\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bridge exited with ${code}: ${stderr.join('')}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    child,
+    pid: child.pid ?? 0,
+    url,
+    port: Number(parsed.port),
+    token: parsed.searchParams.get('token') ?? '',
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,69 @@
+/** Every count and duration of `npm run bench`, overridable from the environment. */
+const num = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return n;
+};
+
+const list = (name: string, fallback: number[]): number[] => {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  return raw.split(',').map((s) => {
+    const n = Number(s.trim());
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a comma list of counts, got "${raw}"`);
+    return n;
+  });
+};
+
+export interface BenchConfig {
+  /** Container counts the list latency is measured at (BERTH_BENCH_LIST_COUNTS, e.g. "0,200,1000"). */
+  listCounts: number[];
+  /** Timed repetitions per list method and count (each method interleaved with the others). */
+  listReps: number;
+  /** Containers started for the event-to-screen measurement through the Engine API, and through the CLI. */
+  eventStarts: number;
+  eventCliStarts: number;
+  /** Rows of the big-table measurement (containers and image tags each). */
+  bigRows: number;
+  /** Filter keystrokes timed in each big table. */
+  keystrokes: number;
+  /** Running containers during the idle window, and its length in seconds. */
+  idleRunning: number;
+  idleSeconds: number;
+  /** Parallel Engine API requests while creating and removing load. */
+  parallel: number;
+  /** Lines the logs measurement prints (when the logs stream exists). */
+  logLines: number;
+  /** Alternating runs of the compose comparison (when compose up exists). */
+  composeRuns: number;
+  /** Writes a V8 CPU profile of the bridge process to test/bench/results/ (BERTH_BENCH_CPU_PROF=1). */
+  cpuProfile: boolean;
+  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,compose,idle,kube"). */
+  only: Set<string> | undefined;
+}
+
+export function loadConfig(): BenchConfig {
+  const only = process.env.BERTH_BENCH_ONLY;
+  return {
+    listCounts: list('BERTH_BENCH_LIST_COUNTS', [0, 200, 1000]),
+    listReps: num('BERTH_BENCH_LIST_REPS', 15),
+    eventStarts: num('BERTH_BENCH_EVENT_N', 50),
+    eventCliStarts: num('BERTH_BENCH_EVENT_CLI_N', 20),
+    bigRows: num('BERTH_BENCH_BIG_ROWS', 2000),
+    keystrokes: num('BERTH_BENCH_KEYSTROKES', 40),
+    idleRunning: num('BERTH_BENCH_IDLE_RUNNING', 100),
+    idleSeconds: num('BERTH_BENCH_IDLE_S', 60),
+    parallel: Math.max(1, num('BERTH_BENCH_PARALLEL', 8)),
+    logLines: num('BERTH_BENCH_LOG_LINES', 1_000_000),
+    composeRuns: num('BERTH_BENCH_COMPOSE_RUNS', 5),
+    cpuProfile: process.env.BERTH_BENCH_CPU_PROF === '1',
+    only: only ? new Set(only.split(',').map((s) => s.trim())) : undefined,
+  };
+}
+
+export const BENCH_LABEL = 'berth.bench';
+export const BENCH_PREFIX = 'berth-bench';
+export const BENCH_IMAGE_REPO = 'berth-bench/tag';
+export const FIXTURE_BUSYBOX = 'berth-fixture/busybox:latest';

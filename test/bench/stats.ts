@@ -1,0 +1,26 @@
+/** Small statistics over timing samples. */
+export function quantile(samples: readonly number[], q: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo] ?? Number.NaN;
+  const b = sorted[hi] ?? Number.NaN;
+  return a + (b - a) * (pos - lo);
+}
+
+export const median = (samples: readonly number[]): number => quantile(samples, 0.5);
+export const p95 = (samples: readonly number[]): number => quantile(samples, 0.95);
+
+/** Milliseconds since an arbitrary origin, with sub-millisecond resolution. */
+export const now = (): number => performance.now();
+
+/** Times one async call in milliseconds. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = now();
+  const value = await fn();
+  return { ms: now() - t0, value };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

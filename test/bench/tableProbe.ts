@@ -1,0 +1,130 @@
+/**
+ * In-page instrumentation for a big table: when the table first shows all its rows (installed before the
+ * page loads), and how long each filter keystroke takes to reach the next frame.
+ */
+import type { Page } from 'playwright-core';
+
+export interface FirstRender {
+  /** ms since navigation start: the bundle ran (DOMContentLoaded), the table had rows, it had all of them. */
+  domContentLoaded: number;
+  firstRows: number;
+  allRows: number;
+  /** The frame that painted all rows. */
+  allRowsFrame: number;
+}
+
+interface ProbeWindow {
+  __benchFirst?: Partial<FirstRender>;
+  __benchKeys?: Record<string, Keystroke[]>;
+}
+
+/** Call before page.goto: stamps when `[data-testid=testId]` first reports at least `rows` rows. */
+export async function installFirstRenderProbe(page: Page, testId: string, rows: number): Promise<void> {
+  await page.addInitScript(
+    ({ testId: id, rows: want }) => {
+      const w = window as unknown as ProbeWindow;
+      const first: Partial<FirstRender> = {};
+      w.__benchFirst = first;
+      const check = () => {
+        const table = document.querySelector(`[data-testid="${id}"]`);
+        const n = Number(table?.getAttribute('data-rows') ?? 0);
+        const inDom = table?.querySelector('[role="row"][data-key]') !== null && table !== null;
+        if (n > 0 && inDom && first.firstRows === undefined) first.firstRows = performance.now();
+        if (n >= want && inDom && first.allRows === undefined) {
+          first.allRows = performance.now();
+          requestAnimationFrame(() => setTimeout(() => (first.allRowsFrame = performance.now()), 0));
+          observer.disconnect();
+        }
+      };
+      const observer = new MutationObserver(check);
+      document.addEventListener('DOMContentLoaded', () => {
+        first.domContentLoaded = performance.now();
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      });
+    },
+    { testId, rows },
+  );
+}
+
+export async function readFirstRender(page: Page, timeoutMs = 60_000): Promise<FirstRender> {
+  const handle = await page.waitForFunction(
+    () => {
+      const f = (window as unknown as ProbeWindow).__benchFirst;
+      return f?.allRowsFrame !== undefined ? f : undefined;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 50 },
+  );
+  return (await handle.jsonValue()) as FirstRender;
+}
+
+/** One keystroke: ms to the task after the next frame, and the main-thread work in it (no vsync wait). */
+export interface Keystroke {
+  toFrame: number;
+  work: number;
+}
+
+/**
+ * Records, per input ("bare" for the probe's own input, else "app"), each keystroke's time from the input
+ * event to the task after the next animation frame (the repaint, vsync wait included), and its main-thread
+ * work: event → handlers and React's commit done, plus the frame's rAF → style/layout/paint done. Also adds
+ * a bare input outside React as the floor.
+ */
+export async function installKeystrokeProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow;
+    const keys: Record<string, Keystroke[]> = { app: [], bare: [] };
+    w.__benchKeys = keys;
+    const bare = document.createElement('input');
+    bare.dataset.bench = 'bare';
+    bare.setAttribute('aria-label', 'bench bare input');
+    bare.style.cssText = 'position:fixed;left:0;bottom:0;width:200px;z-index:99999';
+    document.body.appendChild(bare);
+    const channel = new MessageChannel();
+    let after: Array<() => void> = [];
+    channel.port1.onmessage = () => {
+      const run = after;
+      after = [];
+      for (const f of run) f();
+    };
+    // Bubble phase on window: after React's root listener; the microtask runs after React's sync flush.
+    window.addEventListener('input', (e) => {
+      const target = e.target as HTMLElement;
+      const list = keys[target.dataset.bench ?? 'app'];
+      const t = e.timeStamp;
+      queueMicrotask(() => {
+        const handled = performance.now();
+        requestAnimationFrame(() => {
+          const raf = performance.now();
+          after.push(() => {
+            const done = performance.now();
+            list?.push({ toFrame: done - t, work: handled - t + (done - raf) });
+          });
+          channel.port2.postMessage(null);
+        });
+      });
+    });
+  });
+}
+
+export async function readKeystrokes(page: Page, which: 'app' | 'bare'): Promise<Keystroke[]> {
+  return page.evaluate((k) => (window as unknown as ProbeWindow).__benchKeys?.[k] ?? [], which);
+}
+
+/** Types `count` keystrokes into the focused input: characters of `text`, then backspaces, and again. */
+export async function typeKeystrokes(page: Page, which: 'app' | 'bare', text: string, count: number): Promise<void> {
+  const sequence: string[] = [];
+  while (sequence.length < count) {
+    for (const ch of text) sequence.push(ch);
+    for (let i = 0; i < text.length; i++) sequence.push('Backspace');
+  }
+  for (const key of sequence.slice(0, count)) {
+    const before = (await readKeystrokes(page, which)).length;
+    await page.keyboard.press(key);
+    await page.waitForFunction(
+      ({ k, n }) => ((window as unknown as ProbeWindow).__benchKeys?.[k]?.length ?? 0) > n,
+      { k: which, n: before },
+      { polling: 'raf', timeout: 5000 },
+    );
+  }
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWebApp, type WebApp } from '../helpers/browser';
+import { docker, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+
+const REGISTRY = '127.0.0.1:5000';
+let app: WebApp;
+const images: string[] = [];
+const registryRefs: Array<{ repo: string; tag: string }> = [];
+const dirs: string[] = [];
+const volumes: string[] = [];
+const containers: string[] = [];
+
+const folder = (files: Record<string, string>): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+};
+
+beforeAll(async () => {
+  app = await startWebApp('#/images');
+});
+afterAll(async () => {
+  await app.close();
+  for (const ref of images) await docker('rmi', '-f', ref).catch(() => '');
+  for (const { repo, tag } of registryRefs) {
+    const url = `http://${REGISTRY}/v2/${repo}/manifests/${tag}`;
+    const head = await fetch(url, {
+      method: 'HEAD',
+      headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+    }).catch(() => undefined);
+    const digest = head?.headers.get('docker-content-digest');
+    if (digest) await fetch(`http://${REGISTRY}/v2/${repo}/manifests/${digest}`, { method: 'DELETE' });
+  }
+  await removeContainers(...containers);
+  for (const v of volumes) await docker('volume', 'rm', '-f', v).catch(() => '');
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Images view in Chromium', () => {
+  it('refuses an invalid reference in the pull dialog', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Pull', exact: true }).click();
+    const dialog = page.getByTestId('pull-dialog');
+    await dialog.getByLabel('Image reference').fill('UPPER/Case');
+    await dialog.getByRole('button', { name: 'Pull' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/must be lowercase/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('pulls from the registry with progress in the task center; the image appears live; removes it', async () => {
+    const page = app.page;
+    const repo = `berth/e2e-${uniqueName('pull').slice(11)}`;
+    const ref = `${REGISTRY}/${repo}:latest`;
+    images.push(ref);
+    registryRefs.push({ repo, tag: 'latest' });
+    const dir = folder({ Dockerfile: `FROM ${FIXTURE_BUSYBOX}\nRUN head -c 2000000 /dev/urandom > /blob\n` });
+    await docker('build', '-q', '-t', ref, dir);
+    await docker('push', ref);
+    await docker('rmi', ref);
+
+    const row = page.locator('[role="row"]', { has: page.getByText(`${REGISTRY}/${repo}`, { exact: true }) });
+    await row.waitFor({ state: 'detached' }); // removed locally just above
+    await page.getByRole('button', { name: 'Pull', exact: true }).click();
+    const dialog = page.getByTestId('pull-dialog');
+    await dialog.getByLabel('Image reference').fill(ref);
+    await dialog.getByRole('button', { name: 'Pull' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const task = page.getByTestId('task-center').locator('[data-testid="task"][data-kind="image.pull"]', {
+      hasText: ref,
+    });
+    await task.waitFor();
+    await task.and(page.locator('[data-state="succeeded"]')).waitFor({ timeout: 60_000 });
+    await expect(task.locator('.task-steps').textContent()).resolves.toMatch(/Pull complete/);
+    await expect(task.locator('.task-steps').textContent()).resolves.toMatch(/Already exists/);
+
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByRole('button', { name: `Remove ${ref}` }).click();
+    const confirm = page.getByTestId('confirm');
+    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect(docker('image', 'inspect', ref)).rejects.toThrow();
+  });
+
+  it('builds from a typed folder and highlights the failing Dockerfile line', async () => {
+    const page = app.page;
+    const tag = `${uniqueName('e2ebuild')}:dev`;
+    images.push(tag);
+    const marker = uniqueName('ok');
+    const dir = folder({ Dockerfile: `FROM ${FIXTURE_BUSYBOX}\nRUN echo ${marker}\nRUN exit 3\n` });
+    await page.getByRole('button', { name: 'Build', exact: true }).click();
+    const dialog = page.getByTestId('build-dialog');
+    await dialog.getByLabel('Folder').fill(dir);
+    await dialog.getByLabel('Tags').fill(tag);
+    await dialog.getByRole('button', { name: 'Build', exact: true }).click();
+    const failure = dialog.getByTestId('build-failure');
+    await failure.waitFor({ timeout: 60_000 });
+    expect(await failure.textContent()).toMatch(/Step 3 \(RUN exit 3\) failed/);
+    expect(await failure.locator('[data-failing]').textContent()).toBe('3RUN exit 3');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The good step's image stays as build cache, dangling, as with `docker build`: tidy it.
+    for (const id of (await docker('images', '-f', 'dangling=true', '-q', '--no-trunc')).split('\n').filter(Boolean)) {
+      const history = await docker('history', '--no-trunc', '--format', '{{.CreatedBy}}', id).catch(() => '');
+      if (history.includes(marker)) await docker('rmi', id).catch(() => '');
+    }
+  });
+});
+
+describe('Volumes view in Chromium', () => {
+  it('creates a volume, shows its user live, refuses to remove it in use, removes it when free', async () => {
+    const page = app.page;
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Volumes/ })
+      .click();
+    await page.getByTestId('volumes-table').waitFor();
+    const name = uniqueName('e2evol');
+    volumes.push(name);
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const dialog = page.getByTestId('create-volume');
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    const row = page.locator('[role="row"]', { has: page.getByText(name, { exact: true }) });
+    await row.waitFor();
+    expect(await docker('volume', 'inspect', '-f', '{{.Name}}', name)).toBe(name);
+
+    const user = uniqueName('e2evoluser');
+    containers.push(user);
+    await docker('create', '--name', user, '-v', `${name}:/data`, FIXTURE_BUSYBOX, 'true');
+    await row.getByRole('button', { name: user }).waitFor();
+    await row.getByRole('button', { name: `Remove ${name}` }).click();
+    await page.getByTestId('confirm').getByRole('button', { name: 'Remove' }).click();
+    await page
+      .getByTestId('toast')
+      .filter({ hasText: user })
+      .filter({ hasText: /in use/ })
+      .waitFor();
+    expect(await docker('volume', 'inspect', '-f', '{{.Name}}', name)).toBe(name);
+
+    await removeContainers(user);
+    await row.getByText('unused').waitFor();
+    await row.getByRole('button', { name: `Remove ${name}` }).click();
+    await page.getByTestId('confirm').getByRole('button', { name: 'Remove' }).click();
+    await row.waitFor({ state: 'detached' });
+    await expect(docker('volume', 'inspect', name)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { activeServices, defaultProjectName, parseComposeText } from '../../main/compose/composeFile';
+import { groupStacks } from '../../main/compose/stacks';
+import { ApiError } from '../../contract/errors';
+import type { ContainerSummary } from '../../contract/containers';
+
+const dir = mkdtempSync(join(tmpdir(), 'berth-parse-'));
+mkdirSync(join(dir, 'api'));
+const path = join(dir, 'compose.yaml');
+
+const SAMPLE = `
+services:
+  web:
+    build: ./api
+    ports: ["127.0.0.1:8080:80", {target: 443, published: 8443, host_ip: 127.0.0.1}]
+    depends_on: { db: { condition: service_healthy } }
+    command: [npm, start]
+  db:
+    image: postgres:16
+    volumes: [pgdata:/var/lib/postgresql/data, {type: bind, source: ./init, target: /init, read_only: true}]
+  admin:
+    image: adminer
+    profiles: [debug]
+    depends_on: [db]
+  worker:
+    build: { context: ./missing, dockerfile: Worker.Dockerfile }
+volumes:
+  pgdata:
+networks:
+  back: {}
+`;
+
+const errorOf = (fn: () => unknown): ApiError => {
+  try {
+    fn();
+  } catch (e) {
+    return e as ApiError;
+  }
+  throw new Error('expected an error');
+};
+
+describe('reading a compose file', () => {
+  it('describes services, images, builds, ports, volumes and depends_on', () => {
+    const f = parseComposeText(SAMPLE, path);
+    const by = Object.fromEntries(f.services.map((s) => [s.name, s]));
+    expect(by.web).toMatchObject({
+      build: { context: join(dir, 'api'), exists: true },
+      ports: ['127.0.0.1:8080:80', '127.0.0.1:8443:443'],
+      dependsOn: ['db'],
+      command: 'npm start',
+    });
+    expect(by.db?.volumes).toEqual(['pgdata:/var/lib/postgresql/data', './init:/init:ro']);
+    expect(by.worker?.build).toEqual({ context: join(dir, 'missing'), dockerfile: 'Worker.Dockerfile', exists: false });
+    expect(f).toMatchObject({ volumes: ['pgdata'], networks: ['back'], profiles: ['debug'], dir });
+    expect(activeServices(f, []).sort()).toEqual(['db', 'web', 'worker']);
+    expect(activeServices(f, ['debug']).sort()).toEqual(['admin', 'db', 'web', 'worker']);
+  });
+
+  it("names the project like compose does, or by the file's name:", () => {
+    expect(defaultProjectName('/home/me/My App.v2')).toBe('myappv2');
+    expect(parseComposeText('name: shop\nservices: {a: {image: x}}', path).project).toBe('shop');
+  });
+
+  it('reports YAML mistakes with line and column', () => {
+    const e = errorOf(() => parseComposeText('services:\n  web:\n    image: x\n   command: y\n', path));
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toMatch(/line 4, column \d+/);
+    expect(e.details).toMatchObject({ line: 4 });
+    const dup = errorOf(() => parseComposeText('services:\n  a: {image: x}\n  a: {image: y}\n', path));
+    expect(dup.message).toMatch(/line 3/);
+  });
+
+  it('reports a wrong shape with where it is', () => {
+    expect(errorOf(() => parseComposeText('- a\n- b\n', path)).message).toMatch(/top level must be a mapping/);
+    expect(errorOf(() => parseComposeText('version: "3"\n', path)).message).toMatch(/no "services"/);
+    expect(errorOf(() => parseComposeText('services:\n  web: 3\n', path)).message).toMatch(
+      /service "web" must be a mapping at line 2/,
+    );
+  });
+});
+
+const container = (id: string, project: string, service: string, state: string, extra: Record<string, string> = {}) =>
+  ({
+    id,
+    name: `${project}_${service}_${id}`,
+    image: 'x',
+    imageId: 'sha256:x',
+    command: '',
+    created: Number(id),
+    state,
+    status: state,
+    ports: [],
+    labels: {
+      'com.docker.compose.project': project,
+      'com.docker.compose.service': service,
+      'com.docker.compose.project.working_dir': '/srv/app',
+      'com.docker.compose.project.config_files': 'compose.yaml,/etc/extra.yml',
+      ...extra,
+    },
+  }) satisfies ContainerSummary;
+
+describe('stacks from container labels', () => {
+  it('groups by project and service, with state and absolute files', () => {
+    const stacks = groupStacks([
+      container('1', 'a', 'web', 'running'),
+      container('2', 'a', 'db', 'exited'),
+      container('3', 'b', 'web', 'running'),
+      container('4', 'b', 'web', 'running', { 'com.docker.compose.oneoff': 'True' }),
+      { ...container('5', 'x', 'y', 'running'), labels: {} },
+    ]);
+    const a = stacks.find((s) => s.name === 'a');
+    expect(a).toMatchObject({
+      state: 'partial',
+      running: 1,
+      total: 2,
+      configFiles: ['/srv/app/compose.yaml', '/etc/extra.yml'],
+    });
+    expect(a?.services.map((s) => s.name)).toEqual(['db', 'web']);
+    expect(stacks.find((s) => s.name === 'b')).toMatchObject({ state: 'running', total: 1 });
+    expect(stacks).toHaveLength(2);
+  });
+});
