@@ -9,8 +9,6 @@ export const ImageSummary = z.object({
   repoDigests: z.array(z.string()),
   size: z.number(),
   created: z.number(),
-  /** How many containers (any state) use it. */
-  containers: z.number(),
   dangling: z.boolean(),
   labels: z.record(z.string(), z.string()),
 });

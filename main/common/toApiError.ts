@@ -46,8 +46,9 @@ export function toApiError(error: unknown): ApiError {
       case 400:
         return new ApiError('invalid_input', message);
       case 401:
-      case 403:
         return new ApiError('failed', message, 'Log in to the registry (docker login) and try again.');
+      case 403:
+        return new ApiError('failed', message);
       case 404:
         return new ApiError('not_found', message);
       case 409:

@@ -58,7 +58,7 @@ export function buildFailure(
   instruction: string | null,
 ): BuildFailure {
   const line = locateStep(parseDockerfile(dockerfileText), step, instruction);
-  const all = dockerfileText.split(/\r?\n/);
+  const all = dockerfileText.replace(/\s+$/, '').split(/\r?\n/);
   const from = line ? Math.max(1, line - 3) : 1;
   const to = line ? Math.min(all.length, line + 3) : Math.min(all.length, 8);
   const excerpt = [];

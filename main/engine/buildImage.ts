@@ -85,6 +85,10 @@ export async function startBuild(docker: Docker, tasks: TaskManager, input: Inpu
       if (partial.trim()) onLine(partial);
     } catch (e) {
       if (partial.trim()) onLine(partial);
+      if (step !== null) {
+        const status = task.signal.aborted ? 'cancelled' : 'failed';
+        task.step({ id: `step-${step}`, label: `${step}. ${instruction}`, status, fraction: null });
+      }
       if (!(e instanceof StreamError)) throw toApiError(e);
       task.log(`ERROR: ${e.message}`);
       const where = step !== null ? `Step ${step} (${instruction}) failed` : 'The build failed';

@@ -25,7 +25,11 @@ export class LogBatcher {
 
   add(lines: LogLine[]): void {
     if (lines.length === 0) return;
-    this.queue.push(...lines);
+    // Only the newest maxQueued lines of a huge batch can survive; count the rest without copying them
+    // (and without spreading a million arguments onto the stack).
+    const skip = Math.max(0, lines.length - this.options.maxQueued);
+    this.dropped += skip;
+    for (let i = skip; i < lines.length; i++) this.queue.push(lines[i] as LogLine);
     const excess = this.queue.length - this.options.maxQueued;
     if (excess > 0) {
       this.queue.splice(0, excess);

@@ -4,7 +4,7 @@ import { ApiError } from '../../contract/errors';
 import type { PruneMode } from '../../contract/images';
 import { toApiError } from '../common/toApiError';
 import { containersUsing } from './imageDetail';
-import { listImages } from './images';
+import { imageUsage, listImages } from './images';
 
 /** Removes a tag (`repo:tag`) or a whole image (id); refuses, naming them, when containers use it. */
 export async function removeImage(docker: Docker, ref: string, force: boolean) {
@@ -62,13 +62,17 @@ const matchesLabels = (labels: Record<string, string>, filters: string[]) =>
 
 /** What `prune` would remove: unused (no container) images, only untagged ones in 'dangling' mode. */
 export async function prunePreview(docker: Docker, mode: PruneMode, labels: string[]) {
-  const [images, df] = await Promise.all([listImages(docker), docker.df().catch(() => undefined)]);
+  const [images, usage, df] = await Promise.all([
+    listImages(docker),
+    imageUsage(docker),
+    docker.df().catch(() => undefined),
+  ]);
   const unique = new Map<string, number>();
   for (const i of (df?.Images ?? []) as Array<{ Id: string; Size: number; SharedSize: number }>) {
     unique.set(i.Id, i.SharedSize >= 0 ? Math.max(0, i.Size - i.SharedSize) : i.Size);
   }
   const candidates = images.filter(
-    (i) => i.containers === 0 && (mode === 'unused' || i.dangling) && matchesLabels(i.labels, labels),
+    (i) => !usage.get(i.id) && (mode === 'unused' || i.dangling) && matchesLabels(i.labels, labels),
   );
   return {
     images: candidates.map((i) => ({ id: i.id, repoTags: i.repoTags, size: i.size })),

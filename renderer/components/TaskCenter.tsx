@@ -3,6 +3,7 @@ import { api } from '../api';
 import { useTasks } from '../stores/tasksStore';
 import { attempt } from '../stores/toastStore';
 import type { Task } from '../../contract/tasks';
+import { BuildFailureView } from '../views/images/BuildFailureView';
 
 function Progress({ fraction }: { fraction: number | null }) {
   return (
@@ -39,6 +40,7 @@ function TaskRow({ task }: { task: Task }) {
       <div className="task-message">
         {task.error ? `${task.error.message}${task.error.hint ? ` — ${task.error.hint}` : ''}` : task.message}
       </div>
+      {task.kind === 'image.build' && task.error && <BuildFailureView error={task.error} />}
       {task.steps.length > 0 && (
         <ul className="task-steps">
           {task.steps.slice(-8).map((s) => (

@@ -222,6 +222,25 @@ describe('build', () => {
     await removeBuildLeftovers(marker);
   });
 
+  it('cancels a running build: the task ends cancelled and the step is marked', async () => {
+    const marker = uniqueName('slow');
+    const dir = folder({ Dockerfile: `FROM ${FIXTURE_BUSYBOX}\nRUN echo ${marker} && sleep 60\n` });
+    const { taskId } = await t.api.images.build({ context: dir, noCache: true });
+    await eventually('the slow step running', async () =>
+      (await t.api.tasks.log({ id: taskId })).lines.some((l) => l.startsWith('Step 2/2')),
+    );
+    expect((await t.api.tasks.cancel({ id: taskId })).cancelled).toBe(true);
+    const task = await t.api.tasks.wait({ id: taskId });
+    expect(task.state).toBe('cancelled');
+    expect(task.steps.at(-1)).toMatchObject({ id: 'step-2', status: 'cancelled' });
+    // The engine stops the step's container once the client is gone.
+    await eventually(
+      'the build container gone',
+      async () => !(await docker('ps', '-a', '--no-trunc', '--format', '{{.Command}}')).includes(marker),
+      30_000,
+    );
+  });
+
   it('refuses a folder without a Dockerfile, and a relative path', async () => {
     const dir = folder({ 'README.md': 'no dockerfile' });
     expect((await apiError(t.api.images.build({ context: dir }))).message).toMatch(/no Dockerfile/);

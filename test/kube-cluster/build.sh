@@ -15,6 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.env
 source "$here/versions.env"
 
+if [[ -z "${HOME:-}" ]]; then HOME="$(getent passwd "$(id -u)" | cut -d: -f6)"; export HOME; fi
 CACHE="${BERTH_KUBE_CACHE:-$HOME/.cache/berth-kube}"
 BIN="$CACHE/bin"
 LOG="$CACHE/build.log"
@@ -103,6 +104,8 @@ start_all=$(date +%s)
 echo "build.sh: building into $BIN (log: $LOG) go=${gover}"
 { echo "==== $(date -u +%FT%TZ) build start go=${gover}"; } >>"$LOG"
 
+in_dir() { (cd "$1" && shift && "$@"); } # dir, command...
+
 run() { # description, command...
   local desc="$1"; shift
   local t0; t0=$(date +%s)
@@ -119,7 +122,7 @@ run() { # description, command...
 # ---- etcd ------------------------------------------------------------------
 if ! up_to_date etcd; then
   run "etcd ${ETCD_VERSION}" \
-    bash -c 'cd "$1" && shift && exec "$@"' _ "$here/gomod/etcd" \
+    in_dir "$here/gomod/etcd" \
     "$GO" build -trimpath -ldflags "-s -w" -o "$tmp/etcd" .
   mv -f "$tmp/etcd" "$BIN/etcd"; mark etcd
 fi
@@ -127,7 +130,7 @@ fi
 # ---- apiproxy (stdlib only, ~1s) ---------------------------------------------------
 if ! up_to_date apiproxy; then
   run "apiproxy" \
-    bash -c 'cd "$1" && shift && exec "$@"' _ "$here/gomod/apiproxy" \
+    in_dir "$here/gomod/apiproxy" \
     "$GO" build -trimpath -ldflags "-s -w" -o "$tmp/apiproxy" .
   mv -f "$tmp/apiproxy" "$BIN/apiproxy"; mark apiproxy
 fi
@@ -148,8 +151,12 @@ fi
 if ! up_to_date kube-apiserver || ! up_to_date kube-controller-manager || ! up_to_date kube-scheduler || ! up_to_date kubectl; then
   minor="${KUBE_VERSION#v1.}"; minor="${minor%%.*}"
   # buildDate: the release's publication time (reproducible), if the proxy told us.
-  info="$(cd "$here/gomod/kubernetes" && "$GO" mod download -json "k8s.io/kubernetes@${KUBE_VERSION}" 2>/dev/null | sed -n 's/.*"Info": "\(.*\)".*/\1/p' || true)"
-  build_date="$( [[ -n "$info" && -f "$info" ]] && sed -n 's/.*"Time": *"\([^"]*\)".*/\1/p' "$info" | head -n1 || true)"
+  build_date=""
+  info="$(in_dir "$here/gomod/kubernetes" "$GO" mod download -json "k8s.io/kubernetes@${KUBE_VERSION}" 2>/dev/null \
+    | sed -n 's/.*"Info": "\(.*\)".*/\1/p')" || info=""
+  if [[ -n "$info" && -f "$info" ]]; then
+    build_date="$(sed -n 's/.*"Time": *"\([^"]*\)".*/\1/p' "$info" | head -n1)"
+  fi
   [[ -n "$build_date" ]] || build_date="1970-01-01T00:00:00Z"
   kflags="-s -w"
   for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
@@ -158,7 +165,7 @@ if ! up_to_date kube-apiserver || ! up_to_date kube-controller-manager || ! up_t
     kflags+=" -X ${pkg}.gitTreeState=clean -X ${pkg}.buildDate=${build_date}"
   done
   run "kubernetes ${KUBE_VERSION} (kube-apiserver, kube-controller-manager, kube-scheduler, kubectl)" \
-    bash -c 'cd "$1" && shift && exec "$@"' _ "$here/gomod/kubernetes" \
+    in_dir "$here/gomod/kubernetes" \
     "$GO" build -trimpath -ldflags "$kflags" -o "$tmp/" \
       k8s.io/kubernetes/cmd/kube-apiserver \
       k8s.io/kubernetes/cmd/kube-controller-manager \

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Shared helpers for start.sh / stop.sh / restart-apiserver.sh. Source, don't run.
 
-KC_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck disable=SC2034  # variables are used by the scripts that source this
+if [[ -z "${HOME:-}" ]]; then HOME="$(getent passwd "$(id -u)" | cut -d: -f6)"; export HOME; fi
 KC_CACHE="${BERTH_KUBE_CACHE:-$HOME/.cache/berth-kube}"
 KC_BIN="$KC_CACHE/bin"
 KC_DIR="${BERTH_KUBE_DIR:-/tmp/berth-kube}"

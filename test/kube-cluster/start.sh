@@ -52,7 +52,7 @@ fi
 if [[ -e "$KC_DIR" ]]; then
   if [[ -f "$KC_MARKER" ]]; then
     kc_log "removing stale cluster state in $KC_DIR"
-    "$here/stop.sh" >/dev/null
+    bash "$here/stop.sh" >/dev/null
   elif [[ -n "$(ls -A "$KC_DIR" 2>/dev/null)" ]]; then
     kc_die "$KC_DIR exists, is not empty and was not made by start.sh; refusing to use it (set BERTH_KUBE_DIR)"
   fi
@@ -60,7 +60,7 @@ fi
 
 # ---- binaries ----------------------------------------------------------------
 if [[ "${BERTH_KUBE_SKIP_BUILD:-0}" != 1 ]]; then
-  "$here/build.sh" >&2 || kc_die "build.sh failed"
+  bash "$here/build.sh" >&2 || kc_die "build.sh failed"
 fi
 for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok apiproxy; do
   [[ -x "$KC_BIN/$b" ]] || kc_die "missing binary $KC_BIN/$b (run build.sh)"
@@ -94,7 +94,7 @@ on_exit() {
     # keep the logs for debugging, stop the daemons and wipe the state dir
     local keep; keep="$(mktemp -d /tmp/berth-kube-failed-logs.XXXXXX)"
     cp -r "$KC_DIR/logs/." "$keep/" 2>/dev/null || true
-    "$here/stop.sh" >/dev/null 2>&1 || true
+    bash "$here/stop.sh" >/dev/null 2>&1 || true
     kc_log "daemons stopped; logs copied to $keep (BERTH_KUBE_KEEP_ON_FAILURE=1 keeps the cluster)"
   fi
   exit "$rc"

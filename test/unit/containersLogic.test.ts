@@ -63,6 +63,16 @@ describe('log batching', () => {
     expect(events[0]?.dropped).toBe(3);
     expect(events[1]?.dropped).toBe(0);
   });
+
+  it('takes a million lines in one call, keeping the newest and counting the rest', () => {
+    const events: LogsEvent[] = [];
+    const b = new LogBatcher((e) => events.push(e), { maxQueued: 10_000, maxBatch: 2_000, intervalMs: 1000 });
+    b.add(Array.from({ length: 1_000_000 }, (_, i) => ({ stream: 'stdout' as const, text: String(i) })));
+    b.flush();
+    expect(events.reduce((n, e) => n + e.lines.length, 0)).toBe(10_000);
+    expect(events.reduce((n, e) => n + e.dropped, 0)).toBe(990_000);
+    expect(events.at(-1)?.lines.at(-1)?.text).toBe('999999');
+  });
 });
 
 describe('the renderer log buffer', () => {

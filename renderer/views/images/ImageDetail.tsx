@@ -5,7 +5,7 @@ import { ApiError } from '../../../contract/errors';
 import type { ImageDetail as Detail } from '../../../contract/images';
 import { formatAgo, formatBytes, shortId } from '../../common/format';
 import { useNav } from '../../stores/navStore';
-import { useImages } from '../../stores/dockerStores';
+import { useContainers, useImages } from '../../stores/dockerStores';
 import { removeImageAsked } from './imageActions';
 
 interface Props {
@@ -19,7 +19,8 @@ function useImageDetail(id: string) {
   const [error, setError] = useState<ApiError | undefined>();
   // Re-read when the live list says the image changed (tagged, untagged, a container came or went).
   const summary = useImages((s) => s.items.get(id) ?? [...s.items.values()].find((i) => i.id.includes(id)));
-  const version = summary ? `${summary.repoTags.join(',')}|${summary.containers}` : 'gone';
+  const users = useContainers((s) => [...s.items.values()].filter((c) => c.imageId === summary?.id).length);
+  const version = summary ? `${summary.repoTags.join(',')}|${users}` : 'gone';
   useEffect(() => {
     let live = true;
     api.images

@@ -1,7 +1,7 @@
 /** Images: the live table (filter, used/unused/dangling), pull, build, tag, push, remove, prune, and the detail page. */
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
-import { useImages } from '../../stores/dockerStores';
+import { useContainers, useImages } from '../../stores/dockerStores';
 import { useNav } from '../../stores/navStore';
 import { useRetained } from '../../stores/useRetained';
 import { shortId } from '../../common/format';
@@ -10,7 +10,7 @@ import { BuildDialog } from './BuildDialog';
 import { ImageDetail } from './ImageDetail';
 import { imageColumns } from './imageColumns';
 import { removeImageAsked } from './imageActions';
-import { filterRows, toRows, type UsageFilter } from './imageRows';
+import { filterRows, toRows, usageOf, type UsageFilter } from './imageRows';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
 import { TagDialog } from './TagDialog';
@@ -20,13 +20,19 @@ type Open = { kind: 'pull' } | { kind: 'build' } | { kind: 'prune' } | { kind: '
 
 export function ImagesView() {
   useRetained(useImages);
+  useRetained(useContainers);
   const { items, loaded, error } = useImages();
+  const containers = useContainers((s) => s.items);
+  const usage = useMemo(() => usageOf(containers.values()), [containers]);
   const { detail, go } = useNav();
   const [filter, setFilter] = useState('');
-  const [usage, setUsage] = useState<UsageFilter>('all');
+  const [usageFilter, setUsageFilter] = useState<UsageFilter>('all');
   const [open, setOpen] = useState<Open>();
   const [tagging, setTagging] = useState<{ source: string; push: boolean } | undefined>();
-  const rows = useMemo(() => filterRows(toRows(items.values()), filter, usage), [items, filter, usage]);
+  const rows = useMemo(
+    () => filterRows(toRows(items.values(), usage), filter, usageFilter),
+    [items, usage, filter, usageFilter],
+  );
   const columns = useMemo(
     () =>
       imageColumns({
@@ -79,7 +85,7 @@ export function ImagesView() {
           onChange={(e) => setFilter(e.target.value)}
           aria-label="Filter images"
         />
-        <select aria-label="Show" value={usage} onChange={(e) => setUsage(e.target.value as UsageFilter)}>
+        <select aria-label="Show" value={usageFilter} onChange={(e) => setUsageFilter(e.target.value as UsageFilter)}>
           <option value="all">All</option>
           <option value="used">In use</option>
           <option value="unused">Unused</option>
@@ -102,10 +108,14 @@ export function ImagesView() {
         columns={columns}
         rowKey={(r) => r.key}
         onOpen={(r) => go('images', r.image.id)}
-        rowClass={(r) => (r.image.dangling ? 'dangling' : r.image.containers ? '' : 'unused')}
+        rowClass={(r) => (r.image.dangling ? 'dangling' : r.containers ? '' : 'unused')}
         initialSort={{ key: 'created', desc: true }}
         empty={
-          loaded ? (filter || usage !== 'all' ? 'No image matches.' : 'No images. Pull or build one.') : 'Loading…'
+          loaded
+            ? filter || usageFilter !== 'all'
+              ? 'No image matches.'
+              : 'No images. Pull or build one.'
+            : 'Loading…'
         }
       />
       {dialogs}

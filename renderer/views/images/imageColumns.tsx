@@ -54,12 +54,12 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
       width: '120px',
       render: (r) => (
         <span className="image-usage" data-testid="image-usage">
-          {r.image.containers ? `${r.image.containers} container${r.image.containers > 1 ? 's' : ''}` : null}
+          {r.containers ? `${r.containers} container${r.containers > 1 ? 's' : ''}` : null}
           {r.image.dangling && <span className="tag warn">dangling</span>}
-          {!r.image.dangling && !r.image.containers && <span className="tag">unused</span>}
+          {!r.image.dangling && !r.containers && <span className="tag">unused</span>}
         </span>
       ),
-      sortValue: (r) => r.image.containers,
+      sortValue: (r) => r.containers,
     },
     {
       key: 'actions',

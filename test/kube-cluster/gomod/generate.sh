@@ -4,7 +4,7 @@
 # the generated files are committed so build.sh does not need to run this.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=../versions.env
+# shellcheck source=/dev/null
 source "$here/../versions.env"
 GO="${GO:-$(command -v go || echo /usr/local/go/bin/go)}"
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod GOWORK=off
