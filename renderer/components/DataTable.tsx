@@ -13,6 +13,11 @@ export interface Column<T> {
 
 interface Props<T> {
   rows: T[];
+  /**
+   * Which rows to show. Applied after sorting, so a filter keystroke filters the already-sorted rows
+   * instead of sorting again; pass a memoised function.
+   */
+  filter?: (row: T) => boolean;
   columns: Column<T>[];
   rowKey(row: T): string;
   onOpen?(row: T): void;
@@ -40,9 +45,11 @@ export function DataTable<T>(props: Props<T>) {
       return (x < y ? -1 : x > y ? 1 : 0) * dir;
     });
   }, [rows, columns, sort]);
+  const filter = props.filter;
+  const shown = useMemo(() => (filter ? sorted.filter(filter) : sorted), [sorted, filter]);
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: sorted.length,
+    count: shown.length,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
@@ -50,7 +57,7 @@ export function DataTable<T>(props: Props<T>) {
   const selectable = Boolean(props.onToggleSelect);
   const template = `${selectable ? '32px ' : ''}${columns.map((c) => c.width).join(' ')}`;
   return (
-    <div className="table" role="table" data-testid={props.testId} data-rows={sorted.length}>
+    <div className="table" role="table" data-testid={props.testId} data-rows={shown.length}>
       <div className="table-head" role="row" style={{ gridTemplateColumns: template }}>
         {selectable && <span role="columnheader" />}
         {columns.map((c) => (
@@ -68,12 +75,12 @@ export function DataTable<T>(props: Props<T>) {
         ))}
       </div>
       <div className="table-body" ref={parent}>
-        {sorted.length === 0 ? (
+        {shown.length === 0 ? (
           <div className="table-empty">{props.empty}</div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
-              const row = sorted[v.index] as T;
+              const row = shown[v.index] as T;
               const key = rowKey(row);
               return (
                 <div

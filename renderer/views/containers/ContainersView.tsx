@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
+import type { ContainerSummary } from '../../../contract/containers';
 import { useContainers } from '../../stores/dockerStores';
 import { useRetained } from '../../stores/useRetained';
 import { useEngine } from '../../stores/engineStore';
@@ -30,19 +31,25 @@ function ContainersList() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [running, setRunning] = useState(false);
 
-  const visible = useMemo(() => {
+  const all = useMemo(() => [...items.values()], [items]);
+  const matches = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    return [...items.values()].filter(
-      (c) =>
-        (state === 'all' || c.state === state) &&
-        (!needle ||
-          c.name.toLowerCase().includes(needle) ||
-          c.image.toLowerCase().includes(needle) ||
-          c.id.startsWith(needle) ||
-          (c.composeProject ?? '').toLowerCase().includes(needle)),
-    );
-  }, [items, filter, state]);
-  const rows = useMemo(() => (grouped ? groupByProject(visible) : containerRows(visible)), [visible, grouped]);
+    return (c: ContainerSummary) =>
+      (state === 'all' || c.state === state) &&
+      (!needle ||
+        c.name.toLowerCase().includes(needle) ||
+        c.image.toLowerCase().includes(needle) ||
+        c.id.startsWith(needle) ||
+        (c.composeProject ?? '').toLowerCase().includes(needle));
+  }, [filter, state]);
+  const visible = useMemo(() => all.filter(matches), [all, matches]);
+  // Ungrouped, the table sorts every container once and filters the sorted rows per keystroke; grouped
+  // rows depend on what passes the filter, so they are rebuilt.
+  const rows = useMemo(() => (grouped ? groupByProject(visible) : containerRows(all)), [grouped, visible, all]);
+  const rowFilter = useMemo(
+    () => (grouped ? undefined : (r: ContainerRow) => r.kind !== 'container' || matches(r.c)),
+    [grouped, matches],
+  );
   const open = (id: string) => go('containers', id);
   const columns = useMemo(() => containerColumns(grouped ? 'grouped' : 'sortable', open), [grouped]); // eslint-disable-line react-hooks/exhaustive-deps
   // Selection only ever holds containers that still exist and pass the filter.
@@ -119,6 +126,7 @@ function ContainersList() {
           key={grouped ? 'grouped' : 'flat'}
           testId="containers-table"
           rows={rows}
+          filter={rowFilter}
           columns={columns}
           rowKey={(r) => r.key}
           selected={selectedKeys}

@@ -10,7 +10,7 @@ import { BuildDialog } from './BuildDialog';
 import { ImageDetail } from './ImageDetail';
 import { imageColumns } from './imageColumns';
 import { removeImageAsked } from './imageActions';
-import { filterRows, toRows, usageOf, type UsageFilter } from './imageRows';
+import { rowMatcher, toRows, usageOf, type UsageFilter } from './imageRows';
 import { PruneDialog } from './PruneDialog';
 import { PullDialog } from './PullDialog';
 import { TagDialog } from './TagDialog';
@@ -29,10 +29,8 @@ export function ImagesView() {
   const [usageFilter, setUsageFilter] = useState<UsageFilter>('all');
   const [open, setOpen] = useState<Open>();
   const [tagging, setTagging] = useState<{ source: string; push: boolean } | undefined>();
-  const rows = useMemo(
-    () => filterRows(toRows(items.values(), usage), filter, usageFilter),
-    [items, usage, filter, usageFilter],
-  );
+  const rows = useMemo(() => toRows(items.values(), usage), [items, usage]);
+  const matches = useMemo(() => rowMatcher(filter, usageFilter), [filter, usageFilter]);
   const columns = useMemo(
     () =>
       imageColumns({
@@ -105,6 +103,7 @@ export function ImagesView() {
       <DataTable
         testId="images-table"
         rows={rows}
+        filter={matches}
         columns={columns}
         rowKey={(r) => r.key}
         onOpen={(r) => go('images', r.image.id)}

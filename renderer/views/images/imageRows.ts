@@ -34,13 +34,18 @@ export function toRows(images: Iterable<ImageSummary>, usage: ReadonlyMap<string
 export type UsageFilter = 'all' | 'used' | 'unused' | 'dangling';
 
 export function filterRows(rows: ImageRow[], text: string, usage: UsageFilter): ImageRow[] {
+  return rows.filter(rowMatcher(text, usage));
+}
+
+/** The predicate behind filterRows, for a table that filters its sorted rows itself. */
+export function rowMatcher(text: string, usage: UsageFilter): (r: ImageRow) => boolean {
   const needle = text.trim().toLowerCase();
-  return rows.filter((r) => {
+  return (r) => {
     if (usage === 'used' && r.containers === 0) return false;
     if (usage === 'unused' && r.containers > 0) return false;
     if (usage === 'dangling' && !r.image.dangling) return false;
     if (!needle) return true;
     const id = r.image.id.replace(/^sha256:/, '');
     return `${r.repository}:${r.tag}`.toLowerCase().includes(needle) || id.startsWith(needle);
-  });
+  };
 }
