@@ -2,9 +2,9 @@
 import { build as viteBuild } from 'vite';
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const watch = process.argv.includes('--watch');
 
 export const mainOptions = {
   entryPoints: { 'main/index': 'main/index.ts', 'main/web': 'main/web.ts' },
@@ -33,7 +33,8 @@ export const preloadOptions = {
   logLevel: 'warning',
 };
 
-if (!watch) {
+// Built when run as a script; scripts/dev.mjs imports the options only.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const t0 = Date.now();
   await Promise.all([
     viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
