@@ -100,7 +100,7 @@ export class LiveCollection<T> {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flushing = this.flushing.then(() => this.flush()).catch(() => {});
-    }, this.spec.coalesceMs ?? 15);
+    }, this.spec.coalesceMs ?? 5);
   }
 
   private emit(event: CollectionEvent<T>): void {

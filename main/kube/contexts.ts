@@ -6,8 +6,8 @@ import { kindClusterNames, kindNodeContainers } from './kind/kindClusters';
 import { locateKind } from './kind/kindCli';
 
 /** kind cluster names from `kind get clusters` (when kind is installed) and node containers' labels. */
-export async function knownKindClusters(docker: Docker): Promise<Set<string>> {
-  const kind = locateKind();
+export async function knownKindClusters(docker: Docker, kindBinary = ''): Promise<Set<string>> {
+  const kind = locateKind(kindBinary);
   const [fromKind, fromLabels] = await Promise.all([
     kind ? kindClusterNames(kind).catch(() => []) : Promise.resolve([]),
     kindNodeContainers(docker)
@@ -17,11 +17,11 @@ export async function knownKindClusters(docker: Docker): Promise<Set<string>> {
   return new Set([...fromKind, ...fromLabels]);
 }
 
-export async function listContexts(docker: Docker, kubeconfig?: string): Promise<KubeContext[]> {
+export async function listContexts(docker: Docker, kubeconfig?: string, kindBinary = ''): Promise<KubeContext[]> {
   const { config } = await loadKubeconfig(kubeconfig);
   const contexts = config.getContexts();
   const kindNames = contexts.some((c) => c.name.startsWith('kind-'))
-    ? await knownKindClusters(docker)
+    ? await knownKindClusters(docker, kindBinary)
     : new Set<string>();
   const current = config.getCurrentContext();
   return contexts.map((c) => {

@@ -18,6 +18,8 @@ import type { CollectionEvent } from '../../contract/collection';
 export function kubeApi(services: Services): ApiImplementation['kube'] {
   const watches = new KubeWatches();
   const docker = () => services.engine.docker;
+  /** The kind binary, from the kind binary setting or PATH; tool_missing when there is none. */
+  const kind = () => requireKind(services.settings.current.kindBinary);
 
   /** Node containers of the kind cluster behind a context, so nodes can name theirs. */
   const kindContainersOf = (context: string) => async () => {
@@ -38,7 +40,7 @@ export function kubeApi(services: Services): ApiImplementation['kube'] {
       );
 
   return {
-    contexts: async (input) => listContexts(docker(), input?.kubeconfig),
+    contexts: async (input) => listContexts(docker(), input?.kubeconfig, services.settings.current.kindBinary),
     status: async (input) => clusterStatus(input),
     namespaces: (input, sink, signal) => watches.pipe(input, 'namespaces', (c) => namespaceSpec(c), sink, signal),
     nodes: (input, sink, signal) =>
@@ -54,10 +56,10 @@ export function kubeApi(services: Services): ApiImplementation['kube'] {
     deleteDeployment: async (input) => deleteDeployment(input, input.namespace, input.name),
     deleteNamespace: async (input) => deleteNamespace(input, input.name),
     apply: async (input) => applyManifests(input, input.namespace, input.yaml),
-    kindClusters: async () => listKindClusters(requireKind(), docker()),
+    kindClusters: async () => listKindClusters(kind(), docker()),
     kindConfig: async (input) => ({ yaml: kindConfigYaml(input) }),
-    kindCreate: async (input) => ({ taskId: await startKindCreate(services.tasks, input) }),
-    kindDelete: async (input) => ({ taskId: startKindDelete(services.tasks, input.name) }),
-    kindLoad: async (input) => ({ taskId: startKindLoad(services.tasks, input.cluster, input.image) }),
+    kindCreate: async (input) => ({ taskId: await startKindCreate(services.tasks, kind(), input) }),
+    kindDelete: async (input) => ({ taskId: startKindDelete(services.tasks, kind(), input.name) }),
+    kindLoad: async (input) => ({ taskId: startKindLoad(services.tasks, kind(), input.cluster, input.image) }),
   };
 }

@@ -2,6 +2,7 @@
  * The Kubernetes view's selection (context, namespace), the kubeconfig's contexts and each context's
  * reachability. The selection survives a reload.
  */
+import { useSettings } from '../views/settings/settingsStore';
 import { create } from 'zustand';
 import { api } from '../api';
 import { ApiError, type ApiErrorShape } from '../../contract/errors';
@@ -83,3 +84,11 @@ export const useKube = create<KubeStore>()((set, get) => ({
     }
   },
 }));
+
+// Until the user picks a namespace, follow the default namespace from Settings.
+useSettings.subscribe((s) => {
+  const fallback = s.snapshot?.values.defaultNamespace;
+  if (fallback && saved().namespace === undefined && useKube.getState().namespace !== fallback) {
+    useKube.setState({ namespace: fallback });
+  }
+});

@@ -48,8 +48,8 @@ export async function clusterReady(): Promise<boolean> {
 
 // Test files of the integration and e2e projects run in parallel processes: starting is serialised by a
 // lock directory, and each process registers under USERS so only the last one out stops the cluster.
-const LOCK = `${KUBE_DIR}.lock`;
-const USERS = `${KUBE_DIR}.users`;
+const LOCK = `${KUBE_DIR}.tests-lock`;
+const USERS = `${KUBE_DIR}.tests-users`;
 const STARTED_BY_HELPER = join(USERS, 'started-by-helper');
 
 async function withLock<T>(run: () => Promise<T>): Promise<T> {

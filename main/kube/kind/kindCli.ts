@@ -16,19 +16,26 @@ const executable = (file: string): boolean => {
   }
 };
 
-/** The kind binary: BERTH_KIND when set, else the first `kind` on PATH; undefined when there is none. */
-export function locateKind(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.BERTH_KIND) return executable(env.BERTH_KIND) ? env.BERTH_KIND : undefined;
-  const names = process.platform === 'win32' ? ['kind.exe', 'kind'] : ['kind'];
+/**
+ * The kind binary: the user's kind binary setting (a path, or a name looked up on PATH) when set, else
+ * BERTH_KIND, else the first `kind` on PATH; undefined when there is none.
+ */
+export function locateKind(preferred = '', env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const wanted = preferred || env.BERTH_KIND;
+  if (wanted && /[/\\]/.test(wanted)) return executable(wanted) ? wanted : undefined;
+  const names = wanted ? [wanted] : process.platform === 'win32' ? ['kind.exe', 'kind'] : ['kind'];
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
     for (const n of names) if (executable(join(dir, n))) return join(dir, n);
   }
   return undefined;
 }
 
-export function requireKind(): string {
-  const kind = locateKind();
-  if (!kind) throw new ApiError('tool_missing', 'kind is not installed: no `kind` found on PATH.', KIND_INSTALL_HINT);
+export function requireKind(preferred = ''): string {
+  const kind = locateKind(preferred);
+  if (!kind) {
+    const where = preferred ? `"${preferred}" (the kind binary in Settings) was not found` : 'no `kind` found on PATH';
+    throw new ApiError('tool_missing', `kind is not installed: ${where}.`, KIND_INSTALL_HINT);
+  }
   return kind;
 }
 

@@ -3,7 +3,7 @@ import { ApiError } from '../../../contract/errors';
 import { KindCreateInput } from '../../../contract/kube';
 import type { TaskHandle, TaskManager } from '../../tasks/taskManager';
 import { kindClusterNames } from './kindClusters';
-import { requireKind, runKind } from './kindCli';
+import { runKind } from './kindCli';
 import { expectedCreateSteps, kindConfigYaml } from './kindConfig';
 import { kindCreateError, kindErrorText, parseKindLine } from './kindProgress';
 
@@ -22,9 +22,8 @@ function followProgress(task: TaskHandle, expected: number) {
   };
 }
 
-export async function startKindCreate(tasks: TaskManager, raw: KindCreateInput): Promise<string> {
+export async function startKindCreate(tasks: TaskManager, kind: string, raw: KindCreateInput): Promise<string> {
   const input = KindCreateInput.parse(raw);
-  const kind = requireKind();
   if ((await kindClusterNames(kind)).includes(input.name)) {
     throw new ApiError(
       'conflict',
@@ -51,8 +50,7 @@ export async function startKindCreate(tasks: TaskManager, raw: KindCreateInput):
   });
 }
 
-export function startKindDelete(tasks: TaskManager, name: string): string {
-  const kind = requireKind();
+export function startKindDelete(tasks: TaskManager, kind: string, name: string): string {
   return tasks.start(
     { kind: 'kind.delete', title: `Delete kind cluster ${name}`, cancellable: false },
     async (task) => {
@@ -68,8 +66,7 @@ export function startKindDelete(tasks: TaskManager, name: string): string {
   );
 }
 
-export function startKindLoad(tasks: TaskManager, cluster: string, image: string): string {
-  const kind = requireKind();
+export function startKindLoad(tasks: TaskManager, kind: string, cluster: string, image: string): string {
   return tasks.start({ kind: 'kind.load', title: `Load ${image} into kind cluster ${cluster}` }, async (task) => {
     task.progress({ message: `kind load docker-image ${image} --name ${cluster}` });
     const run = await runKind(kind, ['load', 'docker-image', image, '--name', cluster], {
