@@ -32,6 +32,8 @@ interface Entry {
   done: Promise<Task>;
   timer?: NodeJS.Timeout;
   pendingLog: string[];
+  /** When the last update went out (ms). */
+  lastFlush: number;
 }
 
 export class TaskManager {
@@ -57,7 +59,7 @@ export class TaskManager {
       cancellable: spec.cancellable ?? true,
       startedAt: Date.now(),
     };
-    const entry: Entry = { task, log: [], controller, pendingLog: [], done: Promise.resolve(task) };
+    const entry: Entry = { task, log: [], controller, pendingLog: [], done: Promise.resolve(task), lastFlush: 0 };
     this.entries.set(id, entry);
     const handle: TaskHandle = {
       id,
@@ -155,14 +157,18 @@ export class TaskManager {
     this.emitter.emit('event', event);
   }
 
+  /** Sends a change at once when nothing was sent lately, else gathers changes for up to 100 ms. */
   private scheduleUpdate(entry: Entry): void {
     if (entry.timer) return;
-    entry.timer = setTimeout(() => this.flush(entry), UPDATE_INTERVAL_MS);
+    const wait = entry.lastFlush + UPDATE_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.flush(entry);
+    else entry.timer = setTimeout(() => this.flush(entry), wait);
   }
 
   private flush(entry: Entry): void {
     clearTimeout(entry.timer);
     entry.timer = undefined;
+    entry.lastFlush = Date.now();
     if (entry.pendingLog.length) {
       this.emit({ type: 'log', taskId: entry.task.id, lines: entry.pendingLog });
       entry.pendingLog = [];
