@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebApp, type WebApp } from '../helpers/browser';
 import { docker } from '../helpers/docker';
-import { containersOf, fixture, project, purge, tagRedis, volumesOf } from '../integration/composeSupport';
+import { containersOf, fixture, project, purge, tagRedis, volumesOf } from '../helpers/compose';
 
 let app: WebApp;
 let taggedRedis = false;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { eventually } from '../helpers/docker';
-import { containersOf, fixture, networksOf, project, purge } from './composeSupport';
+import { containersOf, fixture, networksOf, project, purge } from '../helpers/compose';
 
 let t: TestBackend;
 const projects: string[] = [];

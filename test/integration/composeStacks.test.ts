@@ -17,7 +17,7 @@ import {
   tagRedis,
   volumesOf,
   watchStacks,
-} from './composeSupport';
+} from '../helpers/compose';
 
 let t: TestBackend;
 let taggedRedis = false;

@@ -92,13 +92,14 @@ describe('pull', () => {
   });
 
   it('reports per-layer steps and an overall fraction for layers it downloads', async () => {
-    // A layer no local image has, so the engine really downloads and extracts it.
+    // A layer no local image has, so the engine really downloads and extracts it; 24 MB of random bytes
+    // (incompressible) so the pull lasts past the task center's 100 ms update interval even on loopback.
     const repo = `berth/layers-${uniqueName('layers').slice(11)}`;
     const ref = `${REGISTRY}/${repo}:latest`;
     localImages.push(ref);
     registryRepos.push(`${repo}:latest`);
     const dir = folder({
-      Dockerfile: `FROM ${FIXTURE_BUSYBOX}\nRUN head -c 3000000 /dev/urandom > /blob && echo ${repo} > /name\n`,
+      Dockerfile: `FROM ${FIXTURE_BUSYBOX}\nRUN head -c 24000000 /dev/urandom > /blob && echo ${repo} > /name\n`,
     });
     await docker('build', '-q', '-t', ref, dir);
     await docker('push', ref);

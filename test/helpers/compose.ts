@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ComposeStack } from '../../contract/compose';
 import type { ApiClient } from '../../contract/api';
 import type { Subscription } from '../../contract/define';
-import { docker, FIXTURE_REDIS } from '../helpers/docker';
+import { docker, FIXTURE_REDIS } from './docker';
 
 const exec = promisify(execFile);
 
