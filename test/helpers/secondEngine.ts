@@ -1,0 +1,73 @@
+/**
+ * A second, private Docker engine on its own socket and data root, so a test can stop and restart an
+ * engine without touching the one every other test uses. Needs root (as CI runs).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventually } from './docker';
+
+export interface SecondEngine {
+  socket: string;
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Stops it and removes its folders. */
+  dispose(): Promise<void>;
+}
+
+export function secondEngine(): SecondEngine {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-engine-'));
+  const socket = join(dir, 'docker.sock');
+  let child: ChildProcess | undefined;
+  const alive = async () => {
+    return new Promise<boolean>((resolve) => {
+      const req = request({ socketPath: socket, path: '/_ping' }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+      req.end();
+    });
+  };
+  const engine: SecondEngine = {
+    socket,
+    url: `unix://${socket}`,
+    async start() {
+      child = spawn(
+        'dockerd',
+        [
+          '--host',
+          `unix://${socket}`,
+          '--data-root',
+          join(dir, 'data'),
+          '--exec-root',
+          join(dir, 'exec'),
+          '--pidfile',
+          join(dir, 'docker.pid'),
+          '--bridge',
+          'none',
+          '--iptables=false',
+          '--ip-masq=false',
+        ],
+        { stdio: 'ignore' },
+      );
+      await eventually('the second engine to answer', alive, 60_000);
+    },
+    async stop() {
+      const c = child;
+      child = undefined;
+      if (!c || c.exitCode !== null) return;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      await exited;
+    },
+    async dispose() {
+      await engine.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return engine;
+}
