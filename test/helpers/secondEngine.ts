@@ -1,6 +1,7 @@
 /**
- * A second, private Docker engine on its own socket and data root, so a test can stop and restart an
- * engine without touching the one every other test uses. Needs root (as CI runs).
+ * A second, private Docker engine on its own socket, data root and network namespace, so a test can stop
+ * and restart an engine without touching the one every other test uses (without its own network
+ * namespace, a second dockerd tears down the first one's docker0 bridge). Needs root (as CI runs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
@@ -36,9 +37,12 @@ export function secondEngine(): SecondEngine {
     socket,
     url: `unix://${socket}`,
     async start() {
+      // unshare execs dockerd in a fresh network namespace: the child's pid is dockerd's.
       child = spawn(
-        'dockerd',
+        'unshare',
         [
+          '--net',
+          'dockerd',
           '--host',
           `unix://${socket}`,
           '--data-root',
