@@ -29,10 +29,7 @@ export function checkRequest(req: IncomingMessage, token: string, port: number):
   const host = req.headers.host ?? '';
   if (!allowedHosts.has(host)) return { ok: false, status: 403, reason: `foreign Host header "${host}"` };
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-    return { ok: false, status: 403, reason: `foreign Origin "${origin}"` };
-  }
-  if (origin !== undefined && !origin.startsWith('http://')) {
+  if (origin !== undefined && !(origin.startsWith('http://') && allowedHosts.has(origin.slice('http://'.length)))) {
     return { ok: false, status: 403, reason: `foreign Origin "${origin}"` };
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
