@@ -3,7 +3,7 @@
  * snapshot for each new subscriber, then only what changed. Events are coalesced (a burst of 50 starts
  * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm.
  */
-import type { CollectionEvent } from '../../contract/collection';
+import { SharedCollection, type CollectionListener } from '../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from './connection';
 
 export interface LiveCollectionSpec<T> {
@@ -17,12 +17,15 @@ export interface LiveCollectionSpec<T> {
   coalesceMs?: number;
 }
 
-type Listener<T> = (event: CollectionEvent<T>) => void;
-
 export class LiveCollection<T> {
-  private readonly listeners = new Set<Listener<T>>();
-  private cache: Map<string, T> | undefined;
-  private loading: Promise<Map<string, T>> | undefined;
+  private readonly shared = new SharedCollection<T>({
+    load: async () => {
+      const items = await this.spec.list();
+      return new Map(items.map((i) => [this.spec.idOf(i), i]));
+    },
+    start: () => this.start(),
+    stop: () => this.stop(),
+  });
   private pending = new Set<string>();
   private pendingAll = false;
   private timer: NodeJS.Timeout | undefined;
@@ -35,21 +38,8 @@ export class LiveCollection<T> {
   ) {}
 
   /** Subscribes: the listener gets a snapshot, then changes, until the returned function is called. */
-  async subscribe(listener: Listener<T>): Promise<() => void> {
-    if (this.listeners.size === 0) this.start();
-    this.listeners.add(listener);
-    try {
-      const cache = await this.load();
-      if (this.listeners.has(listener)) listener({ type: 'snapshot', items: [...cache.values()] });
-    } catch (e) {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.stop();
-      throw e;
-    }
-    return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.stop();
-    };
+  subscribe(listener: CollectionListener<T>): Promise<() => void> {
+    return this.shared.subscribe(listener);
   }
 
   private start(): void {
@@ -73,26 +63,8 @@ export class LiveCollection<T> {
     this.unlisten = [];
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.cache = undefined;
-    this.loading = undefined;
     this.pending.clear();
     this.pendingAll = false;
-  }
-
-  private load(): Promise<Map<string, T>> {
-    if (this.cache) return Promise.resolve(this.cache);
-    if (!this.loading) {
-      const loading = this.spec.list().then((items) => {
-        const map = new Map(items.map((i) => [this.spec.idOf(i), i]));
-        if (this.loading === loading) this.cache = map;
-        return map;
-      });
-      loading.catch(() => {
-        if (this.loading === loading) this.loading = undefined;
-      });
-      this.loading = loading;
-    }
-    return this.loading;
   }
 
   private schedule(): void {
@@ -103,13 +75,9 @@ export class LiveCollection<T> {
     }, this.spec.coalesceMs ?? 5);
   }
 
-  private emit(event: CollectionEvent<T>): void {
-    for (const l of this.listeners) l(event);
-  }
-
   private async flush(): Promise<void> {
-    const cache = this.cache;
-    if (!cache || this.listeners.size === 0) {
+    const cache = this.shared.cache;
+    if (!cache || this.shared.size === 0) {
       this.pending.clear();
       this.pendingAll = false;
       return;
@@ -123,9 +91,9 @@ export class LiveCollection<T> {
       const fresh = new Map(items.map((i) => [this.spec.idOf(i), i]));
       const changed = items.filter((i) => !sameJson(cache.get(this.spec.idOf(i)), i));
       const gone = [...cache.keys()].filter((id) => !fresh.has(id));
-      this.cache = fresh;
-      if (changed.length) this.emit({ type: 'upsert', items: changed });
-      if (gone.length) this.emit({ type: 'remove', ids: gone });
+      this.shared.cache = fresh;
+      if (changed.length) this.shared.emit({ type: 'upsert', items: changed });
+      if (gone.length) this.shared.emit({ type: 'remove', ids: gone });
       return;
     }
     if (ids.length === 0 || !this.spec.fetch) return;
@@ -140,8 +108,8 @@ export class LiveCollection<T> {
     }
     const gone = ids.filter((id) => !seen.has(id) && cache.has(id));
     for (const id of gone) cache.delete(id);
-    if (changed.length) this.emit({ type: 'upsert', items: changed });
-    if (gone.length) this.emit({ type: 'remove', ids: gone });
+    if (changed.length) this.shared.emit({ type: 'upsert', items: changed });
+    if (gone.length) this.shared.emit({ type: 'remove', ids: gone });
   }
 }
 

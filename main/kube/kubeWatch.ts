@@ -6,6 +6,7 @@
  */
 import type { Watch } from '@kubernetes/client-node';
 import type { CollectionEvent } from '../../contract/collection';
+import { SharedCollection, type CollectionListener } from '../common/sharedCollection';
 import { httpStatus, toKubeError } from './kubeErrors';
 
 export interface KubeObject {
@@ -34,14 +35,15 @@ export interface WatchOptions {
   log?(message: string): void;
 }
 
-type Listener<T> = (event: CollectionEvent<T>) => void;
-
 const BACKOFF_MS = [100, 250, 500, 1000, 2000, 3000];
 
 export class KubeWatch<T> {
-  private readonly listeners = new Set<Listener<T>>();
-  private cache: Map<string, T> | undefined;
-  private loading: Promise<Map<string, T>> | undefined;
+  private readonly shared = new SharedCollection<T>({
+    load: () => this.list(),
+    loaded: () => void this.watch(),
+    stop: () => this.stop(),
+    mapError: (e) => toKubeError(e, { context: this.options.context, server: this.options.server }),
+  });
   private resourceVersion = '';
   private controller: AbortController | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -60,41 +62,11 @@ export class KubeWatch<T> {
   ) {}
 
   get subscribers(): number {
-    return this.listeners.size;
+    return this.shared.size;
   }
 
-  async subscribe(listener: Listener<T>): Promise<() => void> {
-    this.listeners.add(listener);
-    try {
-      const cache = await this.load();
-      if (this.listeners.has(listener)) listener({ type: 'snapshot', items: [...cache.values()] });
-    } catch (e) {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.stop();
-      throw toKubeError(e, { context: this.options.context, server: this.options.server });
-    }
-    return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.stop();
-    };
-  }
-
-  private load(): Promise<Map<string, T>> {
-    if (this.cache) return Promise.resolve(this.cache);
-    if (!this.loading) {
-      const generation = this.generation;
-      const loading = this.list().then((map) => {
-        if (generation !== this.generation) return map;
-        this.cache = map;
-        void this.watch();
-        return map;
-      });
-      loading.catch(() => {
-        if (this.loading === loading) this.loading = undefined;
-      });
-      this.loading = loading;
-    }
-    return this.loading;
+  subscribe(listener: CollectionListener<T>): Promise<() => void> {
+    return this.shared.subscribe(listener);
   }
 
   private async list(): Promise<Map<string, T>> {
@@ -118,8 +90,6 @@ export class KubeWatch<T> {
     clearTimeout(this.flushTimer);
     this.retryTimer = undefined;
     this.flushTimer = undefined;
-    this.cache = undefined;
-    this.loading = undefined;
     this.upserts.clear();
     this.removals.clear();
     this.failures = 0;
@@ -175,12 +145,12 @@ export class KubeWatch<T> {
     try {
       const fresh = await this.list();
       if (generation !== this.generation) return;
-      const old = this.cache ?? new Map<string, T>();
+      const old = this.shared.cache ?? new Map<string, T>();
       for (const [id, item] of fresh) {
         if (JSON.stringify(old.get(id)) !== JSON.stringify(item)) this.queue(id, item);
       }
       for (const id of old.keys()) if (!fresh.has(id)) this.queue(id, undefined);
-      this.cache = fresh;
+      this.shared.cache = fresh;
       this.failures = 0;
       void this.watch();
     } catch (e) {
@@ -195,15 +165,15 @@ export class KubeWatch<T> {
   private onEvent(phase: string, object: KubeObject): void {
     const rv = object?.metadata?.resourceVersion;
     if (rv) this.resourceVersion = rv;
-    if (phase === 'BOOKMARK' || !this.cache) return;
+    if (phase === 'BOOKMARK' || !this.shared.cache) return;
     this.stats.events++;
     const item = this.spec.map(object);
     const id = this.spec.idOf(item);
     if (phase === 'DELETED') {
-      this.cache.delete(id);
+      this.shared.cache.delete(id);
       this.queue(id, undefined);
     } else {
-      this.cache.set(id, item);
+      this.shared.cache.set(id, item);
       this.queue(id, item);
     }
   }
@@ -225,9 +195,9 @@ export class KubeWatch<T> {
     const ids = [...this.removals];
     this.upserts.clear();
     this.removals.clear();
-    for (const l of this.listeners) {
-      if (items.length) l({ type: 'upsert', items });
-      if (ids.length) l({ type: 'remove', ids });
-    }
+    const events: CollectionEvent<T>[] = [];
+    if (items.length) events.push({ type: 'upsert', items });
+    if (ids.length) events.push({ type: 'remove', ids });
+    this.shared.emit(...events);
   }
 }

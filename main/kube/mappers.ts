@@ -32,6 +32,13 @@ export const iso = (v: Stamp): string | undefined =>
 
 const nsName = (m: { namespace?: string; name?: string } | undefined) => `${m?.namespace ?? ''}/${m?.name ?? ''}`;
 
+/** The id, name and namespace every namespaced object's summary starts with. */
+const identity = (m: { namespace?: string; name?: string } | undefined) => ({
+  id: nsName(m),
+  name: m?.name ?? '',
+  namespace: m?.namespace ?? '',
+});
+
 const conditions = (list: Array<Pick<V1NodeCondition, 'type' | 'status' | 'reason' | 'message'>> | undefined) =>
   (list ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message }));
 
@@ -149,9 +156,7 @@ const images = (spec: { template?: { spec?: { containers?: Array<{ image?: strin
 
 export function toDeployment(d: V1Deployment): KubeDeployment {
   return {
-    id: nsName(d.metadata),
-    name: d.metadata?.name ?? '',
-    namespace: d.metadata?.namespace ?? '',
+    ...identity(d.metadata),
     replicas: d.spec?.replicas ?? 0,
     ready: d.status?.readyReplicas ?? 0,
     updated: d.status?.updatedReplicas ?? 0,
@@ -165,9 +170,7 @@ export function toDeployment(d: V1Deployment): KubeDeployment {
 
 export function toReplicaSet(r: V1ReplicaSet): KubeReplicaSet {
   return {
-    id: nsName(r.metadata),
-    name: r.metadata?.name ?? '',
-    namespace: r.metadata?.namespace ?? '',
+    ...identity(r.metadata),
     owner: r.metadata?.ownerReferences?.find((o) => o.controller)?.name,
     replicas: r.spec?.replicas ?? 0,
     ready: r.status?.readyReplicas ?? 0,
@@ -179,9 +182,7 @@ export function toReplicaSet(r: V1ReplicaSet): KubeReplicaSet {
 
 export function toService(s: V1Service): KubeService {
   return {
-    id: nsName(s.metadata),
-    name: s.metadata?.name ?? '',
-    namespace: s.metadata?.namespace ?? '',
+    ...identity(s.metadata),
     type: s.spec?.type ?? 'ClusterIP',
     clusterIP: s.spec?.clusterIP || undefined,
     ports: (s.spec?.ports ?? []).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`),

@@ -1,6 +1,7 @@
 /** One confirmation dialog for the whole app: `await confirm({...})` resolves true only on an explicit yes. */
 import { create } from 'zustand';
-import { useEffect, useRef } from 'react';
+import { CancelSubmit } from './CancelSubmit';
+import { useDialog } from './useDialog';
 
 interface Request {
   title: string;
@@ -23,13 +24,7 @@ export function confirm(request: Omit<Request, 'resolve'>): Promise<{ ok: boolea
 
 export function ConfirmDialog() {
   const { request, option } = useConfirm();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (request && !d.open) d.showModal();
-    if (!request && d.open) d.close();
-  }, [request]);
+  const ref = useDialog(request !== undefined);
   const answer = (ok: boolean) => {
     request?.resolve({ ok, option: ok && option });
     useConfirm.setState({ request: undefined });
@@ -51,12 +46,12 @@ export function ConfirmDialog() {
             </label>
           )}
           <div className="dialog-actions">
-            <button type="button" onClick={() => answer(false)}>
-              Cancel
-            </button>
-            <button type="submit" className={request.danger ? 'danger' : 'primary'} autoFocus>
-              {request.confirmLabel ?? 'OK'}
-            </button>
+            <CancelSubmit
+              onCancel={() => answer(false)}
+              submit={request.confirmLabel ?? 'OK'}
+              submitClass={request.danger ? 'danger' : 'primary'}
+              autoFocus
+            />
           </div>
         </form>
       )}

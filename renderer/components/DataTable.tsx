@@ -11,7 +11,7 @@ export interface Column<T> {
   sortValue?(row: T): string | number;
 }
 
-interface Props<T> {
+export interface DataTableProps<T> {
   rows: T[];
   /**
    * Which rows to show. Applied after sorting, so a filter keystroke filters the already-sorted rows
@@ -31,7 +31,7 @@ interface Props<T> {
 
 const ROW_HEIGHT = 40;
 
-export function DataTable<T>(props: Props<T>) {
+export function DataTable<T>(props: DataTableProps<T>) {
   const { rows, columns, rowKey } = props;
   const [sort, setSort] = useState(props.initialSort);
   const sorted = useMemo(() => {

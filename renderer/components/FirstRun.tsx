@@ -2,26 +2,21 @@
  * The first-run checklist: opens by itself on the desktop app's first launch (until dismissed), and from
  * Settings or the Help menu any time. Berth works with whatever is installed; this only says what is missing.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { isDesktop } from '../api';
 import { attempt } from '../stores/toastStore';
 import { closeFirstRun, openFirstRun, saveSettings, useSettings } from '../views/settings/settingsStore';
 import { FirstRunChecklist } from './FirstRunChecklist';
+import { useDialog } from './useDialog';
 
 export function FirstRun() {
   const open = useSettings((s) => s.firstRunOpen);
   const firstRunDone = useSettings((s) => s.snapshot?.values.firstRunDone);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useDialog(open);
   useEffect(() => {
     // Only the desktop app opens it uninvited; in a browser tab it would cover whatever the user came for.
     if (firstRunDone === false && isDesktop()) openFirstRun();
   }, [firstRunDone]);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   const done = () => {
     closeFirstRun();
     if (firstRunDone === false) void attempt('Could not save settings', () => saveSettings({ firstRunDone: true }));

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { ApiError } from '../../contract/errors';
+import { toApiError } from '../common/apiError';
 
 export interface Toast {
   id: number;
@@ -31,7 +31,7 @@ export async function attempt<T>(title: string, run: () => Promise<T>): Promise<
   try {
     return await run();
   } catch (e) {
-    const err = e instanceof ApiError ? e : new ApiError('internal', String(e));
+    const err = toApiError(e);
     notify('error', title, err.message, err.hint);
     return undefined;
   }

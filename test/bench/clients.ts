@@ -9,6 +9,7 @@ import type { BridgePort } from '../../contract/bridge';
 import type { ServerMessage } from '../../contract/protocol';
 import { createBackend, type Backend } from '../../main/backend';
 import { webShell } from '../../main/services';
+import { connectInProcess } from '../helpers/inProcessClient';
 import type { BridgeProcess } from './bridge';
 
 export interface BenchClient {
@@ -42,21 +43,6 @@ export async function wsClient(bridge: BridgeProcess): Promise<BenchClient> {
 /** A client wired to a router in this process, with a JSON round trip each way as on the wire. */
 export function routerClient(): BenchClient & { backend: Backend } {
   const backend = createBackend({ shell: webShell, log: () => {} });
-  const listeners = new Set<(m: ServerMessage) => void>();
-  const connection = backend.router.connect((m) => {
-    const copy = JSON.parse(JSON.stringify(m)) as ServerMessage;
-    queueMicrotask(() => listeners.forEach((l) => l(copy)));
-  });
-  const port: BridgePort = {
-    send: (message) => connection.receive(JSON.parse(JSON.stringify(message))),
-    onMessage: (l) => (listeners.add(l), () => listeners.delete(l)),
-  };
-  return {
-    backend,
-    api: createClient(port),
-    close: () => {
-      connection.close();
-      backend.dispose();
-    },
-  };
+  const { api, close } = connectInProcess(backend);
+  return { backend, api, close };
 }

@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import net from 'node:net';
-import { startWebApp, type WebApp } from '../helpers/browser';
-import { docker, FIXTURE_BUSYBOX, FIXTURE_REDIS, removeContainers, uniqueName } from '../helpers/docker';
+import { describe, expect, it } from 'vitest';
+import { useWebApp } from '../helpers/browser';
+import { freePort } from '../helpers/net';
+import { docker, FIXTURE_BUSYBOX, FIXTURE_REDIS, uniqueName } from '../helpers/docker';
 
-let app: WebApp;
-const created: string[] = [];
-
-beforeAll(async () => {
-  app = await startWebApp('#/containers');
-});
-afterAll(async () => {
-  await removeContainers(...created);
-  await app.close();
-});
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
+const web = useWebApp('#/containers');
+const { created } = web;
 
 describe('Run dialog and container detail in Chromium', () => {
   const name = uniqueName('e2e-run');
   created.push(name);
 
   it('checks the form, runs redis with a published port and shows the row', async () => {
-    const page = app.page;
+    const page = web.app.page;
     await page.getByRole('button', { name: 'Run a container…' }).click();
     const dialog = page.getByTestId('run-dialog');
     await dialog.getByLabel('Image', { exact: true }).fill(FIXTURE_REDIS);
@@ -62,7 +46,7 @@ describe('Run dialog and container detail in Chromium', () => {
   });
 
   it('opens the detail page with logs, a working terminal and stats', async () => {
-    const page = app.page;
+    const page = web.app.page;
     await page.getByRole('button', { name: `Open ${name}` }).click();
     await page.getByTestId('container-detail').waitFor();
     expect(page.url()).toMatch(/#\/containers\/[0-9a-f]{64}$/);
@@ -101,7 +85,7 @@ describe('Run dialog and container detail in Chromium', () => {
 
 describe('bulk actions and grouping in Chromium', () => {
   it('stops and removes selected containers, and groups by stack', async () => {
-    const page = app.page;
+    const page = web.app.page;
     await page
       .getByRole('link', { name: 'Containers' })
       .or(page.getByRole('button', { name: 'Containers' }))

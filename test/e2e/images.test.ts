@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startWebApp, type WebApp } from '../helpers/browser';
-import { docker, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+import {
+  docker,
+  FIXTURE_BUSYBOX,
+  removeContainers,
+  removeFolders,
+  removeImages,
+  removeVolumes,
+  tempFolder,
+  uniqueName,
+} from '../helpers/docker';
+import { deleteFromRegistry, REGISTRY } from '../helpers/registry';
 
-const REGISTRY = '127.0.0.1:5000';
 let app: WebApp;
 const images: string[] = [];
 const registryRefs: Array<{ repo: string; tag: string }> = [];
@@ -13,31 +19,18 @@ const dirs: string[] = [];
 const volumes: string[] = [];
 const containers: string[] = [];
 
-const folder = (files: Record<string, string>): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-};
+const folder = (files: Record<string, string>): string => tempFolder('berth-e2e-', files, dirs);
 
 beforeAll(async () => {
   app = await startWebApp('#/images');
 });
 afterAll(async () => {
   await app.close();
-  for (const ref of images) await docker('rmi', '-f', ref).catch(() => '');
-  for (const { repo, tag } of registryRefs) {
-    const url = `http://${REGISTRY}/v2/${repo}/manifests/${tag}`;
-    const head = await fetch(url, {
-      method: 'HEAD',
-      headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' },
-    }).catch(() => undefined);
-    const digest = head?.headers.get('docker-content-digest');
-    if (digest) await fetch(`http://${REGISTRY}/v2/${repo}/manifests/${digest}`, { method: 'DELETE' });
-  }
+  await removeImages(...images);
+  for (const { repo, tag } of registryRefs) await deleteFromRegistry(repo, tag);
   await removeContainers(...containers);
-  for (const v of volumes) await docker('volume', 'rm', '-f', v).catch(() => '');
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  await removeVolumes(...volumes);
+  removeFolders(dirs);
 });
 
 describe('Images view in Chromium', () => {

@@ -1,10 +1,12 @@
 /** Starts the web bridge in-process and opens it in Debian's real Chromium through playwright-core. */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../main/backend';
 import { webShell } from '../../main/services';
 import { startWebBridge, type WebBridge } from '../../main/ipc/webBridge';
+import { removeContainers } from './docker';
 
 export const CHROMIUM = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
 export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
@@ -55,4 +57,31 @@ export async function startWebApp(hash = ''): Promise<WebApp> {
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     },
   };
+}
+
+export interface WebAppSession {
+  /** The app, once the file's beforeAll has opened it. */
+  readonly app: WebApp;
+  /** Containers the tests made, removed after them. */
+  created: string[];
+}
+
+/** Opens the web app at `hash` before this file's tests; after them removes `created` and closes the app. */
+export function useWebApp(hash: string): WebAppSession {
+  let app: WebApp | undefined;
+  const session: WebAppSession = {
+    get app() {
+      if (!app) throw new Error('the web app is not open');
+      return app;
+    },
+    created: [],
+  };
+  beforeAll(async () => {
+    app = await startWebApp(hash);
+  });
+  afterAll(async () => {
+    await removeContainers(...session.created);
+    await session.app.close();
+  });
+  return session;
 }

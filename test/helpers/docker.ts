@@ -1,5 +1,8 @@
 /** Test helpers that drive the real docker CLI, as a user in a terminal would. */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
@@ -18,6 +21,29 @@ export const uniqueName = (prefix: string): string =>
 
 export async function removeContainers(...names: string[]): Promise<void> {
   await Promise.all(names.map((n) => docker('rm', '-f', '-v', n).catch(() => '')));
+}
+
+/** Removes images one after another (shared layers), ignoring any already gone. */
+export async function removeImages(...refs: string[]): Promise<void> {
+  for (const ref of refs) await docker('rmi', '-f', ref).catch(() => '');
+}
+
+/** Removes volumes one after another, ignoring any already gone. */
+export async function removeVolumes(...names: string[]): Promise<void> {
+  for (const v of names) await docker('volume', 'rm', '-f', v).catch(() => '');
+}
+
+/** Makes a temporary folder holding `files` (name → text), noting it in `dirs` for cleanup. */
+export function tempFolder(prefix: string, files: Record<string, string>, dirs: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Removes the folders `tempFolder` made. */
+export function removeFolders(dirs: string[]): void {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Waits until `check` returns a truthy value, or fails with `what` after `ms`. */

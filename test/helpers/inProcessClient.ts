@@ -5,6 +5,7 @@ import { createClient } from '../../renderer/api/client';
 import type { ApiClient } from '../../contract/api';
 import type { BridgePort } from '../../contract/bridge';
 import type { ServerMessage } from '../../contract/protocol';
+import type { Connection } from '../../main/ipc/router';
 
 export interface TestBackend {
   backend: Backend;
@@ -14,11 +15,19 @@ export interface TestBackend {
   close(): void;
 }
 
-export function startTestBackend(engineOverride?: string): TestBackend {
-  const backend = createBackend({ shell: webShell, engineOverride, validateOutputs: true, log: () => {} });
+export interface InProcessClient {
+  api: ApiClient;
+  connection: Connection;
+  /** Everything the router sends on this connection goes to these listeners. */
+  listeners: Set<(m: ServerMessage) => void>;
+  /** Closes the connection and disposes the backend. */
+  close(): void;
+}
+
+/** A client wired to a backend's router in this process, with a JSON round trip each way as on the wire. */
+export function connectInProcess(backend: Backend): InProcessClient {
   const listeners = new Set<(m: ServerMessage) => void>();
   const connection = backend.router.connect((m) => {
-    // JSON round trip, as on the wire.
     const copy = JSON.parse(JSON.stringify(m)) as ServerMessage;
     queueMicrotask(() => listeners.forEach((l) => l(copy)));
   });
@@ -27,8 +36,22 @@ export function startTestBackend(engineOverride?: string): TestBackend {
     onMessage: (l) => (listeners.add(l), () => listeners.delete(l)),
   };
   return {
-    backend,
     api: createClient(port),
+    connection,
+    listeners,
+    close: () => {
+      connection.close();
+      backend.dispose();
+    },
+  };
+}
+
+export function startTestBackend(engineOverride?: string): TestBackend {
+  const backend = createBackend({ shell: webShell, engineOverride, validateOutputs: true, log: () => {} });
+  const { api, connection, listeners, close } = connectInProcess(backend);
+  return {
+    backend,
+    api,
     raw: (message) =>
       new Promise((resolve) => {
         const l = (m: ServerMessage) => {
@@ -38,9 +61,6 @@ export function startTestBackend(engineOverride?: string): TestBackend {
         listeners.add(l);
         connection.receive(message);
       }),
-    close: () => {
-      connection.close();
-      backend.dispose();
-    },
+    close,
   };
 }

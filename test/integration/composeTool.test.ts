@@ -15,6 +15,16 @@ const dir = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** A PATH folder with docker-compose (v1) and a `docker` shim running `script`; returns both paths. */
+const withDockerShim = (script: string) => {
+  const d = dir();
+  symlinkSync('/usr/bin/docker-compose', join(d, 'docker-compose'));
+  const shim = join(d, 'docker');
+  writeFileSync(shim, script);
+  chmodSync(shim, 0o755);
+  return { d, shim };
+};
+
 describe('finding the compose CLI on PATH', () => {
   it('uses docker-compose (v1) when only it is on PATH', async () => {
     const d = dir();
@@ -25,14 +35,9 @@ describe('finding the compose CLI on PATH', () => {
   });
 
   it('prefers `docker compose` (v2) when the docker CLI answers `compose version`', async () => {
-    const d = dir();
-    symlinkSync('/usr/bin/docker-compose', join(d, 'docker-compose'));
-    const shim = join(d, 'docker');
-    writeFileSync(
-      shim,
+    const { d } = withDockerShim(
       '#!/bin/sh\nif [ "$1" = compose ] && [ "$2" = version ]; then echo "Docker Compose version v2.29.7"; exit 0; fi\nexit 1\n',
     );
-    chmodSync(shim, 0o755);
     const cli = await detectComposeCli({ PATH: d });
     expect(cli).toMatchObject({
       command: 'docker compose',
@@ -67,14 +72,9 @@ describe('finding the compose CLI on PATH', () => {
   });
 
   it('follows the compose binary setting: a standalone program, or docker for the plugin', async () => {
-    const d = dir();
-    symlinkSync('/usr/bin/docker-compose', join(d, 'docker-compose'));
-    const shim = join(d, 'docker');
-    writeFileSync(
-      shim,
+    const { d, shim } = withDockerShim(
       '#!/bin/sh\n[ "$1 $2" = "compose version" ] && echo "Docker Compose version v2.29.7" && exit 0\nexit 1\n',
     );
-    chmodSync(shim, 0o755);
     expect((await detectComposeCli({ PATH: d }, 'docker-compose'))?.command).toBe('docker-compose');
     expect((await detectComposeCli({ PATH: d }, shim))?.program).toBe(shim);
     expect(await detectComposeCli({ PATH: d }, join(d, 'no-such-compose'))).toBeUndefined();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../contract/containers';
 import { ApiError } from '../../contract/errors';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
+import { mirror } from '../helpers/collection';
 import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
 
 let t: TestBackend;
@@ -24,19 +25,10 @@ describe('containers through the API, on the real engine', () => {
   });
 
   it('pushes a container started and removed in a terminal into the live list', async () => {
-    const items = new Map<string, ContainerSummary>();
-    let snapshots = 0;
-    const sub = t.api.containers.watch.subscribe(undefined, {
-      onEvent: (e) => {
-        if (e.type === 'snapshot') {
-          snapshots++;
-          items.clear();
-        }
-        if (e.type === 'snapshot' || e.type === 'upsert') for (const c of e.items) items.set(c.id, c);
-        else for (const id of e.ids) items.delete(id);
-      },
-    });
-    await eventually('snapshot', () => snapshots === 1);
+    const live = mirror<ContainerSummary>((c) => c.id);
+    const { items } = live;
+    const sub = t.api.containers.watch.subscribe(undefined, { onEvent: live.onEvent });
+    await eventually('snapshot', () => live.snapshots() === 1);
     const name = uniqueName('live');
     created.push(name);
     const id = await docker('run', '-d', '--name', name, FIXTURE_BUSYBOX, 'sleep', '300');
@@ -51,7 +43,7 @@ describe('containers through the API, on the real engine', () => {
     await eventually('container exited in the list', () => items.get(id)?.state === 'exited', 5000);
     await docker('rm', name);
     await eventually('container gone from the list', () => !items.has(id), 5000);
-    expect(snapshots).toBe(1); // changes came as events, not as re-fetched lists
+    expect(live.snapshots()).toBe(1); // changes came as events, not as re-fetched lists
     sub.unsubscribe();
   });
 

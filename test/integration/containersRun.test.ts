@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunSpec, type LogLine, type StatsSample, type TerminalEvent } from '../../contract/containers';
 import { runContainer } from '../../main/engine/containerRun';
-import { ApiError } from '../../contract/errors';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
+import { ApiError } from '../../contract/errors';
+import { apiError } from '../helpers/errors';
+import { freePort } from '../helpers/net';
 import { docker, eventually, FIXTURE_BUSYBOX, FIXTURE_REDIS, removeContainers, uniqueName } from '../helpers/docker';
 
 let t: TestBackend;
@@ -21,15 +23,6 @@ afterAll(async () => {
   await removeContainers(...created);
   await Promise.all(volumes.map((v) => docker('volume', 'rm', '-f', v).catch(() => '')));
 });
-
-/** A free loopback port, found by letting the OS pick one. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 /** Sends one line to a TCP port on 127.0.0.1 and resolves with the first reply. */
 function ask(port: number, line: string): Promise<string> {
@@ -49,15 +42,6 @@ function ask(port: number, line: string): Promise<string> {
     socket.setTimeout(2000, () => socket.destroy(new Error('no answer')));
   });
 }
-
-const errorOf = async (p: Promise<unknown>): Promise<ApiError> => {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-};
 
 const namesLike = async (name: string) => docker('ps', '-a', '--filter', `name=^/${name}$`, '--format', '{{.Names}}');
 
@@ -105,7 +89,7 @@ describe('containers.run on the real engine', () => {
 
   it('refuses an invalid name, naming the field, and creates nothing', async () => {
     const bad = '-bad name!';
-    const err = await errorOf(t.api.containers.run({ image: FIXTURE_BUSYBOX, name: bad }));
+    const err = await apiError(t.api.containers.run({ image: FIXTURE_BUSYBOX, name: bad }));
     expect(err.code).toBe('invalid_input');
     expect(err.message).toMatch(/Invalid container name/);
     expect(err.details).toContainEqual(expect.objectContaining({ path: 'name' }));
@@ -114,16 +98,16 @@ describe('containers.run on the real engine', () => {
 
   it('refuses a bad image reference and port numbers out of range', async () => {
     const name = uniqueName('badref');
-    const err = await errorOf(t.api.containers.run({ image: 'Not A/Valid::Ref', name }));
+    const err = await apiError(t.api.containers.run({ image: 'Not A/Valid::Ref', name }));
     expect(err.code).toBe('invalid_input');
     expect(err.message).toMatch(/Invalid image reference/);
     expect(err.details).toContainEqual(expect.objectContaining({ path: 'image' }));
-    const portErr = await errorOf(
+    const portErr = await apiError(
       t.api.containers.run({ image: FIXTURE_BUSYBOX, name, ports: [{ hostPort: 70000, containerPort: 80 }] }),
     );
     expect(portErr.message).toMatch(/Host port must be between 1 and 65535/);
     expect(portErr.details).toContainEqual(expect.objectContaining({ path: 'ports.0.hostPort' }));
-    const missing = await errorOf(t.api.containers.run({ image: 'berth-fixture/no-such-image:1', name }));
+    const missing = await apiError(t.api.containers.run({ image: 'berth-fixture/no-such-image:1', name }));
     expect(missing.code).toBe('not_found');
     expect(missing.message).toMatch(/not on this machine/);
     expect(await namesLike(name)).toBe('');
@@ -136,7 +120,7 @@ describe('containers.run on the real engine', () => {
     const name = uniqueName('taken');
     created.push(name);
     try {
-      const err = await errorOf(
+      const err = await apiError(
         t.api.containers.run({ image: FIXTURE_REDIS, name, ports: [{ hostPort: port, containerPort: 6379 }] }),
       );
       expect(err.code).toBe('conflict');
@@ -160,7 +144,7 @@ describe('containers.run on the real engine', () => {
       name: second,
       ports: [{ hostPort: port, containerPort: 6379 }],
     });
-    const err = await errorOf(runContainer(t.backend.services.engine.docker, spec, { probePorts: false }));
+    const err = await apiError(runContainer(t.backend.services.engine.docker, spec, { probePorts: false }));
     expect(err.code).toBe('conflict');
     expect(err.message).toMatch(new RegExp(`Host port ${port}/tcp.*already in use`));
     expect(err.details).toContainEqual(expect.objectContaining({ path: 'ports.0.hostPort' }));
@@ -261,7 +245,7 @@ describe('containers.terminal and containers.stats', () => {
     await t.api.containers.terminalWrite({ sessionId, data: 'exit 3\n' });
     await eventually('the shell exits', () => exitCode !== undefined);
     expect(exitCode).toBe(3);
-    const err = await errorOf(t.api.containers.terminalWrite({ sessionId, data: 'x' }));
+    const err = await apiError(t.api.containers.terminalWrite({ sessionId, data: 'x' }));
     expect(err.code).toBe('not_found');
     sub.unsubscribe();
   });

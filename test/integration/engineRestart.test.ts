@@ -4,6 +4,7 @@ import { ApiError } from '../../contract/errors';
 import type { ContainerSummary } from '../../contract/containers';
 import type { EngineState } from '../../contract/system';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
+import { mirror } from '../helpers/collection';
 import { docker, eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
 import { secondEngine, type SecondEngine } from '../helpers/secondEngine';
 
@@ -28,19 +29,10 @@ afterAll(async () => {
 describe('the engine stops and starts again', () => {
   it('reports unreachable with a hint, fails calls and streams clearly, then reconnects and resumes the live list', async () => {
     await eventually('connected', () => t.backend.services.engine.connected);
-    const items = new Map<string, ContainerSummary>();
-    let snapshots = 0;
-    t.api.containers.watch.subscribe(undefined, {
-      onEvent: (e) => {
-        if (e.type === 'snapshot') {
-          snapshots++;
-          items.clear();
-        }
-        if (e.type === 'snapshot' || e.type === 'upsert') for (const c of e.items) items.set(c.id, c);
-        else for (const id of e.ids) items.delete(id);
-      },
-    });
-    await eventually('snapshot', () => snapshots === 1);
+    const live = mirror<ContainerSummary>((c) => c.id);
+    const { items } = live;
+    t.api.containers.watch.subscribe(undefined, { onEvent: live.onEvent });
+    await eventually('snapshot', () => live.snapshots() === 1);
     const id = await docker(
       '-H',
       engine.url,

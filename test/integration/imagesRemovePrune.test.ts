@@ -1,33 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiError } from '../../contract/errors';
 import type { ImageSummary } from '../../contract/images';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
-import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+import {
+  docker,
+  eventually,
+  FIXTURE_BUSYBOX,
+  removeContainers,
+  removeFolders,
+  removeImages,
+  tempFolder,
+  uniqueName,
+} from '../helpers/docker';
+import { apiError } from '../helpers/errors';
 
 let t: TestBackend;
 const images: string[] = [];
 const containers: string[] = [];
 const dirs: string[] = [];
 
-const apiError = async (p: Promise<unknown>): Promise<ApiError> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-};
-
 /** Builds a small image of its own (a unique label makes its id unique); returns its id. */
 async function buildOwnImage(label: string, tag?: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'berth-img-'));
-  dirs.push(dir);
-  writeFileSync(
-    join(dir, 'Dockerfile'),
-    `FROM ${FIXTURE_BUSYBOX}\nLABEL berth.test=${label}\nRUN echo ${label} > /id\n`,
+  const dir = tempFolder(
+    'berth-img-',
+    { Dockerfile: `FROM ${FIXTURE_BUSYBOX}\nLABEL berth.test=${label}\nRUN echo ${label} > /id\n` },
+    dirs,
   );
   const id = await docker('build', '-q', ...(tag ? ['-t', tag] : []), dir);
   images.push(id);
@@ -41,8 +37,8 @@ beforeAll(async () => {
 afterAll(async () => {
   t.close();
   await removeContainers(...containers);
-  for (const ref of images) await docker('rmi', '-f', ref).catch(() => '');
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  await removeImages(...images);
+  removeFolders(dirs);
 });
 
 describe('remove', () => {

@@ -1,49 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Task, TaskEvent } from '../../contract/tasks';
-import { ApiError } from '../../contract/errors';
 import type { BuildFailure } from '../../contract/images';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
-import { docker, eventually, FIXTURE_BUSYBOX, FIXTURE_REDIS, uniqueName } from '../helpers/docker';
+import {
+  docker,
+  eventually,
+  FIXTURE_BUSYBOX,
+  FIXTURE_REDIS,
+  removeFolders,
+  removeImages,
+  tempFolder,
+  uniqueName,
+} from '../helpers/docker';
+import { apiError } from '../helpers/errors';
+import { deleteFromRegistry, REGISTRY } from '../helpers/registry';
 
-const REGISTRY = '127.0.0.1:5000';
 const REGISTRY_BUSYBOX = `${REGISTRY}/berth/busybox:latest`;
 
 let t: TestBackend;
 const localImages: string[] = [];
-const registryRepos: string[] = [];
+const registryRefs: Array<{ repo: string; tag: string }> = [];
 const dirs: string[] = [];
 const taskEvents: TaskEvent[] = [];
 
-/** Deletes `repo:tag`'s manifest from the test registry (delete is enabled there). */
-async function deleteFromRegistry(repoTag: string): Promise<void> {
-  const [repo, tag] = repoTag.split(':');
-  const url = `http://${REGISTRY}/v2/${repo}/manifests/${tag}`;
-  const head = await fetch(url, {
-    method: 'HEAD',
-    headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' },
-  });
-  const digest = head.headers.get('docker-content-digest');
-  if (digest) await fetch(`http://${REGISTRY}/v2/${repo}/manifests/${digest}`, { method: 'DELETE' });
-}
-
-const apiError = async (p: Promise<unknown>): Promise<ApiError> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-};
-
-const folder = (files: Record<string, string>): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'berth-build-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-};
+const folder = (files: Record<string, string>): string => tempFolder('berth-build-', files, dirs);
 
 beforeAll(async () => {
   t = startTestBackend();
@@ -53,9 +33,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   t.close();
-  for (const ref of localImages) await docker('rmi', '-f', ref).catch(() => '');
-  for (const repo of registryRepos) await deleteFromRegistry(repo).catch(() => undefined);
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  await removeImages(...localImages);
+  for (const { repo, tag } of registryRefs) await deleteFromRegistry(repo, tag).catch(() => undefined);
+  removeFolders(dirs);
 });
 
 /** Removes the dangling images a failed build left behind (cache of its good steps), found by a marker. */
@@ -97,7 +77,7 @@ describe('pull', () => {
     const repo = `berth/layers-${uniqueName('layers').slice(11)}`;
     const ref = `${REGISTRY}/${repo}:latest`;
     localImages.push(ref);
-    registryRepos.push(`${repo}:latest`);
+    registryRefs.push({ repo, tag: 'latest' });
     const dir = folder({
       Dockerfile: `FROM ${FIXTURE_BUSYBOX}\nRUN head -c 24000000 /dev/urandom > /blob && echo ${repo} > /name\n`,
     });
@@ -135,7 +115,7 @@ describe('pull', () => {
     const repo = `berth/redis-${uniqueName('cancel').slice(11)}`;
     const ref = `${REGISTRY}/${repo}:latest`;
     localImages.push(ref);
-    registryRepos.push(`${repo}:latest`);
+    registryRefs.push({ repo, tag: 'latest' });
     await docker('tag', FIXTURE_REDIS, ref);
     await docker('push', ref);
     await docker('rmi', ref);
@@ -153,7 +133,7 @@ describe('tag and push', () => {
     const repo = `berth/push-${uniqueName('push').slice(11)}`;
     const ref = `${REGISTRY}/${repo}:v1`;
     localImages.push(ref);
-    registryRepos.push(`${repo}:v1`);
+    registryRefs.push({ repo, tag: 'v1' });
     await t.api.images.tag({ source: FIXTURE_BUSYBOX, target: ref });
     expect(await docker('image', 'inspect', '-f', '{{.Id}}', ref)).toBe(
       await docker('image', 'inspect', '-f', '{{.Id}}', FIXTURE_BUSYBOX),

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { docker, eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
 import { KIND_BIN } from '../helpers/kubeCluster';
-import { ApiError } from '../../contract/errors';
+import { apiError } from '../helpers/errors';
 
 const t: TestBackend = startTestBackend();
 const env = { PATH: process.env.PATH, BERTH_KIND: process.env.BERTH_KIND };
@@ -19,14 +19,21 @@ const name = (what: string) => {
 };
 const hasKind = existsSync(KIND_BIN);
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
+/** Starts a container carrying kind's labels, as the control-plane node of `cluster`. */
+async function fakeControlPlane(cluster: string): Promise<void> {
+  await docker(
+    'run',
+    '-d',
+    '--name',
+    `${cluster}-control-plane`,
+    '--label',
+    `io.x-k8s.kind.cluster=${cluster}`,
+    '--label',
+    'io.x-k8s.kind.role=control-plane',
+    FIXTURE_BUSYBOX,
+    'sleep',
+    '600',
+  );
 }
 
 afterEach(() => {
@@ -51,7 +58,7 @@ describe('kind without kind installed', () => {
       t.api.kube.kindCreate({ name: 'x' }),
       t.api.kube.kindDelete({ name: 'x' }),
     ]) {
-      const err = await failure(call);
+      const err = await apiError(call);
       expect(err.code).toBe('tool_missing');
       expect(err.message).toMatch(/kind is not installed/);
       expect(err.hint).toContain('go install sigs.k8s.io/kind@latest');
@@ -65,19 +72,7 @@ describe.skipIf(!hasKind)('kind with the real CLI', () => {
   it('lists a cluster made of labelled node containers and deletes it with kind', async () => {
     process.env.BERTH_KIND = KIND_BIN;
     const cluster = name('fake');
-    await docker(
-      'run',
-      '-d',
-      '--name',
-      `${cluster}-control-plane`,
-      '--label',
-      `io.x-k8s.kind.cluster=${cluster}`,
-      '--label',
-      'io.x-k8s.kind.role=control-plane',
-      FIXTURE_BUSYBOX,
-      'sleep',
-      '600',
-    );
+    await fakeControlPlane(cluster);
     const list = await t.api.kube.kindClusters();
     const found = list.find((c) => c.name === cluster);
     expect(found).toMatchObject({ name: cluster, context: `kind-${cluster}` });
@@ -95,20 +90,8 @@ describe.skipIf(!hasKind)('kind with the real CLI', () => {
   it('refuses to create a cluster whose name is taken', async () => {
     process.env.BERTH_KIND = KIND_BIN;
     const cluster = name('taken');
-    await docker(
-      'run',
-      '-d',
-      '--name',
-      `${cluster}-control-plane`,
-      '--label',
-      `io.x-k8s.kind.cluster=${cluster}`,
-      '--label',
-      'io.x-k8s.kind.role=control-plane',
-      FIXTURE_BUSYBOX,
-      'sleep',
-      '600',
-    );
-    const err = await failure(t.api.kube.kindCreate({ name: cluster }));
+    await fakeControlPlane(cluster);
+    const err = await apiError(t.api.kube.kindCreate({ name: cluster }));
     expect(err.code).toBe('conflict');
   });
 
@@ -158,19 +141,7 @@ describe.skipIf(!hasKind)('kind with the real CLI', () => {
   it('says not_found when loading an image that is not local', async () => {
     process.env.BERTH_KIND = KIND_BIN;
     const cluster = name('load');
-    await docker(
-      'run',
-      '-d',
-      '--name',
-      `${cluster}-control-plane`,
-      '--label',
-      `io.x-k8s.kind.cluster=${cluster}`,
-      '--label',
-      'io.x-k8s.kind.role=control-plane',
-      FIXTURE_BUSYBOX,
-      'sleep',
-      '600',
-    );
+    await fakeControlPlane(cluster);
     const { taskId } = await t.api.kube.kindLoad({ cluster, image: 'berth-test/not-here:v0' });
     const task = await t.api.tasks.wait({ id: taskId });
     expect(task.state).toBe('failed');

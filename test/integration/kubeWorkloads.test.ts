@@ -20,7 +20,7 @@ import {
 import type { CollectionEvent } from '../../contract/collection';
 import type { StreamHandlers, Subscription } from '../../contract/define';
 import type { ApiErrorShape } from '../../contract/errors';
-import { ApiError } from '../../contract/errors';
+import { apiError } from '../helpers/errors';
 import type { KubePod } from '../../contract/kube';
 
 let cluster: KubeCluster;
@@ -58,16 +58,6 @@ function live<T>(open: (h: StreamHandlers<CollectionEvent<T>>) => Subscription, 
 
 const target = () => ({ context: cluster.context, kubeconfig: cluster.kubeconfig });
 const running = (pods: Live<KubePod>) => [...pods.items.values()].filter((p) => p.display === 'Running');
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeAll(async () => {
   cluster = await useKubeCluster();
@@ -157,7 +147,7 @@ describe('kube layer against the local control plane', () => {
     namespaces.push(ns);
     await t.api.kube.deploy({ ...target(), namespace: ns, name: 'api', image: IMAGE, replicas: 2 });
     for (const replicas of [-1, 'abc', 1.5, Number.NaN] as unknown as number[]) {
-      const err = await failure(t.api.kube.scale({ ...target(), namespace: ns, name: 'api', replicas }));
+      const err = await apiError(t.api.kube.scale({ ...target(), namespace: ns, name: 'api', replicas }));
       expect(err.code).toBe('invalid_input');
       expect(err.message).toMatch(/replicas/i);
     }
@@ -220,7 +210,7 @@ describe('kube layer against the local control plane', () => {
     await kubectl('create', 'namespace', ns);
     const yaml =
       'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: first }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: second\ndata: [1, 2\n';
-    const err = await failure(t.api.kube.apply({ ...target(), namespace: ns, yaml }));
+    const err = await apiError(t.api.kube.apply({ ...target(), namespace: ns, yaml }));
     expect(err.code).toBe('invalid_input');
     expect(err.message).toMatch(/line \d+, column \d+/);
     expect(err.details).toMatchObject({ line: expect.any(Number), col: expect.any(Number) });
@@ -242,7 +232,7 @@ describe('kube layer against the local control plane', () => {
         '',
       ].join('\n'),
     );
-    const err = await failure(t.api.kube.status({ context: 'gone', kubeconfig: file }));
+    const err = await apiError(t.api.kube.status({ context: 'gone', kubeconfig: file }));
     expect(err.code).toBe('cluster_unreachable');
     expect(err.message).toContain('127.0.0.1:1');
     expect(err.hint).toBeTruthy();
@@ -252,11 +242,11 @@ describe('kube layer against the local control plane', () => {
     );
     await eventually('stream ends', () => pods.ended !== undefined);
     expect(pods.ended?.code).toBe('cluster_unreachable');
-    const scale = await failure(
+    const scale = await apiError(
       t.api.kube.scale({ context: 'gone', kubeconfig: file, namespace: 'x', name: 'y', replicas: 1 }),
     );
     expect(scale.code).toBe('cluster_unreachable');
-    const missing = await failure(t.api.kube.status({ context: 'nope', kubeconfig: file }));
+    const missing = await apiError(t.api.kube.status({ context: 'nope', kubeconfig: file }));
     expect(missing.code).toBe('not_found');
   });
 });

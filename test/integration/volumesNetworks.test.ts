@@ -1,38 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../contract/errors';
 import type { NetworkSummary, VolumeSummary } from '../../contract/volumes';
-import type { CollectionEvent } from '../../contract/collection';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
-import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, removeVolumes, uniqueName } from '../helpers/docker';
+import { apiError } from '../helpers/errors';
+import { mirror } from '../helpers/collection';
 
 let t: TestBackend;
 const containers: string[] = [];
 const volumes: string[] = [];
 const networks: string[] = [];
-
-const apiError = async (p: Promise<unknown>): Promise<ApiError> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-};
-
-/** Mirrors a live collection into a map. */
-function mirror<T>(idOf: (item: T) => string) {
-  const items = new Map<string, T>();
-  let snapshots = 0;
-  const onEvent = (e: CollectionEvent<T>) => {
-    if (e.type === 'snapshot') {
-      snapshots++;
-      items.clear();
-    }
-    if (e.type === 'snapshot' || e.type === 'upsert') for (const i of e.items) items.set(idOf(i), i);
-    else for (const id of e.ids) items.delete(id);
-  };
-  return { items, onEvent, snapshots: () => snapshots };
-}
 
 beforeAll(async () => {
   t = startTestBackend();
@@ -41,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => {
   t.close();
   await removeContainers(...containers);
-  for (const v of volumes) await docker('volume', 'rm', '-f', v).catch(() => '');
+  await removeVolumes(...volumes);
   for (const n of networks) await docker('network', 'rm', n).catch(() => '');
 });
 

@@ -27,6 +27,8 @@ function deps(
 }
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
+/** The credentials resolveAuth gives for a username and password. */
+const login = (username: string, password: string, serveraddress: string) => ({ username, password, serveraddress });
 
 describe('registry credentials from the docker config', () => {
   it('reads $DOCKER_CONFIG, else ~/.docker', () => {
@@ -52,16 +54,8 @@ describe('registry credentials from the docker config', () => {
       {},
       { DOCKER_CONFIG: '/cfg' },
     );
-    expect(await resolveAuth('docker.io', d)).toEqual({
-      username: 'hubuser',
-      password: 'hubpass',
-      serveraddress: 'https://index.docker.io/v1/',
-    });
-    expect(await resolveAuth('127.0.0.1:5000', d)).toEqual({
-      username: 'me',
-      password: 's3:cr3t',
-      serveraddress: '127.0.0.1:5000',
-    });
+    expect(await resolveAuth('docker.io', d)).toEqual(login('hubuser', 'hubpass', 'https://index.docker.io/v1/'));
+    expect(await resolveAuth('127.0.0.1:5000', d)).toEqual(login('me', 's3:cr3t', '127.0.0.1:5000'));
     expect(await resolveAuth('ghcr.io', d)).toEqual({ identitytoken: 'tok', serveraddress: 'ghcr.io' });
     expect(await resolveAuth('quay.io', d)).toBeUndefined();
     expect(d.calls[0]).toBe('read /cfg/config.json');
@@ -79,11 +73,7 @@ describe('registry credentials from the docker config', () => {
         desktop: { 'https://index.docker.io/v1/': { Username: '<token>', Secret: 'idtok' } },
       },
     );
-    expect(await resolveAuth('registry.example.com', d)).toEqual({
-      username: 'AWS',
-      password: 'pw',
-      serveraddress: 'registry.example.com',
-    });
+    expect(await resolveAuth('registry.example.com', d)).toEqual(login('AWS', 'pw', 'registry.example.com'));
     expect(await resolveAuth('docker.io', d)).toEqual({
       identitytoken: 'idtok',
       serveraddress: 'https://index.docker.io/v1/',

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useCompose, useStacks } from '../../stores/composeStore';
 import { useRetained } from '../../stores/useRetained';
 import { useEngine } from '../../stores/engineStore';
+import { ViewHead } from '../../components/ViewHeader';
 import { OpenFileBar } from './OpenFileBar';
 import { FilePreview } from './FilePreview';
 import { StackCard } from './StackCard';
@@ -30,10 +31,9 @@ export function ComposeView() {
   const logsStack = logsOf ? items.get(logsOf) : undefined;
   return (
     <section className="view compose-view" aria-labelledby="compose-title">
-      <header className="view-head">
-        <h1 id="compose-title">Compose</h1>
+      <ViewHead titleId="compose-title" title="Compose">
         <ToolStatus />
-      </header>
+      </ViewHead>
       <div className="compose-body">
         {tool && !tool.available && (
           <div className="card compose-missing" role="alert" data-testid="compose-missing">

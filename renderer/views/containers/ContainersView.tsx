@@ -8,6 +8,7 @@ import { useNav } from '../../stores/navStore';
 import { containerColumns } from './containerColumns';
 import { containerRows, groupByProject, type ContainerRow } from './groupRows';
 import { BulkActionsBar } from './BulkActionsBar';
+import { ViewHeader } from '../../components/ViewHeader';
 import { RunContainerDialog } from './RunContainerDialog';
 import { ContainerDetail } from './ContainerDetail';
 import './containers.css';
@@ -77,17 +78,15 @@ function ContainersList() {
 
   return (
     <section className="view" aria-labelledby="containers-title">
-      <header className="view-head">
-        <h1 id="containers-title">Containers</h1>
-        <span className="muted">{items.size} total</span>
-        <span className="spacer" />
-        <input
-          type="search"
-          placeholder="Filter by name, image, id or stack"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          aria-label="Filter containers"
-        />
+      <ViewHeader
+        titleId="containers-title"
+        title="Containers"
+        summary={`${items.size} total`}
+        filter={filter}
+        onFilter={setFilter}
+        filterLabel="Filter containers"
+        filterPlaceholder="Filter by name, image, id or stack"
+      >
         <select value={state} onChange={(e) => setState(e.target.value as StateFilter)} aria-label="State">
           {STATES.map((s) => (
             <option key={s} value={s}>
@@ -102,7 +101,7 @@ function ContainersList() {
         <button className="primary" onClick={() => setRunning(true)}>
           Run a container…
         </button>
-      </header>
+      </ViewHeader>
       <div className="toolbar">
         <label className="check">
           <input

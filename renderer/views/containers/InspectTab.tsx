@@ -1,5 +1,6 @@
 /** The container's inspect JSON, pretty-printed, with a search that keeps matching lines highlighted. */
 import { useMemo, useState } from 'react';
+import { SearchBox } from '../../components/ViewHeader';
 import { highlight } from './logSearch';
 import { useContainerInspect } from './useContainerInspect';
 
@@ -16,13 +17,7 @@ export function InspectTab({ id, version }: { id: string; version: string }) {
   return (
     <div className="inspect-tab">
       <div className="toolbar">
-        <input
-          type="search"
-          aria-label="Search inspect"
-          placeholder="Search the JSON"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchBox label="Search inspect" placeholder="Search the JSON" value={search} onValue={setSearch} />
         {needle && <span className="muted">{count} matching lines</span>}
         <label className="check">
           <input type="checkbox" checked={onlyMatches} onChange={(e) => setOnlyMatches(e.target.checked)} />

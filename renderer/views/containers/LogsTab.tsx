@@ -4,6 +4,7 @@
  * in the DOM, so a container printing without pause never freezes the UI.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { SearchBox } from '../../components/ViewHeader';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BufferedLine } from './logBuffer';
 import { matches, stripAnsi } from './logSearch';
@@ -76,13 +77,7 @@ export function LogsTab({ id, name, running }: { id: string; name: string; runni
   return (
     <div className="logs-tab">
       <div className="toolbar">
-        <input
-          type="search"
-          aria-label="Search logs"
-          placeholder="Search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <SearchBox label="Search logs" placeholder="Search" value={search} onValue={setSearch} />
         {needle && (
           <span className="muted" data-testid="log-matches">
             {matchCount} matching

@@ -4,10 +4,14 @@
  * use, a missing image, a taken name) lands under the field it concerns.
  */
 import { useSettings } from '../settings/settingsStore';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, isDesktop } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/apiError';
 import type { RestartPolicy, RunResult } from '../../../contract/containers';
+import { CancelSubmit } from '../../components/CancelSubmit';
+import { Field, SuggestInput } from '../../components/Field';
+import { useDialog } from '../../components/useDialog';
 import { useImages } from '../../stores/dockerStores';
 import { notify } from '../../stores/toastStore';
 import {
@@ -62,7 +66,6 @@ function useNetworkNames(open: boolean): string[] {
 }
 
 export function RunContainerDialog({ image, open, onClose, onRan }: RunContainerDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [form, setForm] = useState<RunForm>(() => emptyForm(image));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<ApiError | undefined>();
@@ -71,17 +74,11 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
   const bindLocalhost = useSettings((st) => st.snapshot?.values.bindLocalhost ?? true);
   const networks = useNetworkNames(open);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      setForm(emptyForm(image));
-      setErrors({});
-      setGeneral(undefined);
-      d.showModal();
-    }
-    if (!open && d.open) d.close();
-  }, [open, image]);
+  const ref = useDialog(open, () => {
+    setForm(emptyForm(image));
+    setErrors({});
+    setGeneral(undefined);
+  });
 
   const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -100,7 +97,7 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
       onRan?.(result);
       onClose();
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError('internal', String(e));
+      const err = toApiError(e);
       const fields = fieldErrorsFromDetails(form, err.details);
       setErrors(fields);
       if (Object.keys(fields).length === 0 || err.code !== 'invalid_input') setGeneral(err);
@@ -133,25 +130,19 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
         >
           <h2 id="run-title">Run a container</h2>
           <div className="form-grid">
-            <label htmlFor="run-image">Image</label>
-            <div>
-              <input
+            <Field id="run-image" label="Image">
+              <SuggestInput
                 id="run-image"
-                list="run-image-tags"
+                listId="run-image-tags"
+                options={tags}
                 value={form.image}
                 placeholder="redis:7"
                 autoFocus={!image}
                 onChange={(e) => set('image', e.target.value)}
               />
-              <datalist id="run-image-tags">
-                {tags.map((t) => (
-                  <option key={t} value={t} />
-                ))}
-              </datalist>
               <FieldError errors={errors} path="image" />
-            </div>
-            <label htmlFor="run-name">Name</label>
-            <div>
+            </Field>
+            <Field id="run-name" label="Name">
               <input
                 id="run-name"
                 value={form.name}
@@ -160,9 +151,8 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
                 onChange={(e) => set('name', e.target.value)}
               />
               <FieldError errors={errors} path="name" />
-            </div>
-            <label htmlFor="run-command">Command</label>
-            <div>
+            </Field>
+            <Field id="run-command" label="Command">
               <input
                 id="run-command"
                 className="mono"
@@ -171,7 +161,7 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
                 onChange={(e) => set('command', e.target.value)}
               />
               <FieldError errors={errors} path="command" />
-            </div>
+            </Field>
             <span>Ports</span>
             <div className="run-list">
               <p className="muted small-print">
@@ -218,8 +208,7 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
                 Add mount
               </button>
             </div>
-            <label htmlFor="run-restart">Restart</label>
-            <div>
+            <Field id="run-restart" label="Restart">
               <select
                 id="run-restart"
                 value={form.restartPolicy}
@@ -232,23 +221,18 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
                 ))}
               </select>
               <FieldError errors={errors} path="restartPolicy" />
-            </div>
-            <label htmlFor="run-network">Network</label>
-            <div>
-              <input
+            </Field>
+            <Field id="run-network" label="Network">
+              <SuggestInput
                 id="run-network"
-                list="run-networks"
+                listId="run-networks"
+                options={networks}
                 value={form.network}
                 placeholder="default bridge"
                 onChange={(e) => set('network', e.target.value)}
               />
-              <datalist id="run-networks">
-                {networks.map((n) => (
-                  <option key={n} value={n} />
-                ))}
-              </datalist>
               <FieldError errors={errors} path="network" />
-            </div>
+            </Field>
             <span />
             <label className="check">
               <input type="checkbox" checked={form.autoRemove} onChange={(e) => set('autoRemove', e.target.checked)} />
@@ -262,12 +246,7 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
             </div>
           )}
           <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Starting…' : 'Run'}
-            </button>
+            <CancelSubmit onCancel={onClose} submit={busy ? 'Starting…' : 'Run'} disabled={busy} />
           </div>
         </form>
       )}

@@ -1,14 +1,10 @@
 /** The repeatable rows of the Run dialog: ports, environment variables, mounts. */
 import type { ReactNode } from 'react';
+import { FieldMessage } from '../../components/Field';
 import type { EnvRow, FieldErrors, MountRow, PortRow } from './runForm';
 
 function Err({ errors, path }: { errors: FieldErrors; path: string }) {
-  const message = errors[path];
-  return message ? (
-    <div className="field-error" role="alert" data-field={path}>
-      {message}
-    </div>
-  ) : null;
+  return <FieldMessage message={errors[path]} field={path} />;
 }
 
 /** Messages for any field of one row, under the row. */

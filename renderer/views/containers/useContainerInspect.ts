@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/apiError';
 
 export function useContainerInspect(
   id: string,
@@ -18,7 +19,7 @@ export function useContainerInspect(
         setData(d);
         setError(undefined);
       })
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError('internal', String(e))));
+      .catch((e: unknown) => live && setError(toApiError(e)));
     return () => {
       live = false;
     };

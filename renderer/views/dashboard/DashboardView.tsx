@@ -1,4 +1,5 @@
 import { useEngine } from '../../stores/engineStore';
+import { ViewHead } from '../../components/ViewHeader';
 import { useNav } from '../../stores/navStore';
 
 export function DashboardView() {
@@ -7,9 +8,7 @@ export function DashboardView() {
   const c = engine?.containers;
   return (
     <section className="view" aria-labelledby="dash-title">
-      <header className="view-head">
-        <h1 id="dash-title">Dashboard</h1>
-      </header>
+      <ViewHead titleId="dash-title" title="Dashboard" />
       <div className="cards">
         <article className="card">
           <h2>Docker engine</h2>

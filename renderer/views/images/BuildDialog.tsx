@@ -6,9 +6,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, isDesktop } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/apiError';
 import { BuildFailureView } from './BuildFailureView';
 import { emptyBuildForm, toBuildInput, type BuildForm, type BuildFormErrors } from './buildForm';
-import { FormError, Modal } from './Modal';
+import { InputRow } from '../../components/Field';
+import { FormError, Modal } from '../../components/Modal';
 import { useTask } from './useTask';
 
 export function BuildDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -40,7 +42,7 @@ export function BuildDialog({ open, onClose }: { open: boolean; onClose(): void 
     try {
       setTaskId((await api.images.build(checked.input)).taskId);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('internal', String(e)));
+      setError(toApiError(e));
     }
   };
   const running = task?.state === 'running';
@@ -85,20 +87,20 @@ export function BuildDialog({ open, onClose }: { open: boolean; onClose(): void 
           )}
         </span>
         {errors.context && <span className="field-error img-grid-span">{errors.context}</span>}
-        <label htmlFor="build-dockerfile">Dockerfile</label>
-        <input
+        <InputRow
           id="build-dockerfile"
+          label="Dockerfile"
           className="mono"
           value={form.dockerfile}
-          onChange={(e) => set('dockerfile', e.target.value)}
+          onValue={(v) => set('dockerfile', v)}
         />
-        <label htmlFor="build-tags">Tags</label>
-        <input
+        <InputRow
           id="build-tags"
+          label="Tags"
           className="mono"
           placeholder="app:dev, 127.0.0.1:5000/team/app:1.0"
           value={form.tags}
-          onChange={(e) => set('tags', e.target.value)}
+          onValue={(v) => set('tags', v)}
         />
         <label htmlFor="build-args">Build args</label>
         <textarea
@@ -110,13 +112,13 @@ export function BuildDialog({ open, onClose }: { open: boolean; onClose(): void 
           onChange={(e) => set('buildArgs', e.target.value)}
         />
         {errors.buildArgs && <span className="field-error img-grid-span">{errors.buildArgs}</span>}
-        <label htmlFor="build-target">Target stage</label>
-        <input
+        <InputRow
           id="build-target"
+          label="Target stage"
           className="mono"
           placeholder="(last stage)"
           value={form.target}
-          onChange={(e) => set('target', e.target.value)}
+          onValue={(v) => set('target', v)}
         />
         <span />
         <span className="img-field-row">

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/apiError';
 import type { ImageDetail as Detail } from '../../../contract/images';
 import { formatAgo, formatBytes, shortId } from '../../common/format';
 import { useNav } from '../../stores/navStore';
@@ -26,7 +27,7 @@ function useImageDetail(id: string) {
     api.images
       .inspect({ id })
       .then((d) => live && (setDetail(d), setError(undefined)))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError('internal', String(e))));
+      .catch((e: unknown) => live && setError(toApiError(e)));
     return () => {
       live = false;
     };

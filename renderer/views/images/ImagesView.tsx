@@ -12,6 +12,7 @@ import { imageColumns } from './imageColumns';
 import { removeImageAsked } from './imageActions';
 import { rowMatcher, toRows, usageOf, type UsageFilter } from './imageRows';
 import { PruneDialog } from './PruneDialog';
+import { ViewHeader } from '../../components/ViewHeader';
 import { PullDialog } from './PullDialog';
 import { TagDialog } from './TagDialog';
 import './images.css';
@@ -70,19 +71,15 @@ export function ImagesView() {
   }
   return (
     <section className="view" aria-labelledby="images-title">
-      <header className="view-head">
-        <h1 id="images-title">Images</h1>
-        <span className="muted">
-          {items.size} images{dangling ? ` · ${dangling} dangling` : ''}
-        </span>
-        <span className="spacer" />
-        <input
-          type="search"
-          placeholder="Filter by repository, tag or id"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          aria-label="Filter images"
-        />
+      <ViewHeader
+        titleId="images-title"
+        title="Images"
+        summary={`${items.size} images${dangling ? ` · ${dangling} dangling` : ''}`}
+        filter={filter}
+        onFilter={setFilter}
+        filterLabel="Filter images"
+        filterPlaceholder="Filter by repository, tag or id"
+      >
         <select aria-label="Show" value={usageFilter} onChange={(e) => setUsageFilter(e.target.value as UsageFilter)}>
           <option value="all">All</option>
           <option value="used">In use</option>
@@ -94,7 +91,7 @@ export function ImagesView() {
         </button>
         <button onClick={() => setOpen({ kind: 'build' })}>Build</button>
         <button onClick={() => setOpen({ kind: 'prune' })}>Prune…</button>
-      </header>
+      </ViewHeader>
       {error && !loaded && (
         <p className="field-error" role="alert">
           {error.message}

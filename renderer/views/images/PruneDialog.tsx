@@ -2,10 +2,12 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/apiError';
 import type { PruneMode } from '../../../contract/images';
 import { formatBytes, shortId } from '../../common/format';
 import { notify } from '../../stores/toastStore';
-import { FormError, Modal } from './Modal';
+import { CancelSubmit } from '../../components/CancelSubmit';
+import { FormError, Modal } from '../../components/Modal';
 
 type Preview = Awaited<ReturnType<typeof api.images.prunePreview>>;
 
@@ -22,7 +24,7 @@ export function PruneDialog({ open, onClose }: { open: boolean; onClose(): void 
     api.images
       .prunePreview({ mode })
       .then((p) => live && setPreview(p))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError('internal', String(e))));
+      .catch((e: unknown) => live && setError(toApiError(e)));
     return () => {
       live = false;
     };
@@ -38,7 +40,7 @@ export function PruneDialog({ open, onClose }: { open: boolean; onClose(): void 
       );
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('internal', String(e)));
+      setError(toApiError(e));
     } finally {
       setBusy(false);
     }
@@ -52,14 +54,12 @@ export function PruneDialog({ open, onClose }: { open: boolean; onClose(): void 
       onSubmit={() => void prune()}
       testId="prune-dialog"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={busy || count === 0}>
-            Remove {count} image{count === 1 ? '' : 's'}
-          </button>
-        </>
+        <CancelSubmit
+          onCancel={onClose}
+          submit={`Remove ${count} image${count === 1 ? '' : 's'}`}
+          submitClass="danger"
+          disabled={busy || count === 0}
+        />
       }
     >
       <div className="prune-modes" role="radiogroup" aria-label="What to prune">

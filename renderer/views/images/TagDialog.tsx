@@ -1,9 +1,11 @@
 /** Tag an image with a new name, and optionally push that tag right away. */
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
 import { notify } from '../../stores/toastStore';
-import { FormError, Modal } from './Modal';
+import { CancelSubmit } from '../../components/CancelSubmit';
+import { FormError, Modal } from '../../components/Modal';
+import { useSubmit } from '../../components/useSubmit';
+import { ReferenceField } from './ReferenceField';
 
 interface Props {
   /** What to tag: `repo:tag` or an image id; undefined when closed. */
@@ -16,18 +18,15 @@ interface Props {
 export function TagDialog({ source, push, onClose }: Props) {
   const [target, setTarget] = useState('');
   const [andPush, setAndPush] = useState(push);
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
   useEffect(() => {
     setTarget(push && source && !source.startsWith('sha256:') ? source : '');
     setAndPush(push);
     setError(undefined);
-  }, [source, push]);
+  }, [source, push, setError]);
   const submit = async () => {
     if (!source) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const ref = target.trim();
       if (ref !== source) {
         await api.images.tag({ source, target: ref });
@@ -35,11 +34,7 @@ export function TagDialog({ source, push, onClose }: Props) {
       }
       if (andPush) await api.images.push({ reference: ref });
       onClose();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('internal', String(e)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
@@ -48,28 +43,15 @@ export function TagDialog({ source, push, onClose }: Props) {
       onClose={onClose}
       onSubmit={() => void submit()}
       testId="tag-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !target.trim()}>
-            {andPush ? 'Push' : 'Tag'}
-          </button>
-        </>
-      }
+      actions={<CancelSubmit onCancel={onClose} submit={andPush ? 'Push' : 'Tag'} disabled={busy || !target.trim()} />}
     >
-      <label className="img-field">
-        <span>{push ? 'Push as' : 'New tag'}</span>
-        <input
-          autoFocus
-          className="mono"
-          aria-label="Target reference"
-          placeholder="127.0.0.1:5000/team/app:1.0"
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-        />
-      </label>
+      <ReferenceField
+        caption={push ? 'Push as' : 'New tag'}
+        label="Target reference"
+        placeholder="127.0.0.1:5000/team/app:1.0"
+        value={target}
+        onValue={setTarget}
+      />
       <label className="check">
         <input type="checkbox" checked={andPush} onChange={(e) => setAndPush(e.target.checked)} />
         Push to its registry

@@ -1,6 +1,7 @@
 /** Image actions that ask first: remove (offering force when containers use it) and prune. */
 import { api } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/apiError';
 import { confirm } from '../../components/ConfirmDialog';
 import { notify } from '../../stores/toastStore';
 
@@ -18,7 +19,7 @@ export async function removeImageAsked(ref: string, label: string): Promise<bool
     notify('success', `Removed ${label}`);
     return true;
   } catch (e) {
-    const err = e instanceof ApiError ? e : new ApiError('internal', String(e));
+    const err = toApiError(e);
     if (err.code !== 'conflict') {
       notify('error', `Could not remove ${label}`, err.message, err.hint);
       return false;

@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { errorLine, toApiError } from '../../common/apiError';
+import { FormAlert } from '../../components/Field';
 import type { ApplyResult } from '../../../contract/kube';
 import { useKube } from '../../stores/kubeStore';
-import { useDialog } from './useDialog';
+import { useDialog } from '../../components/useDialog';
 
 export function ApplyDialog({ context, open, onClose }: { context: string; open: boolean; onClose(): void }) {
   const namespace = useKube((s) => s.namespace);
@@ -23,7 +25,7 @@ export function ApplyDialog({ context, open, onClose }: { context: string; open:
     try {
       setResults(await api.kube.apply({ context, namespace: namespace || 'default', yaml }));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('internal', String(e)));
+      setError(toApiError(e));
     } finally {
       setBusy(false);
     }
@@ -42,12 +44,7 @@ export function ApplyDialog({ context, open, onClose }: { context: string; open:
         onChange={(e) => setYaml(e.target.value)}
         rows={16}
       />
-      {error && (
-        <p className="field-error" role="alert">
-          {error.message}
-          {error.hint ? ` — ${error.hint}` : ''}
-        </p>
-      )}
+      <FormAlert message={error && errorLine(error)} />
       {results && (
         <ul className="apply-results" data-testid="apply-results">
           {results.map((r, i) => (

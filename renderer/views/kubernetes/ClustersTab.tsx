@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/apiError';
 import type { KindCluster } from '../../../contract/kube';
 import { confirm } from '../../components/ConfirmDialog';
 import { useKube } from '../../stores/kubeStore';
@@ -76,7 +77,7 @@ function useKindClusters() {
         setClusters(c);
         setError(undefined);
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e : new ApiError('internal', String(e))));
+      .catch((e: unknown) => setError(toApiError(e)));
   }, []);
   // Reload when a kind task finishes.
   const finished = useTasks(

@@ -5,11 +5,14 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { ApiError } from '../../../contract/errors';
+import { errorLine, toApiError } from '../../common/apiError';
+import { CancelSubmit } from '../../components/CancelSubmit';
+import { Field, FieldMessage, FormAlert } from '../../components/Field';
 import { useImages } from '../../stores/dockerStores';
 import { useKube } from '../../stores/kubeStore';
 import { notify } from '../../stores/toastStore';
 import { checkDeployForm, nameFromImage, type DeployForm } from './deployForm';
-import { useDialog } from './useDialog';
+import { useDialog } from '../../components/useDialog';
 
 const empty = (namespace: string): DeployForm => ({
   name: '',
@@ -63,25 +66,17 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
       notify('success', `Deployed ${out.deployment}`, out.service ? `Service ${out.service} created.` : undefined);
       onClose();
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError('internal', String(e));
-      setGeneral(`${err.message}${err.hint ? ` — ${err.hint}` : ''}`);
+      setGeneral(errorLine(toApiError(e)));
     } finally {
       setBusy(false);
     }
   };
 
   const field = (key: keyof DeployForm, label: string, input: React.ReactNode) => (
-    <>
-      <label htmlFor={`deploy-${key}`}>{label}</label>
-      <div>
-        {input}
-        {errors[key] && (
-          <div className="field-error" role="alert">
-            {errors[key]}
-          </div>
-        )}
-      </div>
-    </>
+    <Field id={`deploy-${key}`} label={label}>
+      {input}
+      <FieldMessage message={errors[key]} />
+    </Field>
   );
 
   return (
@@ -161,18 +156,9 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
             {`${image} is a local image: load it into kind cluster ${kindCluster} first (kind load docker-image)`}
           </label>
         )}
-        {general && (
-          <p className="field-error" role="alert">
-            {general}
-          </p>
-        )}
+        <FormAlert message={general} />
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Deploying…' : 'Deploy'}
-          </button>
+          <CancelSubmit onCancel={onClose} submit={busy ? 'Deploying…' : 'Deploy'} disabled={busy} />
         </div>
       </form>
     </dialog>

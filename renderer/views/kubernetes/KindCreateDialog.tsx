@@ -4,10 +4,12 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { errorLine, toApiError } from '../../common/apiError';
 import { KindCreateInput } from '../../../contract/kube';
 import { notify } from '../../stores/toastStore';
-import { useDialog } from './useDialog';
+import { CancelSubmit } from '../../components/CancelSubmit';
+import { FormAlert, InputRow } from '../../components/Field';
+import { useDialog } from '../../components/useDialog';
 
 interface PortRow {
   containerPort: string;
@@ -69,8 +71,7 @@ export function KindCreateDialog({ open, onClose }: { open: boolean; onClose(): 
       notify('info', `Creating kind cluster ${input.name}`, 'Progress is in the task center.');
       onClose();
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError('internal', String(e));
-      setError(`${err.message}${err.hint ? ` — ${err.hint}` : ''}`);
+      setError(errorLine(toApiError(e)));
     } finally {
       setBusy(false);
     }
@@ -88,33 +89,32 @@ export function KindCreateDialog({ open, onClose }: { open: boolean; onClose(): 
       >
         <h2>Create a kind cluster</h2>
         <div className="form-grid">
-          <label htmlFor="kind-name">Name</label>
-          <input id="kind-name" value={name} onChange={(e) => setName(e.target.value)} />
-          <label htmlFor="kind-cp">Control planes</label>
-          <input
+          <InputRow id="kind-name" label="Name" value={name} onValue={setName} />
+          <InputRow
             id="kind-cp"
+            label="Control planes"
             type="number"
             min={1}
             max={5}
             value={controlPlanes}
-            onChange={(e) => setControlPlanes(e.target.value)}
+            onValue={setControlPlanes}
           />
-          <label htmlFor="kind-workers">Workers</label>
-          <input
+          <InputRow
             id="kind-workers"
+            label="Workers"
             type="number"
             min={0}
             max={20}
             value={workers}
-            onChange={(e) => setWorkers(e.target.value)}
+            onValue={setWorkers}
           />
-          <label htmlFor="kind-image">Node image</label>
-          <input
+          <InputRow
             id="kind-image"
+            label="Node image"
             list="kind-images"
             placeholder="kind's default"
             value={image}
-            onChange={(e) => setImage(e.target.value)}
+            onValue={setImage}
           />
           <datalist id="kind-images">
             {IMAGES.filter(Boolean).map((i) => (
@@ -172,18 +172,9 @@ export function KindCreateDialog({ open, onClose }: { open: boolean; onClose(): 
             {preview}
           </pre>
         </details>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormAlert message={error} />
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || !parsed.success}>
-            Create
-          </button>
+          <CancelSubmit onCancel={onClose} submit="Create" disabled={busy || !parsed.success} />
         </div>
       </form>
     </dialog>

@@ -1,6 +1,7 @@
 /** The Kubernetes view: pick a context and namespace, then the cluster map, workloads, nodes or clusters. */
 import { useEffect, useState } from 'react';
 import { useKube } from '../../stores/kubeStore';
+import { ViewHead } from '../../components/ViewHeader';
 import { ContextBar } from './ContextBar';
 import { MapTab } from './MapTab';
 import { WorkloadsTab } from './WorkloadsTab';
@@ -45,10 +46,9 @@ export function KubernetesView() {
 
   return (
     <section className="view kube-view" aria-labelledby="kube-title">
-      <header className="view-head">
-        <h1 id="kube-title">Kubernetes</h1>
+      <ViewHead titleId="kube-title" title="Kubernetes">
         <ContextBar />
-      </header>
+      </ViewHead>
       {contextsError && (
         <div className="empty-state" role="alert">
           <h2>{contextsError.message}</h2>

@@ -1,6 +1,6 @@
 /** Deployments, replica sets, pods, services and events of the namespace, all live. */
 import { useState } from 'react';
-import { DataTable, type Column } from '../../components/DataTable';
+import { DataTable, type Column, type DataTableProps } from '../../components/DataTable';
 import type { KubeDeployment, KubeEvent, KubePod, KubeReplicaSet, KubeService } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
 import { useKube } from '../../stores/kubeStore';
@@ -122,6 +122,14 @@ const eventCols: Column<KubeEvent>[] = [
   },
 ];
 
+/** A live list as a table, rows keyed by object id. */
+function ListTable<T extends { id: string }>({
+  list,
+  ...props
+}: { list: { items: Map<string, T> } } & Omit<DataTableProps<T>, 'rows' | 'rowKey'>) {
+  return <DataTable {...props} rows={[...list.items.values()]} rowKey={(r) => r.id} />;
+}
+
 function Table({
   sub,
   context,
@@ -141,52 +149,24 @@ function Table({
   switch (sub) {
     case 'Deployments':
       return (
-        <DataTable
-          testId="kube-deployments"
-          rows={[...deployments.items.values()]}
-          columns={deploymentCols}
-          rowKey={(r) => r.id}
-          empty="No deployments."
-        />
+        <ListTable testId="kube-deployments" list={deployments} columns={deploymentCols} empty="No deployments." />
       );
     case 'Replica sets':
       return (
-        <DataTable
-          testId="kube-replicasets"
-          rows={[...replicaSets.items.values()]}
-          columns={replicaSetCols}
-          rowKey={(r) => r.id}
-          empty="No replica sets."
-        />
+        <ListTable testId="kube-replicasets" list={replicaSets} columns={replicaSetCols} empty="No replica sets." />
       );
     case 'Pods':
       return (
-        <DataTable
-          testId="kube-pods"
-          rows={[...pods.items.values()]}
-          columns={podCols}
-          rowKey={(r) => r.id}
-          onOpen={(p) => onOpenPod(p.id)}
-          empty="No pods."
-        />
+        <ListTable testId="kube-pods" list={pods} columns={podCols} onOpen={(p) => onOpenPod(p.id)} empty="No pods." />
       );
     case 'Services':
-      return (
-        <DataTable
-          testId="kube-services"
-          rows={[...services.items.values()]}
-          columns={serviceCols}
-          rowKey={(r) => r.id}
-          empty="No services."
-        />
-      );
+      return <ListTable testId="kube-services" list={services} columns={serviceCols} empty="No services." />;
     case 'Events':
       return (
-        <DataTable
+        <ListTable
           testId="kube-events"
-          rows={[...events.items.values()]}
+          list={events}
           columns={eventCols}
-          rowKey={(r) => r.id}
           empty="No events."
           initialSort={{ key: 'last', desc: true }}
         />

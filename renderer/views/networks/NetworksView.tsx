@@ -5,9 +5,10 @@ import type { NetworkSummary } from '../../../contract/volumes';
 import { DataTable, type Column } from '../../components/DataTable';
 import { confirm } from '../../components/ConfirmDialog';
 import { shortId } from '../../common/format';
-import { useNav } from '../../stores/navStore';
 import { attempt, notify } from '../../stores/toastStore';
 import { useRetained } from '../../stores/useRetained';
+import { ViewHeader } from '../../components/ViewHeader';
+import { UsedBy } from '../volumes/UsedBy';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { useNetworks } from './networksStore';
 import '../volumes/volumes.css';
@@ -31,7 +32,6 @@ async function removeNetwork(n: NetworkSummary): Promise<void> {
 export function NetworksView() {
   useRetained(useNetworks);
   const { items, loaded } = useNetworks();
-  const go = useNav((s) => s.go);
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
   const rows = useMemo(() => {
@@ -65,18 +65,7 @@ export function NetworksView() {
       key: 'containers',
       header: 'Containers',
       width: 'minmax(160px, 2fr)',
-      render: (n) =>
-        n.containers.length ? (
-          <span className="used-by">
-            {n.containers.map((c) => (
-              <button key={c.id} className="link mono" onClick={() => go('containers', c.id)}>
-                {c.name}
-              </button>
-            ))}
-          </span>
-        ) : (
-          <span className="muted">none</span>
-        ),
+      render: (n) => <UsedBy containers={n.containers} none={<span className="muted">none</span>} />,
       sortValue: (n) => n.containers.length,
     },
     {
@@ -93,21 +82,19 @@ export function NetworksView() {
   ];
   return (
     <section className="view" aria-labelledby="networks-title">
-      <header className="view-head">
-        <h1 id="networks-title">Networks</h1>
-        <span className="muted">{items.size} networks</span>
-        <span className="spacer" />
-        <input
-          type="search"
-          placeholder="Filter by name or id"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          aria-label="Filter networks"
-        />
+      <ViewHeader
+        titleId="networks-title"
+        title="Networks"
+        summary={`${items.size} networks`}
+        filter={filter}
+        onFilter={setFilter}
+        filterLabel="Filter networks"
+        filterPlaceholder="Filter by name or id"
+      >
         <button className="primary" onClick={() => setCreating(true)}>
           Create
         </button>
-      </header>
+      </ViewHeader>
       <DataTable
         testId="networks-table"
         rows={rows}

@@ -1,6 +1,7 @@
 /** The settings form: edits a draft, validates it with the contract's schema, saves the changes. */
 import { useState } from 'react';
 import { DEFAULT_SETTINGS, SettingsPatch, type Settings } from '../../../contract/settings';
+import { Field as FormField, FieldMessage } from '../../components/Field';
 import { useEngine } from '../../stores/engineStore';
 import { notify } from '../../stores/toastStore';
 import { fromApiError, fromIssues, type FieldErrors } from './fieldErrors';
@@ -36,18 +37,11 @@ function Field(props: {
   children: React.ReactNode;
 }) {
   return (
-    <>
-      <label htmlFor={props.id}>{props.label}</label>
-      <div className="settings-field">
-        {props.children}
-        {props.error && (
-          <div className="field-error" role="alert" data-testid={`error-${props.id}`}>
-            {props.error}
-          </div>
-        )}
-        {props.help && <div className="muted settings-help">{props.help}</div>}
-      </div>
-    </>
+    <FormField id={props.id} label={props.label} className="settings-field">
+      {props.children}
+      <FieldMessage message={props.error} testId={`error-${props.id}`} />
+      {props.help && <div className="muted settings-help">{props.help}</div>}
+    </FormField>
   );
 }
 
@@ -59,6 +53,16 @@ export function SettingsForm({ saved, restartRequired }: { saved: Settings; rest
   const pending = changes(draft, saved);
   const dirty = Object.keys(pending).length > 0;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  /** The text input of a string setting, its id the setting's name. */
+  const textInput = (key: 'engineHost' | 'composeBinary' | 'kindBinary' | 'defaultNamespace', placeholder?: string) => (
+    <input
+      id={key}
+      className="mono"
+      value={draft[key]}
+      placeholder={placeholder}
+      onChange={(e) => set(key, e.target.value)}
+    />
+  );
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -98,13 +102,7 @@ export function SettingsForm({ saved, restartRequired }: { saved: Settings; rest
             </>
           }
         >
-          <input
-            id="engineHost"
-            className="mono"
-            value={draft.engineHost}
-            placeholder="automatic — e.g. unix:///var/run/docker.sock"
-            onChange={(e) => set('engineHost', e.target.value)}
-          />
+          {textInput('engineHost', 'automatic — e.g. unix:///var/run/docker.sock')}
           {restartRequired.includes('engineHost') && (
             <div className="settings-restart" data-testid="restart-required">
               Restart Berth to connect to the new engine socket.
@@ -148,30 +146,13 @@ export function SettingsForm({ saved, restartRequired }: { saved: Settings; rest
           error={errors.composeBinary}
           help="`docker` for the compose plugin, `docker-compose`, or a full path. Empty picks whichever is installed."
         >
-          <input
-            id="composeBinary"
-            className="mono"
-            value={draft.composeBinary}
-            placeholder="automatic"
-            onChange={(e) => set('composeBinary', e.target.value)}
-          />
+          {textInput('composeBinary', 'automatic')}
         </Field>
         <Field id="kindBinary" label="kind" error={errors.kindBinary} help="A full path when kind is not on PATH.">
-          <input
-            id="kindBinary"
-            className="mono"
-            value={draft.kindBinary}
-            placeholder="kind on PATH"
-            onChange={(e) => set('kindBinary', e.target.value)}
-          />
+          {textInput('kindBinary', 'kind on PATH')}
         </Field>
         <Field id="defaultNamespace" label="Default namespace" error={errors.defaultNamespace}>
-          <input
-            id="defaultNamespace"
-            className="mono"
-            value={draft.defaultNamespace}
-            onChange={(e) => set('defaultNamespace', e.target.value)}
-          />
+          {textInput('defaultNamespace')}
         </Field>
       </div>
 

@@ -1,5 +1,6 @@
 /** Settings: engine, tools, appearance, the environment checklist, and where the file lives. */
 import { useState } from 'react';
+import { ViewHead } from '../../components/ViewHeader';
 import { Theme, type Settings } from '../../../contract/settings';
 import { FirstRunChecklist } from '../../components/FirstRunChecklist';
 import { confirm } from '../../components/ConfirmDialog';
@@ -52,9 +53,7 @@ export function SettingsView() {
   };
   return (
     <section className="view settings-view" data-testid="settings-view">
-      <header className="view-head">
-        <h1>Settings</h1>
-      </header>
+      <ViewHead title="Settings" />
       {!snapshot && <p className="muted">Loading…</p>}
       {snapshot && (
         <>

@@ -5,10 +5,11 @@ import type { VolumeSummary } from '../../../contract/volumes';
 import { DataTable, type Column } from '../../components/DataTable';
 import { confirm } from '../../components/ConfirmDialog';
 import { formatBytes } from '../../common/format';
-import { useNav } from '../../stores/navStore';
 import { attempt, notify } from '../../stores/toastStore';
 import { useRetained } from '../../stores/useRetained';
+import { ViewHeader } from '../../components/ViewHeader';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
+import { UsedBy } from './UsedBy';
 import { useVolumes } from './volumesStore';
 import './volumes.css';
 
@@ -31,7 +32,6 @@ async function removeVolume(v: VolumeSummary): Promise<void> {
 export function VolumesView() {
   useRetained(useVolumes);
   const { items, loaded } = useVolumes();
-  const go = useNav((s) => s.go);
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
   const [sizes, setSizes] = useState<Record<string, number> | undefined>();
@@ -64,18 +64,7 @@ export function VolumesView() {
       key: 'used',
       header: 'Used by',
       width: 'minmax(160px, 2fr)',
-      render: (v) =>
-        v.usedBy.length ? (
-          <span className="used-by">
-            {v.usedBy.map((u) => (
-              <button key={u.id} className="link mono" onClick={() => go('containers', u.id)}>
-                {u.name}
-              </button>
-            ))}
-          </span>
-        ) : (
-          <span className="tag">unused</span>
-        ),
+      render: (v) => <UsedBy containers={v.usedBy} none={<span className="tag">unused</span>} />,
       sortValue: (v) => v.usedBy.length,
     },
     {
@@ -105,24 +94,22 @@ export function VolumesView() {
   ];
   return (
     <section className="view" aria-labelledby="volumes-title">
-      <header className="view-head">
-        <h1 id="volumes-title">Volumes</h1>
-        <span className="muted">{items.size} volumes</span>
-        <span className="spacer" />
-        <input
-          type="search"
-          placeholder="Filter by name"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          aria-label="Filter volumes"
-        />
+      <ViewHeader
+        titleId="volumes-title"
+        title="Volumes"
+        summary={`${items.size} volumes`}
+        filter={filter}
+        onFilter={setFilter}
+        filterLabel="Filter volumes"
+        filterPlaceholder="Filter by name"
+      >
         <button onClick={() => void measure()} disabled={measuring}>
           {measuring ? 'Measuring…' : 'Show sizes'}
         </button>
         <button className="primary" onClick={() => setCreating(true)}>
           Create
         </button>
-      </header>
+      </ViewHeader>
       <DataTable
         testId="volumes-table"
         rows={rows}

@@ -1,5 +1,6 @@
 /** A modal <dialog> driven by `open`; Escape or Cancel calls onClose. Shared by the images, volumes and networks views. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useDialog } from './useDialog';
 import './forms.css';
 
 interface Props {
@@ -15,13 +16,7 @@ interface Props {
 }
 
 export function Modal({ open, title, onClose, onSubmit, children, actions, testId, wide }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useDialog(open);
   return (
     <dialog
       ref={ref}
