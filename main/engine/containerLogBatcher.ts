@@ -30,18 +30,24 @@ export class LogBatcher {
     const skip = Math.max(0, lines.length - this.options.maxQueued);
     this.dropped += skip;
     for (let i = skip; i < lines.length; i++) this.queue.push(lines[i] as LogLine);
-    const excess = this.queue.length - this.options.maxQueued;
-    if (excess > 0) {
-      this.queue.splice(0, excess);
-      this.dropped += excess;
-    }
+    // Trimming costs a copy of the queue, so it happens once the queue is twice its bound (and before
+    // each delivery), not on every small chunk of a fast log.
+    if (this.queue.length > 2 * this.options.maxQueued) this.trim();
     this.schedule();
+  }
+
+  private trim(): void {
+    const excess = this.queue.length - this.options.maxQueued;
+    if (excess <= 0) return;
+    this.queue.splice(0, excess);
+    this.dropped += excess;
   }
 
   /** Delivers everything queued now, in batches of at most maxBatch lines. */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.trim();
     while (this.queue.length || this.dropped) {
       const lines = this.queue.splice(0, this.options.maxBatch);
       this.deliver({ lines, dropped: this.dropped });
@@ -59,6 +65,7 @@ export class LogBatcher {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.trim();
       const lines = this.queue.splice(0, this.options.maxBatch);
       this.deliver({ lines, dropped: this.dropped });
       this.dropped = 0;

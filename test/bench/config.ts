@@ -36,11 +36,17 @@ export interface BenchConfig {
   parallel: number;
   /** Lines the logs measurement prints (when the logs stream exists). */
   logLines: number;
+  /** Running containers and window length (s) of the stats measurement (9). */
+  statsRunning: number;
+  statsSeconds: number;
+  /** Pods of the many-pods measurement (8), and of its heap-watch phase. */
+  kubePods: number;
+  kubeWatchPods: number;
   /** Alternating runs of the compose comparison (when compose up exists). */
   composeRuns: number;
   /** Writes a V8 CPU profile of the bridge process to test/bench/results/ (BERTH_BENCH_CPU_PROF=1). */
   cpuProfile: boolean;
-  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,compose,idle,kube"). */
+  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,logsview,compose,idle,stats,kube,pods"). */
   only: Set<string> | undefined;
 }
 
@@ -57,6 +63,10 @@ export function loadConfig(): BenchConfig {
     idleSeconds: num('BERTH_BENCH_IDLE_S', 60),
     parallel: Math.max(1, num('BERTH_BENCH_PARALLEL', 8)),
     logLines: num('BERTH_BENCH_LOG_LINES', 1_000_000),
+    statsRunning: num('BERTH_BENCH_STATS_RUNNING', 50),
+    statsSeconds: Math.max(1, num('BERTH_BENCH_STATS_S', 20)),
+    kubePods: num('BERTH_BENCH_KUBE_PODS', 2000),
+    kubeWatchPods: num('BERTH_BENCH_KUBE_WATCH_PODS', 500),
     composeRuns: num('BERTH_BENCH_COMPOSE_RUNS', 5),
     cpuProfile: process.env.BERTH_BENCH_CPU_PROF === '1',
     only: only ? new Set(only.split(',').map((s) => s.trim())) : undefined,

@@ -1,7 +1,7 @@
 /**
  * 7. Kubernetes scale: a deployment scaled 0→N (default 50) until Berth's pods stream (over the bridge's
  * WebSocket) shows N Running, vs a plain client-node scale + watch script, alternating. Uses a cluster
- * that is already reachable (test/kube-cluster/start.sh leaves one running); 8–9 are not measured.
+ * that is already reachable (test/kube-cluster/start.sh leaves one running). 8 (many pods) is kubePods.ts.
  */
 import { existsSync } from 'node:fs';
 import { run } from './cli';
@@ -87,10 +87,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
 
 export async function measureKube(ctx: BenchContext): Promise<ResultRow[]> {
   const what = `scale 0→${REPLICAS} until ${REPLICAS} pods Running in the pods stream`;
-  const later = [
-    notMeasured('8 kube', 'many pods: list and watch', 'not built into the bench yet'),
-    notMeasured('9 stats', 'container stats streaming', 'not built into the bench yet'),
-  ];
+  const later: ResultRow[] = [];
   if (process.env.BERTH_BENCH_KUBE !== '1')
     return [
       notMeasured('7 kube', what, 'opt-in: BERTH_BENCH_KUBE=1 with a cluster from test/kube-cluster/start.sh'),

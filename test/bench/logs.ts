@@ -1,13 +1,14 @@
 /**
  * 4. Logs: a container prints N lines (default 1,000,000); time until the last line arrives through
  * Berth's containers.logs stream (over the bridge's WebSocket) vs `docker logs` on the CLI, alternating.
+ * The Logs view in Chromium is logsView.ts.
  */
 import { spawn } from 'node:child_process';
 import { BENCH_PREFIX } from './config';
 import type { BenchContext } from './context';
 import { engineJson } from './engine';
 import { containerSpec } from './load';
-import { hasContainerLogs, hasLogsView } from './features';
+import { hasContainerLogs } from './features';
 import { notMeasured, row, type ResultRow } from './result';
 import { median, now } from './stats';
 import type { ApiError } from '../../contract/errors';
@@ -63,14 +64,7 @@ export async function measureLogs(ctx: BenchContext): Promise<ResultRow[]> {
   const n = ctx.config.logLines;
   const what = `${n.toLocaleString('en')} lines: last line arrived`;
   const rows: ResultRow[] = [];
-  const view = hasLogsView()
-    ? notMeasured(
-        section,
-        'logs view: renderer heap and long tasks',
-        'a logs view exists but the bench does not drive it yet',
-      )
-    : notMeasured(section, 'logs view: renderer heap and long tasks', 'logs view not built yet');
-  if (!hasContainerLogs()) return [notMeasured(section, what, 'the contract has no containers.logs stream yet'), view];
+  if (!hasContainerLogs()) return [notMeasured(section, what, 'the contract has no containers.logs stream yet')];
   const spec = { ...containerSpec('logs'), Cmd: ['seq', '1', String(n)] };
   const { Id } = await engineJson<{ Id: string }>('POST', `/containers/create?name=${BENCH_PREFIX}-logs`, spec);
   await engineJson('POST', `/containers/${Id}/start`);
@@ -85,7 +79,7 @@ export async function measureLogs(ctx: BenchContext): Promise<ResultRow[]> {
     }
   } catch (e) {
     if ((e as ApiError).code === 'unknown_method')
-      return [notMeasured(section, what, 'containers.logs is in the contract but not implemented in main yet'), view];
+      return [notMeasured(section, what, 'containers.logs is in the contract but not implemented in main yet')];
     const c = median(cli.map((r) => r.ms));
     return [
       {
@@ -100,7 +94,6 @@ export async function measureLogs(ctx: BenchContext): Promise<ResultRow[]> {
         goal: '≤ CLI',
         met: false,
       },
-      view,
     ];
   }
   const b = median(berth.map((r) => r.ms));
@@ -121,7 +114,6 @@ export async function measureLogs(ctx: BenchContext): Promise<ResultRow[]> {
         `Berth ${Math.round(n / (b / 1000)).toLocaleString('en')} lines/s, CLI ${Math.round(n / (c / 1000)).toLocaleString('en')} lines/s; ` +
         `Berth delivered ${last?.lines ?? 0} lines, dropped ${last?.dropped ?? 0}, last "${last?.last ?? ''}"`,
     }),
-    view,
   );
   return rows;
 }

@@ -21,6 +21,9 @@ import { measureBigTables } from './bigTables';
 import { measureLogs } from './logs';
 import { measureComposeUp } from './composeUp';
 import { measureKube } from './kube';
+import { cleanupKubePods, measureKubePods } from './kubePods';
+import { measureLogsView } from './logsView';
+import { measureStatsView } from './statsView';
 import { summarizeProfiles } from './profile';
 
 const config = loadConfig();
@@ -40,6 +43,7 @@ const cleanup = (): Promise<void> =>
     router?.close();
     await browser?.close().catch(() => {});
     await bridge?.stop().catch(() => {});
+    await cleanupKubePods().catch((e: unknown) => log(`kube cleanup failed: ${String(e)}`));
     const removed = await cleanAll(config.parallel).catch((e: unknown) => {
       log(`cleanup failed: ${String(e)}`);
       return undefined;
@@ -76,6 +80,9 @@ async function main(): Promise<void> {
   if (leftovers.containers || leftovers.tags)
     log(`removed leftovers: ${leftovers.containers} containers, ${leftovers.tags} tags`);
 
+  // The Kubernetes view (8) reads the bench cluster's kubeconfig through the bridge.
+  if (process.env.BERTH_BENCH_KUBE === '1')
+    process.env.BERTH_KUBECONFIG ??= process.env.BERTH_BENCH_KUBECONFIG ?? '/tmp/berth-kube/kubeconfig';
   bridge = await startBridge({ cpuProfile: config.cpuProfile });
   ws = await wsClient(bridge);
   router = routerClient();
@@ -95,10 +102,13 @@ async function main(): Promise<void> {
     );
   if (wanted('idle')) rows.push(...(await guarded('6 idle', 'idle cost', () => measureIdle(ctx, page))));
   await page?.close();
+  if (wanted('stats')) rows.push(...(await guarded('9 stats', 'stats streams', () => measureStatsView(ctx))));
   if (wanted('tables')) rows.push(...(await guarded('3 tables', 'big tables', () => measureBigTables(ctx))));
   if (wanted('logs')) rows.push(...(await guarded('4 logs', 'logs', () => measureLogs(ctx))));
+  if (wanted('logsview')) rows.push(...(await guarded('4 logs', 'logs view', () => measureLogsView(ctx))));
   if (wanted('compose')) rows.push(...(await guarded('5 compose', 'compose up', () => measureComposeUp(ctx))));
   if (wanted('kube')) rows.push(...(await guarded('7 kube', 'kubernetes', () => measureKube(ctx))));
+  if (wanted('pods')) rows.push(...(await guarded('8 kube', 'many pods', () => measureKubePods(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();
