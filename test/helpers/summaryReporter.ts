@@ -1,19 +1,21 @@
-/** Prints one plain closing line, `tests: N passed, N failed, N skipped`, that any CI can read. */
+/** Names every test that did not run, then prints one plain closing line, `tests: N passed, N failed, N skipped`. */
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     let passed = 0;
     let failed = 0;
-    let skipped = 0;
+    const notRun: string[] = [];
     for (const m of modules) {
       for (const t of m.children.allTests()) {
         const s = t.result().state;
         if (s === 'passed') passed++;
         else if (s === 'failed') failed++;
-        else skipped++;
+        else notRun.push(`${m.moduleId.replace(process.cwd() + '/', '')} > ${t.fullName}`);
       }
     }
-    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    // Tests that did not run are named, so a skipped suite never hides a gap.
+    for (const name of notRun) process.stdout.write(`not run: ${name}\n`);
+    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${notRun.length} skipped\n`);
   }
 }
