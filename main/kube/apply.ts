@@ -10,6 +10,21 @@ import type { ApplyResult, KubeTarget } from '../../contract/kube';
 import { clientsFor } from './clients';
 import { httpStatus, toKubeError } from './kubeErrors';
 
+/**
+ * The fields of `object` that the manifest names, with their values: comparing this before and after an
+ * apply tells "unchanged" from "configured" even while controllers update other fields (status, revision
+ * annotations), which a resourceVersion comparison cannot.
+ */
+function managedPart(object: unknown, manifest: unknown): unknown {
+  if (!isPlainObject(manifest) || !isPlainObject(object)) return object;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(manifest)) out[key] = managedPart(object[key], manifest[key]);
+  return out;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export interface ParsedObject {
   object?: KubernetesObject;
   /** Why the document is not an object Berth can apply. */
@@ -75,7 +90,7 @@ export async function applyManifests(target: KubeTarget, namespace: string, text
           kind,
           metadata: { name, namespace: spec.metadata?.namespace },
         });
-        before = current.metadata?.resourceVersion;
+        before = JSON.stringify(managedPart(current, spec));
       } catch (e) {
         if (httpStatus(e) !== 404) throw e;
         exists = false;
@@ -85,7 +100,7 @@ export async function applyManifests(target: KubeTarget, namespace: string, text
         kind,
         name,
         namespace: out.metadata?.namespace,
-        action: !exists ? 'created' : out.metadata?.resourceVersion === before ? 'unchanged' : 'configured',
+        action: !exists ? 'created' : JSON.stringify(managedPart(out, spec)) === before ? 'unchanged' : 'configured',
       });
     } catch (e) {
       const err = toKubeError(e, { context: c.context, server: c.server });
