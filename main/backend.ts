@@ -1,6 +1,7 @@
 /** Assembles main's implementation of the API from its domains. Shared by the Electron app and the web bridge. */
 import { api, type ApiImplementation } from '../contract/api';
 import { createRouter, type Router, type RouterOptions } from './ipc/router';
+import { containerCollection } from './engine/containers';
 import { EngineConnection } from './engine/connection';
 import { TaskManager } from './tasks/taskManager';
 import type { DesktopShell, Services } from './services';
@@ -33,8 +34,10 @@ export interface BackendOptions extends RouterOptions {
 export function createBackend(options: BackendOptions): Backend {
   const settings = new SettingsStore(options.configDir ?? defaultConfigDir());
   const engineHost = options.engineOverride ?? (settings.atStart.engineHost || process.env.BERTH_DOCKER_HOST);
+  const engine = new EngineConnection(engineHost);
   const services: Services = {
-    engine: new EngineConnection(engineHost),
+    engine,
+    containers: containerCollection(engine),
     tasks: new TaskManager(),
     shell: options.shell,
     settings,

@@ -1,6 +1,8 @@
 /** What every domain implementation is built from: the long-lived connections and managers of main. */
 import type { EngineConnection } from './engine/connection';
 import type { TaskManager } from './tasks/taskManager';
+import type { LiveCollection } from './engine/liveCollection';
+import type { ContainerSummary } from '../contract/containers';
 import type { SettingsStore } from './settings/settingsStore';
 import type { ShellRequests } from './settings/openRequests';
 
@@ -23,6 +25,8 @@ export const webShell: DesktopShell = {
 
 export interface Services {
   engine: EngineConnection;
+  /** The engine's containers, live: one upstream shared by the containers and compose views. */
+  containers: LiveCollection<ContainerSummary>;
   tasks: TaskManager;
   shell: DesktopShell;
   /** The user's settings (settings.json); read `current`, listen with `onChange`. */

@@ -1,7 +1,6 @@
 /** The compose domain: the CLI, compose files, the live stacks on the engine and the operations on them. */
 import type { ApiImplementation } from '../../contract/api';
 import type { Services } from '../services';
-import { containerCollection } from '../engine/containers';
 import { readComposeFile } from './composeFile';
 import { ComposeContext } from './context';
 import { pipeStackLogs } from './logs';
@@ -11,7 +10,6 @@ import { describeTool } from './tool';
 import { startUp, validateWithCli } from './up';
 
 export function composeApi(services: Services, ctx = new ComposeContext(services)): ApiImplementation['compose'] {
-  const containers = containerCollection(services.engine);
   return {
     tool: async () => describeTool(await ctx.redetect()),
     open: async ({ path }) => readComposeFile(path),
@@ -20,7 +18,7 @@ export function composeApi(services: Services, ctx = new ComposeContext(services
       const { scope } = await ctx.scopeOfFile(input.file, input.project, input);
       return validateWithCli(cli, scope, signal);
     },
-    stacks: (_input, sink, signal) => pipeStacks(containers, sink, signal),
+    stacks: (_input, sink, signal) => pipeStacks(services.containers, sink, signal),
     up: async (input) => ({ taskId: await startUp(ctx, input) }),
     down: async (input) => ({ taskId: await startDown(ctx, input) }),
     run: async (input) => ({ taskId: await startAction(ctx, input) }),

@@ -2,7 +2,7 @@ import type { ApiImplementation } from '../../contract/api';
 import { OK } from '../../contract/collection';
 import { pipeCollection } from '../common/streams';
 import type { Services } from '../services';
-import { containerCollection, listContainers } from './containers';
+import { listContainers } from './containers';
 import { runContainer } from './containerRun';
 import { bulkAction } from './containerBulk';
 import { streamContainerLogs } from './containerLogs';
@@ -13,8 +13,7 @@ import { TerminalSessions } from './containerExec';
 const engineIsLocal = (url: string): boolean =>
   url.startsWith('unix://') || url.startsWith('npipe://') || /^tcp:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
 
-export function containersApi({ engine }: Services): ApiImplementation['containers'] {
-  const live = containerCollection(engine);
+export function containersApi({ engine, containers: live }: Services): ApiImplementation['containers'] {
   const docker = engine.docker;
   const terminals = new TerminalSessions(docker);
   const c = (id: string) => docker.getContainer(id);
