@@ -279,6 +279,8 @@ export const kube = {
   apply: call(KubeTarget.extend({ namespace: z.string().default('default'), yaml: z.string() }), z.array(ApplyResult)),
 
   kindClusters: call(z.void(), z.array(KindCluster)),
+  /** Local images that are kind node images (for air-gapped machines; empty = kind's default image). */
+  kindNodeImages: call(z.void(), z.array(z.string())),
   /** The kind config (v1alpha4) Berth would create the cluster with. */
   kindConfig: call(KindCreateInput, z.object({ yaml: z.string() })),
   kindCreate: call(KindCreateInput, TaskStarted),

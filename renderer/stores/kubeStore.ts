@@ -7,8 +7,11 @@ import { create } from 'zustand';
 import { api } from '../api';
 import { ApiError, type ApiErrorShape } from '../../contract/errors';
 import type { ClusterStatus, KubeContext } from '../../contract/kube';
+import { useTasks } from './tasksStore';
 
 const STORAGE = 'berth.kube';
+
+export type KubeTab = 'map' | 'workloads' | 'nodes' | 'clusters';
 
 export type ContextStatus =
   { state: 'checking' } | { state: 'ok'; status: ClusterStatus } | { state: 'error'; error: ApiErrorShape };
@@ -20,6 +23,10 @@ interface KubeStore {
   context: string | undefined;
   namespace: string;
   status: Record<string, ContextStatus>;
+  tab: KubeTab;
+  setTab(tab: KubeTab): void;
+  /** When the kind create task succeeds, select its context and show its cluster map. */
+  showWhenCreated(taskId: string, context: string): void;
   refresh(): Promise<void>;
   select(context: string): void;
   setNamespace(namespace: string): void;
@@ -51,6 +58,25 @@ export const useKube = create<KubeStore>()((set, get) => ({
   context: saved().context,
   namespace: saved().namespace ?? 'default',
   status: {},
+  tab: 'map',
+  setTab: (tab) => set({ tab }),
+  showWhenCreated(taskId, context) {
+    const settle = (state: string | undefined) => {
+      if (state === 'succeeded') {
+        void get()
+          .refresh()
+          .then(() => {
+            get().select(context);
+            set({ tab: 'map' });
+          });
+      }
+      return state !== undefined && state !== 'running';
+    };
+    if (settle(useTasks.getState().tasks.get(taskId)?.state)) return;
+    const off = useTasks.subscribe((s) => {
+      if (settle(s.tasks.get(taskId)?.state)) off();
+    });
+  },
   async refresh() {
     try {
       const contexts = await api.kube.contexts();

@@ -81,8 +81,8 @@ describe('kind config', () => {
 
   it("leaves the image to kind's default when none is given", () => {
     expect(kindConfigObject({ name: 'a' }).nodes).toEqual([{ role: 'control-plane' }]);
-    expect(expectedCreateSteps({ name: 'a' })).toBe(6);
-    expect(expectedCreateSteps({ name: 'a', workers: 1 })).toBe(7);
+    expect(expectedCreateSteps({ name: 'a' })).toBe(7);
+    expect(expectedCreateSteps({ name: 'a', workers: 1 })).toBe(8);
   });
 
   it('refuses bad names, counts and ports', () => {
