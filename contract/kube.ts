@@ -196,6 +196,8 @@ export const DeployInput = KubeTarget.extend({
   service: z.enum(['none', 'ClusterIP', 'NodePort']).default('none'),
   /** Create the namespace when it does not exist. */
   createNamespace: z.boolean().default(true),
+  /** IfNotPresent for an image loaded into kind's nodes (a `:latest` tag would otherwise always be pulled). */
+  imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
 });
 export type DeployInput = z.input<typeof DeployInput>;
 

@@ -44,6 +44,7 @@ export function deploymentManifest(input: ReturnType<typeof DeployInput.parse>):
             {
               name: input.name,
               image: input.image,
+              ...(input.imagePullPolicy ? { imagePullPolicy: input.imagePullPolicy } : {}),
               ports: input.ports.map((p) => ({ containerPort: p })),
             },
           ],
