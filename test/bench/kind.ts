@@ -55,7 +55,7 @@ export async function measureKind(ctx: BenchContext): Promise<ResultRow[]> {
     ctx.log(`${SECTION}: create run ${i + 1}/${RUNS}`);
     const { yaml } = await ctx.ws.api.kube.kindConfig({ name, image });
     await deleteCluster(name);
-    let t0 = now();
+    const t0 = now();
     await kindCli(['create', 'cluster', '--config', '-', '--name', name, '--wait', KIND_WAIT], yaml);
     cli.push(now() - t0);
     await deleteCluster(name);
