@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import type { LogLine } from '../../contract/compose';
 import type { StreamSink } from '../../contract/define';
 import type { EngineConnection } from '../engine/connection';
-import lineSplitter from '../engine/lineSplitter';
+import lineSplitter from '../common/lineSplitter';
 import { LABEL } from './stacks';
 
 interface LogsInput {

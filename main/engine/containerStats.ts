@@ -2,7 +2,7 @@
 import type Docker from 'dockerode';
 import type { StreamSink } from '../../contract/define';
 import type { StatsSample } from '../../contract/containers';
-import split2 from './lineSplitter';
+import split2 from '../common/lineSplitter';
 import { asRawStats, toStatsSample } from './containerStatsMath';
 
 type Destroyable = NodeJS.ReadableStream & { destroy?: () => void };

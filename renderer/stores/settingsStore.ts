@@ -3,10 +3,10 @@
  * (settings.navigation). Imported once at start by the first-run checklist, so the theme applies everywhere.
  */
 import { create } from 'zustand';
-import { api } from '../../api';
-import type { SettingsPatch, SettingsSnapshot } from '../../../contract/settings';
-import { useNav, VIEWS, type ViewName } from '../../stores/navStore';
-import { applyTheme } from './theme';
+import { api } from '../api';
+import type { SettingsPatch, SettingsSnapshot } from '../../contract/settings';
+import { useNav, VIEWS, type ViewName } from './navStore';
+import { applyTheme } from '../common/theme';
 
 interface SettingsStore {
   snapshot: SettingsSnapshot | undefined;

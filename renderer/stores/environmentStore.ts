@@ -1,8 +1,8 @@
 /** The environment check's last result, shared by the Settings view and the first-run checklist. */
 import { create } from 'zustand';
-import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
-import type { EnvironmentReport } from '../../../contract/settings';
+import { api } from '../api';
+import { ApiError } from '../../contract/errors';
+import type { EnvironmentReport } from '../../contract/settings';
 
 interface EnvironmentStore {
   report: EnvironmentReport | undefined;
