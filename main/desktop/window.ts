@@ -1,7 +1,7 @@
 /** The main window, hardened: isolated, sandboxed, no Node, strict CSP, no navigation, no new windows. */
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
-import { CSP } from '../ipc/webBridge';
+import { CSP } from '../common/contentSecurityPolicy';
 import { DEFAULT_WINDOW, type WindowState } from './windowState';
 
 export interface WindowOptions {

@@ -1,6 +1,6 @@
 /** The environment checklist: one row per tool with found/missing, version and how to fix what is missing. */
 import { useEffect } from 'react';
-import type { EnvironmentCheck } from '../../contract/settings';
+import type { EnvironmentCheck } from '../../contract/system';
 import { checkEnvironment, useEnvironment } from '../stores/environmentStore';
 import './FirstRun.css';
 

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import { ApiError } from '../../contract/errors';
-import type { EnvironmentReport } from '../../contract/settings';
+import type { EnvironmentReport } from '../../contract/system';
 
 interface EnvironmentStore {
   report: EnvironmentReport | undefined;
@@ -22,7 +22,7 @@ let inFlight: Promise<void> | undefined;
 export function checkEnvironment(): Promise<void> {
   if (inFlight) return inFlight;
   useEnvironment.setState({ checking: true, error: undefined });
-  inFlight = api.settings
+  inFlight = api.system
     .environment()
     .then((report) => useEnvironment.setState({ report }))
     .catch((e: unknown) => useEnvironment.setState({ error: e instanceof ApiError ? e.message : String(e) }))

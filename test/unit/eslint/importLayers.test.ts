@@ -57,7 +57,10 @@ describe('the dependency graph (berth/layers)', { timeout: 60_000 }, () => {
       expect.stringContaining('main/common/ may import contract/, main/common/; not main/engine/liveCollection'),
     ]);
     expect(
-      await layerErrors('main/desktop/scratch.ts', "import { CSP } from '../ipc/webBridge';\nexport const y = CSP;\n"),
+      await layerErrors(
+        'main/desktop/scratch.ts',
+        "import { startWebBridge } from '../ipc/webBridge';\nexport const y = startWebBridge;\n",
+      ),
     ).toEqual([
       expect.stringContaining(
         'main/desktop/ may import contract/, main/common/, main/desktop/; not main/ipc/webBridge',
