@@ -1,17 +1,17 @@
 /** Assembles main's implementation of the API from its domains. Shared by the Electron app and the web bridge. */
 import { api, type ApiImplementation } from '../contract/api';
 import { createRouter, type Router, type RouterOptions } from './ipc/router';
-import { containerCollection } from './engine/containers';
+import { containerCollection } from './engine/containers/containerList';
 import { EngineConnection } from './engine/connection';
 import { TaskManager } from './tasks/taskManager';
 import type { DesktopShell, Services } from './services';
 import { systemApi } from './system/systemApi';
 import { tasksApi } from './tasks/tasksApi';
-import { containersApi } from './engine/containersApi';
-import { imagesApi } from './engine/imagesApi';
+import { containersApi } from './engine/containers/containersApi';
+import { imagesApi } from './engine/images/imagesApi';
 import { composeApi } from './compose/composeApi';
 import { kubeApi } from './kube/kubeApi';
-import { volumesApi, networksApi } from './engine/volumesApi';
+import { volumesApi, networksApi } from './engine/volumes/volumesApi';
 import { settingsApi } from './settings/settingsApi';
 import { SettingsStore } from './settings/settingsStore';
 import { ShellRequests } from './settings/openRequests';

@@ -3,7 +3,7 @@
  * grammar of distribution/reference, which the docker CLI uses, so a bad one is refused before anything
  * reaches the engine.
  */
-import { ApiError } from '../../contract/errors';
+import { ApiError } from '../../../contract/errors';
 
 export interface ImageReference {
   /** The registry host, e.g. `docker.io` or `127.0.0.1:5000`. */

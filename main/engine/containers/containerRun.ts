@@ -5,9 +5,9 @@
  */
 import type Docker from 'dockerode';
 import { readFile } from 'node:fs/promises';
-import type { RunResult, RunSpecParsed } from '../../contract/containers';
-import { ApiError } from '../../contract/errors';
-import { toApiError } from '../common/toApiError';
+import type { RunResult, RunSpecParsed } from '../../../contract/containers';
+import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/toApiError';
 import { isPortTakenMessage, parseEnvFile, toCreateOptions } from './containerRunOptions';
 import { probeHostPort } from './containerPortProbe';
 

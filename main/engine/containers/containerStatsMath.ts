@@ -1,6 +1,6 @@
 /** Turns one sample of the engine's stats stream into the numbers a user reads (as `docker stats` does). */
 import type Docker from 'dockerode';
-import type { StatsSample } from '../../contract/containers';
+import type { StatsSample } from '../../../contract/containers';
 
 /** The subset of the engine's stats JSON Berth reads; every field may be missing on some platforms. */
 export interface RawStats {

@@ -1,14 +1,14 @@
 /** The push task: per-layer upload steps, an overall fraction, saved credentials, cancellable. */
 import type Docker from 'dockerode';
-import { ApiError } from '../../contract/errors';
-import type { TaskManager } from '../tasks/taskManager';
-import { toApiError } from '../common/toApiError';
+import { ApiError } from '../../../contract/errors';
+import type { TaskManager } from '../../tasks/taskManager';
+import { toApiError } from '../../common/toApiError';
 import { parseReference, registryLabel } from './imageReference';
-import { LayerProgress, type ProgressMessage } from './pullProgress';
-import { followJsonStream } from './pullStream';
-import { registryError } from './pullErrors';
+import { LayerProgress, type ProgressMessage } from './layerProgress';
+import { followJsonStream } from './jsonMessageStream';
+import { registryError } from './registryErrors';
 import { resolveAuth } from './registryAuth';
-import { reportProgress } from './pullReporter';
+import { reportProgress } from './reportLayerProgress';
 
 /** Checks the reference and that the image exists locally (both throw at once), then starts the push task. */
 export async function startPush(docker: Docker, tasks: TaskManager, reference: string): Promise<string> {

@@ -1,12 +1,12 @@
-import type { ApiImplementation } from '../../contract/api';
-import { OK } from '../../contract/collection';
-import { pipeCollection } from '../common/streams';
-import type { Services } from '../services';
+import type { ApiImplementation } from '../../../contract/api';
+import { OK } from '../../../contract/collection';
+import { pipeCollection } from '../../common/streams';
+import type { Services } from '../../services';
 import { startBuild } from './buildImage';
 import { imageDetail } from './imageDetail';
 import { parseReference } from './imageReference';
 import { prunePreview, pruneImages, removeImage } from './imageRemove';
-import { imageCollection, listImages } from './images';
+import { imageCollection, listImages } from './imageList';
 import { startPull } from './pullImage';
 import { startPush } from './pushImage';
 

@@ -7,9 +7,9 @@ import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
-import type { StreamSink } from '../../contract/define';
-import type { TerminalEvent } from '../../contract/containers';
-import { ApiError } from '../../contract/errors';
+import type { StreamSink } from '../../../contract/define';
+import type { TerminalEvent } from '../../../contract/containers';
+import { ApiError } from '../../../contract/errors';
 import { LogDemuxer } from './containerLogDemux';
 
 export interface TerminalRequest {

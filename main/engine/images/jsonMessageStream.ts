@@ -1,5 +1,5 @@
 /** Reads the engine's newline-delimited JSON progress streams (pull, push, build) until they end. */
-import split2 from '../common/lineSplitter';
+import split2 from '../../common/lineSplitter';
 
 /** An `{"error": …}` line: the engine's own account of why the operation failed. */
 export class StreamError extends Error {

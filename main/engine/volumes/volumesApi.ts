@@ -1,11 +1,11 @@
-import type { ApiImplementation } from '../../contract/api';
-import { OK } from '../../contract/collection';
-import { ApiError } from '../../contract/errors';
-import { toApiError } from '../common/toApiError';
-import { pipeCollection } from '../common/streams';
-import type { Services } from '../services';
-import { listNetworks, networkCollection, NetworkUsers, toNetworkSummary } from './networks';
-import { listVolumes, volumeCollection, volumeUsers } from './volumes';
+import type { ApiImplementation } from '../../../contract/api';
+import { OK } from '../../../contract/collection';
+import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/toApiError';
+import { pipeCollection } from '../../common/streams';
+import type { Services } from '../../services';
+import { listNetworks, networkCollection, NetworkUsers, toNetworkSummary } from '../networks/networkList';
+import { listVolumes, volumeCollection, volumeUsers } from './volumeList';
 
 const notFound = (what: string) => (e: unknown) => {
   const err = toApiError(e);

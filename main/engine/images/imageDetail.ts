@@ -1,6 +1,6 @@
 /** One image in full: config, layer history and the containers that use it. */
 import type Docker from 'dockerode';
-import type { ContainerRef, ImageDetail } from '../../contract/images';
+import type { ContainerRef, ImageDetail } from '../../../contract/images';
 
 interface InspectConfig {
   Entrypoint?: string[] | string | null;

@@ -1,6 +1,6 @@
 /** Feeds pull/push progress messages into a task: layer steps, overall fraction, and a log of status changes. */
-import type { TaskHandle } from '../tasks/taskManager';
-import type { LayerProgress, ProgressMessage } from './pullProgress';
+import type { TaskHandle } from '../../tasks/taskManager';
+import type { LayerProgress, ProgressMessage } from './layerProgress';
 
 export function reportProgress(task: TaskHandle, progress: LayerProgress, label: string) {
   const lastStatus = new Map<string, string>();

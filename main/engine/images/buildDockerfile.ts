@@ -2,7 +2,7 @@
  * Just enough Dockerfile reading to point at a failing step: the instructions with their line numbers
  * (comments, blank lines and `\` continuations handled), and a step's instruction located in them.
  */
-import type { BuildFailure } from '../../contract/images';
+import type { BuildFailure } from '../../../contract/images';
 
 export interface Instruction {
   /** 1-based line where the instruction starts. */

@@ -1,9 +1,9 @@
 /** Volumes with the containers that mount them, kept live from volume and container events. */
 import type Docker from 'dockerode';
-import type { ContainerRef } from '../../contract/images';
-import type { VolumeSummary } from '../../contract/volumes';
-import type { EngineConnection } from './connection';
-import { LiveCollection } from './liveCollection';
+import type { ContainerRef } from '../../../contract/images';
+import type { VolumeSummary } from '../../../contract/volumes';
+import type { EngineConnection } from '../connection';
+import { LiveCollection } from '../liveCollection';
 
 const nameOf = (c: Docker.ContainerInfo) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
 

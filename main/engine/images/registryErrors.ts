@@ -1,8 +1,8 @@
 /** Says clearly why a pull or push failed: no network, no such image, no access. */
-import { ApiError } from '../../contract/errors';
-import { toApiError } from '../common/toApiError';
+import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/toApiError';
 import { registryLabel, type ImageReference } from './imageReference';
-import { StreamError } from './pullStream';
+import { StreamError } from './jsonMessageStream';
 
 const NETWORK =
   /dial tcp|no such host|lookup .* on|i\/o timeout|connection refused|network is unreachable|TLS handshake|Client\.Timeout|context deadline exceeded|server misbehaving|temporary failure in name resolution/i;

@@ -2,7 +2,7 @@
  * Turns the engine's pull/push progress messages (one JSON object per line, one per layer update) into
  * per-layer task steps and one overall fraction. Pure: fed messages, it answers what to show.
  */
-import type { TaskStep } from '../../contract/tasks';
+import type { TaskStep } from '../../../contract/tasks';
 
 /** One line of /images/create or /images/{name}/push output. */
 export interface ProgressMessage {

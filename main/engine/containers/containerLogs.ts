@@ -1,7 +1,7 @@
 /** The `containers.logs` stream: a container's log, demultiplexed into lines, batched and bounded. */
 import type Docker from 'dockerode';
-import type { StreamSink } from '../../contract/define';
-import type { LogLine, LogsEvent } from '../../contract/containers';
+import type { StreamSink } from '../../../contract/define';
+import type { LogLine, LogsEvent } from '../../../contract/containers';
 import { LogDemuxer, toLogLine } from './containerLogDemux';
 import { LogBatcher } from './containerLogBatcher';
 

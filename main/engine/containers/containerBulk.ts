@@ -1,7 +1,7 @@
 /** `containers.bulk`: one action on many containers, a few at a time, each result reported. */
 import type Docker from 'dockerode';
-import type { BulkAction, BulkResult } from '../../contract/containers';
-import { toApiError } from '../common/toApiError';
+import type { BulkAction, BulkResult } from '../../../contract/containers';
+import { toApiError } from '../../common/toApiError';
 
 const CONCURRENCY = 4;
 

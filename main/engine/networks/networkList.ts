@@ -1,9 +1,9 @@
 /** Networks with their attached containers, kept live from network events. */
 import type Docker from 'dockerode';
-import type { ContainerRef } from '../../contract/images';
-import type { NetworkSummary } from '../../contract/volumes';
-import type { EngineConnection } from './connection';
-import { LiveCollection } from './liveCollection';
+import type { ContainerRef } from '../../../contract/images';
+import type { NetworkSummary } from '../../../contract/volumes';
+import type { EngineConnection } from '../connection';
+import { LiveCollection } from '../liveCollection';
 
 /** The engine's own networks, which can never be removed. */
 export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'];

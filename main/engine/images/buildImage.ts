@@ -6,15 +6,15 @@
 import type Docker from 'dockerode';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, normalize, relative } from 'node:path';
-import { ApiError } from '../../contract/errors';
-import type { BuildInput } from '../../contract/images';
-import type { TaskManager } from '../tasks/taskManager';
-import { toApiError } from '../common/toApiError';
+import { ApiError } from '../../../contract/errors';
+import type { BuildInput } from '../../../contract/images';
+import type { TaskManager } from '../../tasks/taskManager';
+import { toApiError } from '../../common/toApiError';
 import { contextEntries, packContext } from './buildContext';
 import { buildFailure } from './buildDockerfile';
 import { buildRegistryConfig } from './buildAuth';
 import { parseReference } from './imageReference';
-import { followJsonStream, StreamError } from './pullStream';
+import { followJsonStream, StreamError } from './jsonMessageStream';
 
 type Input = Required<Omit<BuildInput, 'target'>> & { target?: string };
 

@@ -1,8 +1,8 @@
 /** Container listing and lifecycle actions against the engine. */
 import type Docker from 'dockerode';
-import type { ContainerSummary } from '../../contract/containers';
-import type { DockerEvent, EngineConnection } from './connection';
-import { LiveCollection } from './liveCollection';
+import type { ContainerSummary } from '../../../contract/containers';
+import type { DockerEvent, EngineConnection } from '../connection';
+import { LiveCollection } from '../liveCollection';
 
 const LIFECYCLE = new Set([
   'create',

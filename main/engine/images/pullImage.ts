@@ -1,12 +1,12 @@
 /** The pull task: per-layer steps, an overall fraction, saved credentials, and a cancel that stops the pull. */
 import type Docker from 'dockerode';
-import type { TaskManager } from '../tasks/taskManager';
+import type { TaskManager } from '../../tasks/taskManager';
 import { parseReference, registryLabel } from './imageReference';
-import { LayerProgress, type ProgressMessage } from './pullProgress';
-import { followJsonStream } from './pullStream';
-import { registryError } from './pullErrors';
+import { LayerProgress, type ProgressMessage } from './layerProgress';
+import { followJsonStream } from './jsonMessageStream';
+import { registryError } from './registryErrors';
 import { resolveAuth } from './registryAuth';
-import { reportProgress } from './pullReporter';
+import { reportProgress } from './reportLayerProgress';
 
 export interface PullResult {
   reference: string;

@@ -4,7 +4,7 @@
  * TTY it sends plain bytes. Partial lines are kept per stream until their newline arrives.
  */
 import { StringDecoder } from 'node:string_decoder';
-import type { LogLine } from '../../contract/containers';
+import type { LogLine } from '../../../contract/containers';
 
 type StreamName = LogLine['stream'];
 

@@ -4,9 +4,9 @@
  * images with its live container list, and the few operations that need it in main list containers then.
  */
 import type Docker from 'dockerode';
-import type { ImageSummary } from '../../contract/images';
-import type { EngineConnection } from './connection';
-import { LiveCollection } from './liveCollection';
+import type { ImageSummary } from '../../../contract/images';
+import type { EngineConnection } from '../connection';
+import { LiveCollection } from '../liveCollection';
 
 export function toImageSummary(i: Docker.ImageInfo): ImageSummary {
   const tags = (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>');

@@ -1,8 +1,8 @@
 /** The `containers.stats` stream: the engine's stats stream, one sample about every second. */
 import type Docker from 'dockerode';
-import type { StreamSink } from '../../contract/define';
-import type { StatsSample } from '../../contract/containers';
-import split2 from '../common/lineSplitter';
+import type { StreamSink } from '../../../contract/define';
+import type { StatsSample } from '../../../contract/containers';
+import split2 from '../../common/lineSplitter';
 import { asRawStats, toStatsSample } from './containerStatsMath';
 
 type Destroyable = NodeJS.ReadableStream & { destroy?: () => void };

@@ -1,7 +1,7 @@
 /** Pure pieces of `containers.run`: the env-file parser and the engine's create options for a RunSpec. */
 import type Docker from 'dockerode';
-import type { RunSpecParsed } from '../../contract/containers';
-import { ApiError } from '../../contract/errors';
+import type { RunSpecParsed } from '../../../contract/containers';
+import { ApiError } from '../../../contract/errors';
 
 /**
  * Parses an env file as `docker run --env-file` does: KEY=VALUE per line, `#` comments and blank lines

@@ -1,8 +1,8 @@
-import type { ApiImplementation } from '../../contract/api';
-import { OK } from '../../contract/collection';
-import { pipeCollection } from '../common/streams';
-import type { Services } from '../services';
-import { listContainers } from './containers';
+import type { ApiImplementation } from '../../../contract/api';
+import { OK } from '../../../contract/collection';
+import { pipeCollection } from '../../common/streams';
+import type { Services } from '../../services';
+import { listContainers } from './containerList';
 import { runContainer } from './containerRun';
 import { bulkAction } from './containerBulk';
 import { streamContainerLogs } from './containerLogs';

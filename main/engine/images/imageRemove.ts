@@ -1,10 +1,10 @@
 /** Removing images and tags, and pruning with a preview: never anything a container still needs, unless forced. */
 import type Docker from 'dockerode';
-import { ApiError } from '../../contract/errors';
-import type { PruneMode } from '../../contract/images';
-import { toApiError } from '../common/toApiError';
+import { ApiError } from '../../../contract/errors';
+import type { PruneMode } from '../../../contract/images';
+import { toApiError } from '../../common/toApiError';
 import { containersUsing } from './imageDetail';
-import { imageUsage, listImages } from './images';
+import { imageUsage, listImages } from './imageList';
 
 /** Removes a tag (`repo:tag`) or a whole image (id); refuses, naming them, when containers use it. */
 export async function removeImage(docker: Docker, ref: string, force: boolean) {
