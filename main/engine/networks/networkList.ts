@@ -1,7 +1,7 @@
 /** Networks with their attached containers, kept live from network events. */
 import type Docker from 'dockerode';
 import type { ContainerRef } from '../../../contract/images';
-import type { NetworkSummary } from '../../../contract/volumes';
+import type { NetworkSummary } from '../../../contract/networks';
 import type { EngineConnection } from '../connection';
 import { LiveCollection } from '../liveCollection';
 

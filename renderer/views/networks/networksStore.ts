@@ -1,5 +1,5 @@
 import { api } from '../../api';
-import type { NetworkSummary } from '../../../contract/volumes';
+import type { NetworkSummary } from '../../../contract/networks';
 import { createCollectionStore } from '../../stores/collectionStore';
 
 export const useNetworks = createCollectionStore<NetworkSummary>(
