@@ -1,7 +1,7 @@
 /** Assembles main's implementation of the API from its domains. Shared by the Electron app and the web bridge. */
 import { api, type ApiImplementation } from '../contract/api';
 import { createRouter, type Router, type RouterOptions } from './ipc/router';
-import { containerCollection } from './engine/containers/containerList';
+import { engineCollections } from './engine/engineCollections';
 import { EngineConnection } from './engine/connection';
 import { TaskManager } from './tasks/taskManager';
 import type { DesktopShell, Services } from './services';
@@ -38,7 +38,7 @@ export function createBackend(options: BackendOptions): Backend {
   const engine = new EngineConnection(engineHost);
   const services: Services = {
     engine,
-    containers: containerCollection(engine),
+    collections: engineCollections(engine),
     tasks: new TaskManager(),
     shell: options.shell,
     settings,

@@ -3,7 +3,10 @@ import type { ApiImplementation } from '../../contract/api';
 import { untilAborted } from '../common/streams';
 import type { Services } from '../services';
 
-export function settingsApi({ settings, shellRequests }: Services): ApiImplementation['settings'] {
+export function settingsApi({
+  settings,
+  shellRequests,
+}: Pick<Services, 'settings' | 'shellRequests'>): ApiImplementation['settings'] {
   return {
     get: async () => settings.snapshot(),
     update: (patch) => settings.update(patch),

@@ -5,7 +5,11 @@ import type { Services } from '../services';
 import { APP_VERSION } from '../common/version';
 import { checkEnvironment, settledEngineState } from './environment';
 
-export function systemApi({ engine, shell, settings }: Services): ApiImplementation['system'] {
+export function systemApi({
+  engine,
+  shell,
+  settings,
+}: Pick<Services, 'engine' | 'shell' | 'settings'>): ApiImplementation['system'] {
   return {
     info: async () => ({ version: APP_VERSION, platform: process.platform, shell: shell.kind }),
     engine: (_input, sink, signal) => {

@@ -13,13 +13,16 @@ import { TerminalSessions } from './containerExec';
 const engineIsLocal = (url: string): boolean =>
   url.startsWith('unix://') || url.startsWith('npipe://') || /^tcp:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
 
-export function containersApi({ engine, containers: live }: Services): ApiImplementation['containers'] {
+export function containersApi({
+  engine,
+  collections,
+}: Pick<Services, 'engine' | 'collections'>): ApiImplementation['containers'] {
   const docker = engine.docker;
   const terminals = new TerminalSessions(docker);
   const c = (id: string) => docker.getContainer(id);
   return {
     list: async (input) => listContainers(docker, input?.all ?? true),
-    watch: (_input, sink, signal) => pipeCollection(live, sink, signal),
+    watch: (_input, sink, signal) => pipeCollection(collections.containers, sink, signal),
     inspect: async ({ id }) => (await c(id).inspect()) as unknown as Record<string, unknown>,
     start: async ({ id }) => (await c(id).start(), OK),
     stop: async ({ id, timeoutSeconds }) => (

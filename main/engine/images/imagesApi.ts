@@ -6,16 +6,19 @@ import { startBuild } from './buildImage';
 import { imageDetail } from './imageDetail';
 import { parseReference } from './imageReference';
 import { prunePreview, pruneImages, removeImage } from './imageRemove';
-import { imageCollection, listImages } from './imageList';
+import { listImages } from './imageList';
 import { startPull } from './pullImage';
 import { startPush } from './pushImage';
 
-export function imagesApi({ engine, tasks }: Services): ApiImplementation['images'] {
-  const live = imageCollection(engine);
+export function imagesApi({
+  engine,
+  tasks,
+  collections,
+}: Pick<Services, 'engine' | 'tasks' | 'collections'>): ApiImplementation['images'] {
   const docker = engine.docker;
   return {
     list: async () => listImages(docker),
-    watch: (_input, sink, signal) => pipeCollection(live, sink, signal),
+    watch: (_input, sink, signal) => pipeCollection(collections.images, sink, signal),
     inspect: async ({ id }) => imageDetail(docker, id),
     pull: async ({ reference }) => ({ taskId: startPull(docker, tasks, reference) }),
     push: async ({ reference }) => ({ taskId: await startPush(docker, tasks, reference) }),

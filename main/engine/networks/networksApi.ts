@@ -8,14 +8,16 @@ import { ApiError } from '../../../contract/errors';
 import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
 import { names, notFound } from '../refusals';
-import { listNetworks, networkCollection, NetworkUsers, toNetworkSummary } from './networkList';
+import { listNetworks, NetworkUsers, toNetworkSummary } from './networkList';
 
-export function networksApi({ engine }: Services): ApiImplementation['networks'] {
-  const live = networkCollection(engine);
+export function networksApi({
+  engine,
+  collections,
+}: Pick<Services, 'engine' | 'collections'>): ApiImplementation['networks'] {
   const docker = engine.docker;
   return {
     list: async () => listNetworks(docker),
-    watch: (_input, sink, signal) => pipeCollection(live, sink, signal),
+    watch: (_input, sink, signal) => pipeCollection(collections.networks, sink, signal),
     create: async ({ name, driver, subnet, gateway, internal, attachable, labels }) => {
       const existing = await docker.listNetworks({ filters: { name: [name] } });
       if (existing.some((n) => n.Name === name)) {

@@ -8,14 +8,16 @@ import { ApiError } from '../../../contract/errors';
 import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
 import { names, notFound } from '../refusals';
-import { listVolumes, volumeCollection, volumeUsers } from './volumeList';
+import { listVolumes, volumeUsers } from './volumeList';
 
-export function volumesApi({ engine }: Services): ApiImplementation['volumes'] {
-  const live = volumeCollection(engine);
+export function volumesApi({
+  engine,
+  collections,
+}: Pick<Services, 'engine' | 'collections'>): ApiImplementation['volumes'] {
   const docker = engine.docker;
   return {
     list: async () => listVolumes(docker),
-    watch: (_input, sink, signal) => pipeCollection(live, sink, signal),
+    watch: (_input, sink, signal) => pipeCollection(collections.volumes, sink, signal),
     create: async ({ name, driver, driverOpts, labels }) => {
       if (name) {
         const exists = await docker
