@@ -10,7 +10,7 @@ import { useRetained } from '../../stores/useRetained';
 import { ViewHeader } from '../../components/ViewHeader';
 import { UsedBy } from '../volumes/UsedBy';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
-import { useNetworks } from './networksStore';
+import { useNetworks } from '../../stores/networksStore';
 import '../volumes/volumes.css';
 
 async function removeNetwork(n: NetworkSummary): Promise<void> {
