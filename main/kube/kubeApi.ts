@@ -17,7 +17,7 @@ import type { NamespacedTarget } from '../../contract/kube';
 import type { StreamSink } from '../../contract/define';
 import type { CollectionEvent } from '../../contract/collection';
 
-export function kubeApi(services: Services): ApiImplementation['kube'] {
+export function kubeApi(services: Pick<Services, 'engine' | 'tasks' | 'settings'>): ApiImplementation['kube'] {
   const watches = new KubeWatches();
   const docker = () => services.engine.docker;
   /** The kind binary, from the kind binary setting or PATH; tool_missing when there is none. */

@@ -2,7 +2,7 @@
  * The Kubernetes view's selection (context, namespace), the kubeconfig's contexts and each context's
  * reachability. The selection survives a reload.
  */
-import { useSettings } from '../views/settings/settingsStore';
+import { useSettings } from './settingsStore';
 import { create } from 'zustand';
 import { api } from '../api';
 import { ApiError, type ApiErrorShape } from '../../contract/errors';

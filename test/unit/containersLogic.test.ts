@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LogDemuxer, toLogLine } from '../../main/engine/containerLogDemux';
-import { LogBatcher } from '../../main/engine/containerLogBatcher';
-import { isPortTakenMessage, parseEnvFile, toCreateOptions } from '../../main/engine/containerRunOptions';
-import { toStatsSample } from '../../main/engine/containerStatsMath';
+import { LogDemuxer, toLogLine } from '../../main/engine/containers/containerLogDemux';
+import { LogBatcher } from '../../main/engine/containers/containerLogBatcher';
+import { isPortTakenMessage, parseEnvFile, toCreateOptions } from '../../main/engine/containers/containerRunOptions';
+import { toStatsSample } from '../../main/engine/containers/containerStatsMath';
 import { RunSpec, type LogsEvent } from '../../contract/containers';
 import { LogBuffer } from '../../renderer/views/containers/logBuffer';
 import { highlight, matches, stripAnsi } from '../../renderer/views/containers/logSearch';

@@ -6,7 +6,7 @@ import { parseVersion } from '../../main/system/environmentProbe';
 import { engineCheck } from '../../main/system/environment';
 import { checkKubeconfig } from '../../main/system/environmentKubeconfig';
 import { installFix, startEngineFix } from '../../main/system/environmentHints';
-import type { EnvironmentCheck } from '../../contract/settings';
+import type { EnvironmentCheck } from '../../contract/system';
 
 describe('version parsing', () => {
   it.each([

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from 'tar-stream';
-import { contextEntries, packContext } from '../../main/engine/buildContext';
-import { buildFailure, locateStep, parseDockerfile } from '../../main/engine/buildDockerfile';
+import { contextEntries, packContext } from '../../main/engine/images/buildContext';
+import { buildFailure, locateStep, parseDockerfile } from '../../main/engine/images/buildDockerfile';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api';
 import type { ApiErrorShape } from '../../../contract/errors';
 import { LOG_CAPACITY, LogBuffer } from './logBuffer';
-import { useSettings } from '../settings/settingsStore';
+import { useSettings } from '../../stores/settingsStore';
 
 export interface LogStreamOptions {
   id: string;
