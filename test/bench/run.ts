@@ -24,6 +24,7 @@ import { measureKube } from './kube';
 import { cleanupKubePods, measureKubePods } from './kubePods';
 import { measureLogsView } from './logsView';
 import { measureStatsView } from './statsView';
+import { measureKubeForward } from './kubeForward';
 import { summarizeProfiles } from './profile';
 
 const config = loadConfig();
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
   if (wanted('compose')) rows.push(...(await guarded('5 compose', 'compose up', () => measureComposeUp(ctx))));
   if (wanted('kube')) rows.push(...(await guarded('7 kube', 'kubernetes', () => measureKube(ctx))));
   if (wanted('pods')) rows.push(...(await guarded('8 kube', 'many pods', () => measureKubePods(ctx))));
+  if (wanted('forward'))
+    rows.push(...(await guarded('10 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();
