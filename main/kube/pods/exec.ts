@@ -29,7 +29,7 @@ export interface ExecRequest {
 }
 
 /** Opens the first of `commands` that exists in the container; null when none does. */
-async function openFirst(
+export async function openFirst(
   c: KubeClients,
   base: Omit<ExecTarget, 'command'>,
   commands: string[][],
