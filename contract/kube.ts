@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, Ok, TaskStarted } from './collection';
+import { DnsLabel, KubeconfigPath, KubeTarget, NamespacedTarget, ObjectRef } from './kubeBase';
+import { kubePods } from './kubePods';
 
-/** An explicit kubeconfig path (tests, or a file the user picked); else KUBECONFIG and ~/.kube/config. */
-const KubeconfigPath = z.string().min(1).optional();
+export { DnsLabel, KubeTarget, NamespacedTarget, ObjectRef } from './kubeBase';
 
 export const KubeContext = z.object({
   name: z.string(),
@@ -21,17 +22,6 @@ export const KubeContext = z.object({
   kindCluster: z.string().optional(),
 });
 export type KubeContext = z.infer<typeof KubeContext>;
-
-export const KubeTarget = z.object({ context: z.string().min(1), kubeconfig: KubeconfigPath });
-export type KubeTarget = z.infer<typeof KubeTarget>;
-
-export const NamespacedTarget = KubeTarget.extend({
-  /** A namespace, or '' for all namespaces. */
-  namespace: z.string(),
-});
-export type NamespacedTarget = z.infer<typeof NamespacedTarget>;
-
-const ObjectRef = KubeTarget.extend({ namespace: z.string().min(1), name: z.string().min(1) });
 
 export const ClusterStatus = z.object({
   context: z.string(),
@@ -81,15 +71,39 @@ export const PodDisplayPhase = z.enum([
 ]);
 export type PodDisplayPhase = z.infer<typeof PodDisplayPhase>;
 
+/** How a container last ended: kubectl's "Last State". */
+export const ContainerTermination = z.object({
+  reason: z.string().optional(),
+  exitCode: z.number().optional(),
+  signal: z.number().optional(),
+  message: z.string().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type ContainerTermination = z.infer<typeof ContainerTermination>;
+
+export const ContainerPort = z.object({
+  name: z.string().optional(),
+  containerPort: z.number(),
+  protocol: z.string(),
+});
+export type ContainerPort = z.infer<typeof ContainerPort>;
+
 export const PodContainer = z.object({
   name: z.string(),
   image: z.string(),
   ready: z.boolean(),
   state: z.enum(['running', 'waiting', 'terminated', 'unknown']),
+  /** Waiting or terminated reason: CrashLoopBackOff, ImagePullBackOff, ErrImagePull, OOMKilled, Error, Completed. */
   reason: z.string().optional(),
   message: z.string().optional(),
+  /** When terminated. */
+  exitCode: z.number().optional(),
   restarts: z.number(),
   startedAt: z.string().optional(),
+  /** How the previous run of this container ended (after a restart). */
+  lastState: ContainerTermination.optional(),
+  ports: z.array(ContainerPort),
 });
 export type PodContainer = z.infer<typeof PodContainer>;
 
@@ -109,6 +123,8 @@ export const KubePod = z.object({
   owner: z.object({ kind: z.string(), name: z.string() }).optional(),
   labels: z.record(z.string(), z.string()),
   containers: z.array(PodContainer),
+  /** Init containers, in the order they run. */
+  initContainers: z.array(PodContainer),
   conditions: z.array(KubeCondition),
   createdAt: z.string().optional(),
 });
@@ -142,13 +158,23 @@ export const KubeReplicaSet = z.object({
 });
 export type KubeReplicaSet = z.infer<typeof KubeReplicaSet>;
 
+export const ServicePort = z.object({
+  name: z.string().optional(),
+  port: z.number(),
+  /** A number, or the name of a container port. */
+  targetPort: z.union([z.number(), z.string()]).optional(),
+  protocol: z.string(),
+  nodePort: z.number().optional(),
+});
+export type ServicePort = z.infer<typeof ServicePort>;
+
 export const KubeService = z.object({
   id: z.string(),
   name: z.string(),
   namespace: z.string(),
   type: z.string(),
   clusterIP: z.string().optional(),
-  ports: z.array(z.string()),
+  ports: z.array(ServicePort),
   selector: z.record(z.string(), z.string()),
   createdAt: z.string().optional(),
 });
@@ -160,7 +186,8 @@ export const KubeEvent = z.object({
   type: z.string(),
   reason: z.string(),
   message: z.string(),
-  object: z.object({ kind: z.string(), name: z.string() }),
+  /** `fieldPath` names the container, e.g. spec.containers{web}, when the event is about one. */
+  object: z.object({ kind: z.string(), name: z.string(), fieldPath: z.string().optional() }),
   count: z.number(),
   lastSeen: z.string().optional(),
 });
@@ -176,15 +203,6 @@ export const Replicas = z
   .int({ error: 'Replicas must be a whole number.' })
   .min(0, { error: 'Replicas cannot be negative.' })
   .max(MAX_REPLICAS, { error: `Replicas cannot exceed ${MAX_REPLICAS}.` });
-
-/** A DNS-1123 label: what Kubernetes accepts as a deployment, service or namespace name. */
-export const DnsLabel = z
-  .string()
-  .min(1)
-  .max(63)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
-    error: 'Use lower-case letters, digits and dashes; start and end with a letter or digit.',
-  });
 
 export const DeployInput = KubeTarget.extend({
   namespace: DnsLabel,
@@ -250,8 +268,6 @@ export const KindCluster = z.object({
 });
 export type KindCluster = z.infer<typeof KindCluster>;
 
-export const PodLogEvent = z.object({ lines: z.array(z.string()) });
-
 export const kube = {
   /** Every context of the kubeconfig (KUBECONFIG, ~/.kube/config, or the given file). */
   contexts: call(z.object({ kubeconfig: KubeconfigPath }).optional(), z.array(KubeContext)),
@@ -264,14 +280,6 @@ export const kube = {
   replicaSets: stream(NamespacedTarget, collectionEvent(KubeReplicaSet)),
   services: stream(NamespacedTarget, collectionEvent(KubeService)),
   events: stream(NamespacedTarget, collectionEvent(KubeEvent)),
-  podLogs: stream(
-    ObjectRef.extend({
-      container: z.string().optional(),
-      follow: z.boolean().default(true),
-      tailLines: z.number().int().min(1).max(100_000).default(500),
-    }),
-    PodLogEvent,
-  ),
   /** Sets a deployment's replicas through its scale subresource. */
   scale: call(ObjectRef.extend({ replicas: Replicas }), z.object({ replicas: z.number() })),
   deploy: call(DeployInput, z.object({ deployment: z.string(), service: z.string().optional() })),
@@ -289,4 +297,7 @@ export const kube = {
   kindDelete: call(z.object({ name: KindName }), TaskStarted),
   /** `kind load docker-image` a local image into a kind cluster's nodes. */
   kindLoad: call(z.object({ cluster: KindName, image: z.string().min(1) }), TaskStarted),
+
+  /** Logs, shell, port-forwards, pod actions, endpoint slices and expose: contract/kubePods.ts. */
+  ...kubePods,
 } as const;

@@ -36,6 +36,7 @@ export function createBackend(options: BackendOptions): Backend {
   const settings = new SettingsStore(options.configDir ?? defaultConfigDir());
   const engineHost = options.engineOverride ?? (settings.atStart.engineHost || process.env.BERTH_DOCKER_HOST);
   const engine = new EngineConnection(engineHost);
+  const disposers: Array<() => void> = [];
   const services: Services = {
     engine,
     collections: engineCollections(engine),
@@ -43,6 +44,7 @@ export function createBackend(options: BackendOptions): Backend {
     shell: options.shell,
     settings,
     shellRequests: new ShellRequests(),
+    onDispose: (stop) => void disposers.push(stop),
   };
   const impl: ApiImplementation = {
     system: systemApi(services),
@@ -60,6 +62,7 @@ export function createBackend(options: BackendOptions): Backend {
     impl,
     router: createRouter(api, impl, options),
     dispose() {
+      for (const stop of disposers.splice(0)) stop();
       services.tasks.cancelAll();
       services.engine.dispose();
     },

@@ -36,4 +36,6 @@ export interface Services {
   settings: SettingsStore;
   /** Files to open and views to show, asked for by the desktop shell (argv, menu, tray). */
   shellRequests: ShellRequests;
+  /** Runs `stop` when the backend is disposed (Berth quits): listeners and sessions a domain owns. */
+  onDispose(stop: () => void): void;
 }

@@ -2,7 +2,14 @@
  * One set of API clients per (kubeconfig, context), reused while that context's cluster and user entries
  * stay the same; an edited kubeconfig gets fresh clients on the next call.
  */
-import type { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, VersionApi } from '@kubernetes/client-node';
+import type {
+  AppsV1Api,
+  CoreV1Api,
+  DiscoveryV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  VersionApi,
+} from '@kubernetes/client-node';
 import { k8s } from './k8s';
 import type { KubeTarget } from '../../contract/kube';
 import { configFor } from './kubeconfig';
@@ -13,6 +20,7 @@ export interface KubeClients {
   readonly config: KubeConfig;
   readonly core: CoreV1Api;
   readonly apps: AppsV1Api;
+  readonly discovery: DiscoveryV1Api;
   readonly objects: KubernetesObjectApi;
   readonly version: VersionApi;
 }
@@ -20,7 +28,7 @@ export interface KubeClients {
 const cache = new Map<string, { fingerprint: string; clients: KubeClients }>();
 
 export async function clientsFor(target: KubeTarget): Promise<KubeClients> {
-  const { AppsV1Api, CoreV1Api, KubernetesObjectApi, VersionApi } = await k8s();
+  const { AppsV1Api, CoreV1Api, DiscoveryV1Api, KubernetesObjectApi, VersionApi } = await k8s();
   const config = await configFor(target.context, target.kubeconfig);
   const fingerprint = JSON.stringify([config.getCurrentCluster(), config.getCurrentUser()]);
   const key = `${target.kubeconfig ?? ''}\u0000${target.context}`;
@@ -32,6 +40,7 @@ export async function clientsFor(target: KubeTarget): Promise<KubeClients> {
     config,
     core: config.makeApiClient(CoreV1Api),
     apps: config.makeApiClient(AppsV1Api),
+    discovery: config.makeApiClient(DiscoveryV1Api),
     objects: KubernetesObjectApi.makeApiClient(config),
     version: config.makeApiClient(VersionApi),
   };

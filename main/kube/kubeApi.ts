@@ -1,4 +1,7 @@
-/** Main's implementation of the kube contract: contexts, live lists, scale, deploy, apply and kind. */
+/**
+ * Main's implementation of the kube contract: contexts, live lists, scale, deploy, apply and kind; pod logs,
+ * exec sessions, port-forwards (stopped when Berth quits), pod delete and expose.
+ */
 import type { ApiImplementation } from '../../contract/api';
 import type { Services } from '../services';
 import { listContexts } from './contexts';
@@ -6,7 +9,13 @@ import { KubeWatches } from './watches';
 import { namespaceSpec, namespacedSpec, nodeSpec, type Resource, type ResourceItems } from './resources';
 import { clusterStatus, deleteDeployment, deleteNamespace, deploy, scaleDeployment } from './workloads';
 import { applyManifests } from './apply';
-import { streamPodLogs } from './podLogs';
+import { streamPodLogs } from './pods/podLogs';
+import { PodExecSessions } from './pods/exec';
+import { PortForwards } from './pods/forwards';
+import { startPortForward } from './pods/portForward';
+import { deletePod } from './pods/deletePod';
+import { exposeDeployment } from './expose';
+import { OK } from '../../contract/collection';
 import { kindNodeContainers, listKindClusters } from './kind/kindClusters';
 import { requireKind } from './kind/kindCli';
 import { kindConfigYaml } from './kind/kindConfig';
@@ -17,8 +26,16 @@ import type { NamespacedTarget } from '../../contract/kube';
 import type { StreamSink } from '../../contract/define';
 import type { CollectionEvent } from '../../contract/collection';
 
-export function kubeApi(services: Pick<Services, 'engine' | 'tasks' | 'settings'>): ApiImplementation['kube'] {
+export function kubeApi(
+  services: Pick<Services, 'engine' | 'tasks' | 'settings' | 'onDispose'>,
+): ApiImplementation['kube'] {
   const watches = new KubeWatches();
+  const execs = new PodExecSessions();
+  const forwards = new PortForwards();
+  services.onDispose(() => {
+    forwards.stopAll();
+    execs.closeAll();
+  });
   const docker = () => services.engine.docker;
   /** The kind binary, from the kind binary setting or PATH; tool_missing when there is none. */
   const kind = () => requireKind(services.settings.current.kindBinary);
@@ -69,7 +86,20 @@ export function kubeApi(services: Pick<Services, 'engine' | 'tasks' | 'settings'
     replicaSets: namespaced('replicaSets'),
     services: namespaced('services'),
     events: namespaced('events'),
+    endpointSlices: namespaced('endpointSlices'),
     podLogs: (input, sink, signal) => streamPodLogs(input, sink, signal),
+    exec: (input, sink, signal) => execs.open(input, sink, signal),
+    execWrite: async ({ sessionId, data }) => (execs.write(sessionId, data), OK),
+    execResize: async ({ sessionId, cols, rows }) => (execs.resize(sessionId, cols, rows), OK),
+    deletePod: async (input) => deletePod(input, input.namespace, input.name),
+    portForward: async (input) => startPortForward(forwards, input),
+    stopPortForward: async ({ id }) => (forwards.stop(id), OK),
+    portForwards: (_input, sink, signal) => {
+      const off = forwards.subscribe((event) => sink.next(event));
+      if (signal.aborted) off();
+      else signal.addEventListener('abort', off, { once: true });
+    },
+    expose: async (input) => exposeDeployment(input),
     scale: async (input) => scaleDeployment(input, input.namespace, input.name, input.replicas),
     deploy: async (input) => deploy(input),
     deleteDeployment: async (input) => deleteDeployment(input, input.namespace, input.name),

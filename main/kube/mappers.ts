@@ -9,10 +9,11 @@ import type {
   V1Node,
   V1NodeCondition,
   V1Pod,
-  V1ContainerStatus,
   V1ReplicaSet,
   V1Service,
+  V1EndpointSlice,
 } from '@kubernetes/client-node';
+import type { KubeEndpointSlice } from '../../contract/kubePods';
 import type {
   KubeDeployment,
   KubeEvent,
@@ -21,14 +22,10 @@ import type {
   KubePod,
   KubeReplicaSet,
   KubeService,
-  PodContainer,
-  PodDisplayPhase,
 } from '../../contract/kube';
+import { iso, podContainers, podDisplayPhase } from './podState';
 
-type Stamp = Date | string | undefined | null;
-
-export const iso = (v: Stamp): string | undefined =>
-  v === undefined || v === null ? undefined : v instanceof Date ? v.toISOString() : String(v);
+export { iso, podDisplayPhase } from './podState';
 
 const nsName = (m: { namespace?: string; name?: string } | undefined) => `${m?.namespace ?? ''}/${m?.name ?? ''}`;
 
@@ -79,56 +76,8 @@ export function toNode(n: V1Node, containers?: ReadonlySet<string>): KubeNode {
   };
 }
 
-function containerOf(spec: { name: string; image?: string }, s: V1ContainerStatus | undefined): PodContainer {
-  const st = s?.state;
-  const state = st?.running ? 'running' : st?.waiting ? 'waiting' : st?.terminated ? 'terminated' : 'unknown';
-  return {
-    name: spec.name,
-    image: s?.image ?? spec.image ?? '',
-    ready: Boolean(s?.ready),
-    state,
-    reason: st?.waiting?.reason ?? st?.terminated?.reason,
-    message: st?.waiting?.message ?? st?.terminated?.message,
-    restarts: s?.restartCount ?? 0,
-    startedAt: iso(st?.running?.startedAt ?? st?.terminated?.startedAt),
-  };
-}
-
-/** What a user would call the pod's state: kubectl's STATUS column, reduced to what the map colours. */
-export function podDisplayPhase(p: V1Pod): { display: PodDisplayPhase; reason?: string } {
-  if (p.metadata?.deletionTimestamp) return { display: 'Terminating' };
-  const phase = p.status?.phase;
-  const statuses = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])];
-  const waiting = statuses
-    .map((s) => s.state?.waiting?.reason)
-    .find((r) => r && r !== 'ContainerCreating' && r !== 'PodInitializing');
-  switch (phase) {
-    case 'Running':
-      return { display: 'Running', reason: waiting };
-    case 'Succeeded':
-      return { display: 'Succeeded', reason: p.status?.reason };
-    case 'Failed':
-      return { display: 'Failed', reason: p.status?.reason };
-    case 'Pending':
-      if (waiting) return { display: 'Pending', reason: waiting };
-      if (p.spec?.nodeName) return { display: 'ContainerCreating' };
-      return {
-        display: 'Pending',
-        reason: p.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')?.reason,
-      };
-    default:
-      return { display: 'Unknown', reason: p.status?.reason };
-  }
-}
-
 export function toPod(p: V1Pod): KubePod {
-  const statuses = p.status?.containerStatuses ?? [];
-  const containers = (p.spec?.containers ?? []).map((c) =>
-    containerOf(
-      c,
-      statuses.find((s) => s.name === c.name),
-    ),
-  );
+  const { containers, initContainers } = podContainers(p);
   const owner = p.metadata?.ownerReferences?.find((o) => o.controller) ?? p.metadata?.ownerReferences?.[0];
   const { display, reason } = podDisplayPhase(p);
   return {
@@ -146,6 +95,7 @@ export function toPod(p: V1Pod): KubePod {
     owner: owner ? { kind: owner.kind, name: owner.name } : undefined,
     labels: p.metadata?.labels ?? {},
     containers,
+    initContainers,
     conditions: conditions(p.status?.conditions),
     createdAt: iso(p.metadata?.creationTimestamp),
   };
@@ -185,7 +135,13 @@ export function toService(s: V1Service): KubeService {
     ...identity(s.metadata),
     type: s.spec?.type ?? 'ClusterIP',
     clusterIP: s.spec?.clusterIP || undefined,
-    ports: (s.spec?.ports ?? []).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`),
+    ports: (s.spec?.ports ?? []).map((p) => ({
+      name: p.name || undefined,
+      port: p.port,
+      targetPort: p.targetPort,
+      protocol: p.protocol ?? 'TCP',
+      nodePort: p.nodePort || undefined,
+    })),
     selector: s.spec?.selector ?? {},
     createdAt: iso(s.metadata?.creationTimestamp),
   };
@@ -198,7 +154,11 @@ export function toEvent(e: CoreV1Event): KubeEvent {
     type: e.type ?? 'Normal',
     reason: e.reason ?? '',
     message: e.message ?? '',
-    object: { kind: e.involvedObject?.kind ?? '', name: e.involvedObject?.name ?? '' },
+    object: {
+      kind: e.involvedObject?.kind ?? '',
+      name: e.involvedObject?.name ?? '',
+      fieldPath: e.involvedObject?.fieldPath || undefined,
+    },
     count: e.count ?? e.series?.count ?? 1,
     lastSeen: iso(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp),
   };
@@ -208,3 +168,16 @@ export const toNamespace = (n: V1Namespace): KubeNamespace => ({
   name: n.metadata?.name ?? '',
   phase: n.status?.phase ?? '',
 });
+
+/** An EndpointSlice: which endpoints of a Service are ready, and the pods behind them. */
+export function toEndpointSlice(e: V1EndpointSlice): KubeEndpointSlice {
+  const ready = (e.endpoints ?? []).filter((p) => p.conditions?.ready !== false && !p.conditions?.terminating);
+  return {
+    ...identity(e.metadata),
+    service: e.metadata?.labels?.['kubernetes.io/service-name'] ?? '',
+    ready: ready.length,
+    total: e.endpoints?.length ?? 0,
+    readyPods: ready.flatMap((p) => (p.targetRef?.kind === 'Pod' && p.targetRef.name ? [p.targetRef.name] : [])),
+    ports: (e.ports ?? []).map((p) => ({ name: p.name || undefined, port: p.port, protocol: p.protocol ?? 'TCP' })),
+  };
+}

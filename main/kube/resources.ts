@@ -7,7 +7,9 @@ import type {
   V1Pod,
   V1ReplicaSet,
   V1Service,
+  V1EndpointSlice,
 } from '@kubernetes/client-node';
+import type { KubeEndpointSlice } from '../../contract/kubePods';
 import type {
   KubeDeployment,
   KubeEvent,
@@ -19,7 +21,7 @@ import type {
 } from '../../contract/kube';
 import type { KubeClients } from './clients';
 import type { KubeObject, WatchSpec } from './kubeWatch';
-import { toDeployment, toEvent, toNamespace, toNode, toPod, toReplicaSet, toService } from './mappers';
+import { toDeployment, toEndpointSlice, toEvent, toNamespace, toNode, toPod, toReplicaSet, toService } from './mappers';
 
 interface Listed<O> {
   items: O[];
@@ -39,6 +41,7 @@ export interface ResourceItems {
   replicaSets: KubeReplicaSet;
   services: KubeService;
   events: KubeEvent;
+  endpointSlices: KubeEndpointSlice;
 }
 export type Resource = keyof ResourceItems;
 
@@ -82,6 +85,17 @@ const SPECS: { [R in Resource]: (c: KubeClients, ns: string) => WatchSpec<Resour
     list: async () =>
       listed(ns ? await c.core.listNamespacedEvent({ namespace: ns }) : await c.core.listEventForAllNamespaces()),
     map: (o) => toEvent(o as CoreV1Event),
+    idOf: byId,
+  }),
+  endpointSlices: (c, ns) => ({
+    path: nsPath('/apis/discovery.k8s.io/v1', 'endpointslices', ns),
+    list: async () =>
+      listed(
+        ns
+          ? await c.discovery.listNamespacedEndpointSlice({ namespace: ns })
+          : await c.discovery.listEndpointSliceForAllNamespaces(),
+      ),
+    map: (o) => toEndpointSlice(o as V1EndpointSlice),
     idOf: byId,
   }),
 };

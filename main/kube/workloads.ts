@@ -44,7 +44,9 @@ export function deploymentManifest(input: ReturnType<typeof DeployInput.parse>):
             {
               name: input.name,
               image: input.image,
-              ...(input.imagePullPolicy ? { imagePullPolicy: input.imagePullPolicy } : {}),
+              // A kind cluster has images `kind load`ed into its nodes, often tagged :latest, for which the
+              // default (Always) would try a registry and fail: use the node's copy when it has one.
+              imagePullPolicy: input.imagePullPolicy ?? 'IfNotPresent',
               ports: input.ports.map((p) => ({ containerPort: p })),
             },
           ],

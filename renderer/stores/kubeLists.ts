@@ -14,6 +14,7 @@ import type {
   KubeReplicaSet,
   KubeService,
 } from '../../contract/kube';
+import type { KubeEndpointSlice } from '../../contract/kubePods';
 import { createCollectionStore, type CollectionState } from './collectionStore';
 
 interface Lists {
@@ -24,6 +25,7 @@ interface Lists {
   replicaSets: KubeReplicaSet;
   services: KubeService;
   events: KubeEvent;
+  endpointSlices: KubeEndpointSlice;
 }
 export type KubeListKind = keyof Lists;
 export type KubeListStore<K extends KubeListKind> = UseBoundStore<StoreApi<CollectionState<Lists[K]>>>;
@@ -75,6 +77,12 @@ function open<K extends KubeListKind>(kind: K, context: string, namespace: strin
     case 'events':
       store = createCollectionStore<KubeEvent>(
         (h) => api.kube.events.subscribe({ context, namespace }, h),
+        (e) => e.id,
+      );
+      break;
+    case 'endpointSlices':
+      store = createCollectionStore<KubeEndpointSlice>(
+        (h) => api.kube.endpointSlices.subscribe({ context, namespace }, h),
         (e) => e.id,
       );
       break;

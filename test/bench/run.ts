@@ -26,6 +26,7 @@ import { measureKind } from './kind';
 import { KIND_BIN } from '../helpers/kubeCluster';
 import { measureLogsView } from './logsView';
 import { measureStatsView } from './statsView';
+import { measureKubeForward } from './kubeForward';
 import { summarizeProfiles } from './profile';
 
 const config = loadConfig();
@@ -117,6 +118,8 @@ async function main(): Promise<void> {
   if (wanted('kube')) rows.push(...(await guarded('7 kube', 'kubernetes', () => measureKube(ctx))));
   if (wanted('pods')) rows.push(...(await guarded('8 kube', 'many pods', () => measureKubePods(ctx))));
   if (wanted('kind')) rows.push(...(await guarded('10 kind', 'real kind', () => measureKind(ctx))));
+  if (wanted('forward'))
+    rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();

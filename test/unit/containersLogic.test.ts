@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LogDemuxer, toLogLine } from '../../main/engine/containers/containerLogDemux';
-import { LogBatcher } from '../../main/engine/containers/containerLogBatcher';
+import { LogDemuxer } from '../../main/engine/containers/containerLogDemux';
+import { toLogLine } from '../../main/common/logLine';
+import { LogBatcher } from '../../main/common/logBatcher';
 import { isPortTakenMessage, parseEnvFile, toCreateOptions } from '../../main/engine/containers/containerRunOptions';
 import { toStatsSample } from '../../main/engine/containers/containerStatsMath';
 import { RunSpec, type LogsEvent } from '../../contract/containers';
-import { LogBuffer } from '../../renderer/views/containers/logBuffer';
-import { highlight, matches, stripAnsi } from '../../renderer/views/containers/logSearch';
+import { LogBuffer } from '../../renderer/components/logs/logBuffer';
+import { highlight, matches, stripAnsi } from '../../renderer/components/logs/logSearch';
 import { splitShellWords } from '../../renderer/views/containers/shellWords';
 import { groupByProject } from '../../renderer/views/containers/groupRows';
 import { emptyForm, emptyPort, fieldErrorsFromDetails, toRunSpec } from '../../renderer/views/containers/runForm';

@@ -2,8 +2,9 @@
 import type Docker from 'dockerode';
 import type { StreamSink } from '../../../contract/define';
 import type { LogLine, LogsEvent } from '../../../contract/containers';
-import { LogDemuxer, toLogLine } from './containerLogDemux';
-import { LogBatcher } from './containerLogBatcher';
+import { LogDemuxer } from './containerLogDemux';
+import { toLogLine } from '../../common/logLine';
+import { LogBatcher } from '../../common/logBatcher';
 
 export interface LogsRequest {
   id: string;

@@ -1,7 +1,7 @@
 /** The container's inspect JSON, pretty-printed, with a search that keeps matching lines highlighted. */
 import { useMemo, useState } from 'react';
 import { SearchBox } from '../../components/ViewHeader';
-import { highlight } from './logSearch';
+import { highlight } from '../../components/logs/logSearch';
 import { useContainerInspect } from './useContainerInspect';
 
 export function InspectTab({ id, version }: { id: string; version: string }) {

@@ -1,7 +1,8 @@
 /**
  * Every node as a box and every pod as a chip inside the node it runs on, unscheduled pods in their own
  * lane; coloured by phase, driven by watch events. Chips are memoised on the pod object (unchanged pods
- * keep their object across events), so an event re-renders only the chips it changed.
+ * keep their object across events), so an event re-renders only the chips it changed. A right click on a
+ * chip opens its menu (logs, shell, restart, delete).
  */
 import { memo, useMemo } from 'react';
 import type { KubeNode, KubePod } from '../../../contract/kube';
@@ -22,9 +23,11 @@ interface ChipProps {
   pod: KubePod;
   leaving: boolean;
   onOpen(id: string): void;
+  /** The chip's context menu (right click) at the pointer. */
+  onMenu(id: string, x: number, y: number): void;
 }
 
-const PodChip = memo(function PodChip({ pod, leaving, onOpen }: ChipProps) {
+const PodChip = memo(function PodChip({ pod, leaving, onOpen, onMenu }: ChipProps) {
   const label = `${pod.name}: ${pod.display}${pod.reason ? ` (${pod.reason})` : ''}${pod.node ? ` on ${pod.node}` : ''}`;
   return (
     <button
@@ -37,6 +40,10 @@ const PodChip = memo(function PodChip({ pod, leaving, onOpen }: ChipProps) {
       title={label}
       aria-label={label}
       onClick={() => onOpen(pod.id)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onMenu(pod.id, e.clientX, e.clientY);
+      }}
     />
   );
 });
@@ -61,7 +68,15 @@ function NodeHeader({ lane }: { lane: NodeLane }) {
   );
 }
 
-const NodeBox = memo(function NodeBox({ lane, onOpen }: { lane: NodeLane; onOpen(id: string): void }) {
+const NodeBox = memo(function NodeBox({
+  lane,
+  onOpen,
+  onMenu,
+}: {
+  lane: NodeLane;
+  onOpen(id: string): void;
+  onMenu(id: string, x: number, y: number): void;
+}) {
   const chips = useLeaving(lane.pods);
   const unscheduled = lane.name === UNSCHEDULED;
   return (
@@ -74,14 +89,19 @@ const NodeBox = memo(function NodeBox({ lane, onOpen }: { lane: NodeLane; onOpen
       <NodeHeader lane={lane} />
       <div className="pod-chips">
         {chips.map(({ item, leaving }) => (
-          <PodChip key={item.id} pod={item} leaving={leaving} onOpen={onOpen} />
+          <PodChip key={item.id} pod={item} leaving={leaving} onOpen={onOpen} onMenu={onMenu} />
         ))}
       </div>
     </section>
   );
 });
 
-export function ClusterMap(props: { context: string; namespace: string; onOpenPod(id: string): void }) {
+export function ClusterMap(props: {
+  context: string;
+  namespace: string;
+  onOpenPod(id: string): void;
+  onPodMenu(id: string, x: number, y: number): void;
+}) {
   const nodes = useKubeList('nodes', props.context);
   const pods = useKubeList('pods', props.context, props.namespace);
   const lanes = useMemo(() => layoutPods(nodes.items.values(), pods.items.values()), [nodes.items, pods.items]);
@@ -108,7 +128,7 @@ export function ClusterMap(props: { context: string; namespace: string; onOpenPo
       <div className="kube-map" data-testid="cluster-map" data-nodes={nodes.items.size} data-pods={pods.items.size}>
         {lanes.map((lane) =>
           lane.name === UNSCHEDULED && lane.pods.length === 0 ? null : (
-            <NodeBox key={lane.name || '(unscheduled)'} lane={lane} onOpen={props.onOpenPod} />
+            <NodeBox key={lane.name || '(unscheduled)'} lane={lane} onOpen={props.onOpenPod} onMenu={props.onPodMenu} />
           ),
         )}
         {nodes.loaded && nodes.items.size === 0 && <p className="muted">This cluster has no nodes.</p>}

@@ -1,4 +1,4 @@
-/** The namespace's deployments with their replica counts, scale controls and delete. */
+/** The namespace's deployments with their replica counts, scale controls, expose and delete. */
 import { api } from '../../api';
 import type { KubeDeployment } from '../../../contract/kube';
 import { confirm } from '../../components/ConfirmDialog';
@@ -20,7 +20,15 @@ async function remove(context: string, d: KubeDeployment) {
   }
 }
 
-export function DeploymentList({ context, namespace }: { context: string; namespace: string }) {
+export function DeploymentList({
+  context,
+  namespace,
+  onExpose,
+}: {
+  context: string;
+  namespace: string;
+  onExpose(d: KubeDeployment): void;
+}) {
   const { items, loaded, error } = useKubeList('deployments', context, namespace);
   const list = [...items.values()].sort((a, b) => a.id.localeCompare(b.id));
   return (
@@ -38,6 +46,9 @@ export function DeploymentList({ context, namespace }: { context: string; namesp
                 {d.ready}/{d.replicas} ready
               </span>
               <span className="spacer" />
+              <button className="small link" aria-label={`Expose ${d.name}`} onClick={() => onExpose(d)}>
+                Expose…
+              </button>
               <button className="small link" aria-label={`Delete ${d.name}`} onClick={() => void remove(context, d)}>
                 Delete
               </button>

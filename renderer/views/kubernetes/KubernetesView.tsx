@@ -1,4 +1,7 @@
-/** The Kubernetes view: pick a context and namespace, then the cluster map, workloads, nodes or clusters. */
+/**
+ * The Kubernetes view: pick a context and namespace, then the cluster map, workloads, nodes, the running
+ * port-forwards or clusters.
+ */
 import { useEffect } from 'react';
 import { useKube, type KubeTab } from '../../stores/kubeStore';
 import { ViewHead } from '../../components/ViewHeader';
@@ -7,12 +10,14 @@ import { MapTab } from './MapTab';
 import { WorkloadsTab } from './WorkloadsTab';
 import { NodesTab } from './NodesTab';
 import { ClustersTab } from './ClustersTab';
+import { ForwardsTab } from './ForwardsTab';
 import './kubernetes.css';
 
 const TABS: ReadonlyArray<{ id: KubeTab; label: string }> = [
   { id: 'map', label: 'Cluster map' },
   { id: 'workloads', label: 'Workloads' },
   { id: 'nodes', label: 'Nodes' },
+  { id: 'forwards', label: 'Port forwards' },
   { id: 'clusters', label: 'Clusters' },
 ];
 
@@ -28,6 +33,7 @@ export function KubernetesView() {
   const noContexts = loaded && contexts.length === 0;
   const reachable = status?.state === 'ok';
   const body = () => {
+    if (tab === 'forwards') return <ForwardsTab />;
     if (tab === 'clusters' || noContexts || !context) return <ClustersTab onUse={() => setTab('map')} />;
     if (status?.state === 'error') {
       return (

@@ -3,7 +3,7 @@
  * lines arrive faster than they are delivered the oldest are dropped and counted, so a container printing
  * a million lines a second costs bounded memory and the subscriber learns how many it missed.
  */
-import type { LogLine, LogsEvent } from '../../../contract/containers';
+import type { LogLine, LogsEvent } from '../../contract/containers';
 
 export interface LogBatcherOptions {
   maxQueued: number;

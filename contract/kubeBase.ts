@@ -1,0 +1,38 @@
+/**
+ * The schemas every Kubernetes call names its target with: a kubeconfig context, a namespace, an object.
+ * Shared by contract/kube.ts and contract/kubePods.ts (so neither imports the other's domain object).
+ */
+import { z } from 'zod';
+
+/** An explicit kubeconfig path (tests, or a file the user picked); else KUBECONFIG and ~/.kube/config. */
+export const KubeconfigPath = z.string().min(1).optional();
+
+export const KubeTarget = z.object({ context: z.string().min(1), kubeconfig: KubeconfigPath });
+export type KubeTarget = z.infer<typeof KubeTarget>;
+
+export const NamespacedTarget = KubeTarget.extend({
+  /** A namespace, or '' for all namespaces. */
+  namespace: z.string(),
+});
+export type NamespacedTarget = z.infer<typeof NamespacedTarget>;
+
+/** One namespaced object: a pod, a deployment, a service. */
+export const ObjectRef = KubeTarget.extend({ namespace: z.string().min(1), name: z.string().min(1) });
+export type ObjectRef = z.infer<typeof ObjectRef>;
+
+/** A DNS-1123 label: what Kubernetes accepts as a deployment, service or namespace name. */
+export const DnsLabel = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+    error: 'Use lower-case letters, digits and dashes; start and end with a letter or digit.',
+  });
+
+/** A TCP/UDP port number, with messages a form can show. */
+export const PortNumber = (field: string) =>
+  z
+    .number({ error: `${field} must be a number.` })
+    .int({ error: `${field} must be a whole number.` })
+    .min(1, { error: `${field} must be between 1 and 65535.` })
+    .max(65535, { error: `${field} must be between 1 and 65535.` });

@@ -1,0 +1,107 @@
+/**
+ * The `kube.podLogs` stream: a pod container's log (or its previous run's, after a restart), split into
+ * lines, optionally timestamped, batched and bounded as the Docker side does it, followed until the
+ * container stops or the subscriber leaves.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { StreamSink } from '../../../contract/define';
+import type { PodLogsEvent } from '../../../contract/kubePods';
+import type { LogLine } from '../../../contract/containers';
+import { ApiError } from '../../../contract/errors';
+import { LogBatcher } from '../../common/logBatcher';
+import { toLogLine } from '../../common/logLine';
+import { clientsFor } from '../clients';
+import { toKubeError } from '../kubeErrors';
+import { kubeGetStream } from './kubeRequest';
+import { pickContainer } from './podContainer';
+
+export interface PodLogsRequest {
+  context: string;
+  kubeconfig?: string;
+  namespace: string;
+  name: string;
+  container?: string;
+  follow: boolean;
+  tailLines: number | 'all';
+  previous: boolean;
+  timestamps: boolean;
+}
+
+export function podLogPath(r: PodLogsRequest, container: string): string {
+  const q = new URLSearchParams({ container });
+  if (r.follow && !r.previous) q.set('follow', 'true');
+  if (r.previous) q.set('previous', 'true');
+  if (r.timestamps) q.set('timestamps', 'true');
+  if (r.tailLines !== 'all') q.set('tailLines', String(r.tailLines));
+  return `/api/v1/namespaces/${encodeURIComponent(r.namespace)}/pods/${encodeURIComponent(r.name)}/log?${q}`;
+}
+
+/** The server's 400 for a log that cannot be read (yet), with what to do about it. */
+function logRefusal(e: ApiError, r: PodLogsRequest, container: string): ApiError {
+  if (e.code !== 'invalid_input' && e.code !== 'not_found') return e;
+  if (r.previous) {
+    return new ApiError(
+      'not_found',
+      `Container "${container}" has no previous run to show: ${e.message}`,
+      'A previous log exists once the container has restarted.',
+    );
+  }
+  return new ApiError(
+    'conflict',
+    e.message,
+    'Its log appears when the container starts; the pod’s events say why it waits.',
+  );
+}
+
+export async function streamPodLogs(
+  r: PodLogsRequest,
+  sink: StreamSink<PodLogsEvent>,
+  signal: AbortSignal,
+): Promise<void> {
+  const c = await clientsFor(r);
+  let container: string;
+  try {
+    const pod = await c.core.readNamespacedPod({ name: r.name, namespace: r.namespace });
+    container = pickContainer(pod, r.container).name;
+  } catch (e) {
+    throw toKubeError(e, c);
+  }
+  let res;
+  try {
+    res = await kubeGetStream(c, podLogPath(r, container), signal);
+  } catch (e) {
+    if (signal.aborted) return;
+    throw e instanceof ApiError ? logRefusal(e, r, container) : e;
+  }
+  const batcher = new LogBatcher((event) => sink.next(event));
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  const accept = (raw: string[]) => {
+    const lines: LogLine[] = new Array<LogLine>(raw.length);
+    for (let i = 0; i < raw.length; i++) lines[i] = toLogLine('stdout', raw[i] as string, r.timestamps);
+    batcher.add(lines);
+  };
+  res.on('data', (chunk: Buffer) => {
+    const parts = (rest + decoder.write(chunk)).split('\n');
+    rest = parts.pop() ?? '';
+    accept(parts);
+  });
+  res.on('end', () => {
+    rest += decoder.end();
+    if (rest) accept([rest]);
+    batcher.flush();
+    sink.end();
+  });
+  res.on('error', (e) => {
+    batcher.dispose();
+    if (!signal.aborted) sink.fail(toKubeError(e, c));
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      batcher.dispose();
+      res.destroy();
+    },
+    { once: true },
+  );
+}

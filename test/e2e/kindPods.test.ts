@@ -1,0 +1,165 @@
+/**
+ * A running pod in Chromium, on a real kind cluster (control plane + worker from the offline node image):
+ * open it from the cluster map, read its log and search it, open a shell and run `echo hi`, start a
+ * port-forward and fetch the page through its link; then the Service's one-click Open and the forwards tab.
+ * Needs real kind nodes (test/kind-node/build.sh); the cluster is deleted afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWebApp, type WebApp } from '../helpers/browser';
+import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
+import { createKindCluster, kindNodeImageOnEngine, type KindTestCluster } from '../helpers/kindTestCluster';
+
+const image = kindNodeImageOnEngine();
+const NS = 'shop';
+let cluster: KindTestCluster;
+let app: WebApp;
+const previousKubeconfig = process.env.BERTH_KUBECONFIG;
+
+const MANIFESTS = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: ${NS} }
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers:
+        - name: web
+          image: ${FIXTURE_BUSYBOX}
+          imagePullPolicy: IfNotPresent
+          command: [sh, -c, 'mkdir -p /www && echo "hello from $(hostname)" > /www/index.html && echo "web is serving on 8080" && exec httpd -f -p 8080 -h /www']
+          ports: [{ name: http, containerPort: 8080 }]
+          readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 1 }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: ${NS} }
+spec:
+  selector: { app: web }
+  ports: [{ name: http, port: 80, targetPort: http }]
+`;
+
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: test/kind-node/build.sh)', () => {
+  beforeAll(async () => {
+    cluster = await createKindCluster({ image: image as string, workers: 1, prefix: 'berth-pods-e2e' });
+    await cluster.loadImages(FIXTURE_BUSYBOX);
+    await cluster.kubectl('create', 'namespace', NS);
+    await eventually('default service account', () => cluster.kubectl('-n', NS, 'get', 'sa', 'default'), 60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'berth-pods-e2e-'));
+    writeFileSync(join(dir, 'all.yaml'), MANIFESTS);
+    await cluster.kubectl('apply', '-f', join(dir, 'all.yaml'));
+    rmSync(dir, { recursive: true, force: true });
+    await cluster.kubectl('-n', NS, 'rollout', 'status', 'deployment/web', '--timeout=180s');
+    process.env.BERTH_KUBECONFIG = cluster.kubeconfig;
+    app = await startWebApp('#/kubernetes');
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    if (previousKubeconfig === undefined) delete process.env.BERTH_KUBECONFIG;
+    else process.env.BERTH_KUBECONFIG = previousKubeconfig;
+    await cluster?.delete();
+  }, 5 * 60_000);
+
+  it('opens the pod from the map, reads and searches its log', async () => {
+    const { page } = app;
+    await page.getByTestId('kube-context').selectOption(cluster.context);
+    await page.locator('[data-testid="kube-status"][data-state="ok"]').waitFor({ timeout: 30_000 });
+    await page.locator(`[data-testid="kube-namespace"] option[value="${NS}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('kube-namespace').selectOption(NS);
+    await eventually('2 node boxes', async () => (await page.getByTestId('node-box').count()) === 2, 30_000);
+    const chip = page.locator('[data-testid="pod-chip"][data-phase="Running"]').first();
+    await chip.waitFor({ timeout: 60_000 });
+
+    // The chip's menu leads to the logs.
+    await chip.click({ button: 'right' });
+    await page.getByTestId('pod-menu').getByRole('menuitem', { name: 'Logs' }).click();
+    await page.getByTestId('pod-detail').waitFor();
+    await page.getByTestId('log-line').getByText('web is serving on 8080').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Search logs').fill('SERVING');
+    await page.getByTestId('log-view').locator('mark').getByText('serving').waitFor();
+    expect(await page.getByTestId('log-matches').textContent()).toBe('1 matching');
+  });
+
+  it('shows the container Running with its restarts', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    const row = page.locator('[data-testid="pod-container"][data-container="web"]');
+    await row.getByTestId('container-state').getByText('Running').waitFor({ timeout: 30_000 });
+    expect(await row.getByTestId('container-restarts').textContent()).toBe('0');
+  });
+
+  it('opens a shell and runs echo hi', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Shell' }).click();
+    await page.getByTestId('terminal-status').getByText('Connected: /bin/sh').waitFor({ timeout: 30_000 });
+    await page.getByTestId('terminal').click();
+    await page.keyboard.type('echo hi-from-$((40+2))\n');
+    await page.getByTestId('terminal').getByText('hi-from-42').first().waitFor({ timeout: 15_000 });
+  });
+
+  it('starts a port-forward and fetches the page through its link', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Port forward' }).click();
+    const form = page.getByTestId('forward-form');
+    expect(await form.getByLabel('Remote port').inputValue()).toBe('8080');
+    await form.getByRole('button', { name: 'Forward' }).click();
+    const link = form.getByTestId('forward-link');
+    await link.waitFor({ timeout: 15_000 });
+    const url = (await link.getAttribute('href')) as string;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const pod = (await page.getByTestId('pod-detail').getAttribute('data-pod'))?.split('/')[1];
+    await expect(get(url)).resolves.toEqual({ status: 200, body: `hello from ${pod}\n` });
+
+    // The same local port again: the form says it is taken and suggests another.
+    await form.getByLabel('Local port').fill(new URL(url).port);
+    await form.getByRole('button', { name: 'Forward' }).click();
+    await form
+      .getByTestId('forward-form-error')
+      .getByText(`Local port ${new URL(url).port} is already in use on 127.0.0.1.`)
+      .waitFor();
+  });
+
+  it('opens the Service in one click, and lists and stops forwards in the Port forwards tab', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '← Back' }).click();
+    await page.getByRole('tab', { name: 'Workloads' }).click();
+    await page.getByRole('tab', { name: 'Services' }).click();
+    const row = page.locator('[role="row"]', { has: page.getByText('web', { exact: true }) });
+    await row.getByTestId('service-endpoints').getByText('1/1').waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('80:http/TCP');
+    const popup = page.waitForEvent('popup');
+    await row.getByRole('button', { name: 'Open :80' }).click();
+    const opened = await popup;
+    expect(opened.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await opened.getByText(/^hello from web-/).waitFor({ timeout: 15_000 });
+    await opened.close();
+
+    await page.getByRole('tab', { name: 'Port forwards' }).click();
+    const forwards = page.getByTestId('forward');
+    await eventually('2 forwards listed', async () => (await forwards.count()) === 2);
+    expect(await page.getByTestId('kube-forwards').textContent()).toContain('service/web:80');
+    await forwards.first().getByRole('button', { name: 'Stop' }).click();
+    await forwards.first().getByRole('button', { name: 'Stop' }).click();
+    await eventually('no forwards', async () => (await forwards.count()) === 0);
+  });
+});
