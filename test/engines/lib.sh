@@ -5,6 +5,8 @@
 
 # shellcheck disable=SC2034  # variables are used by the scripts that source this
 if [[ -z "${HOME:-}" ]]; then HOME="$(getent passwd "$(id -u)" | cut -d: -f6)"; export HOME; fi
+# shellcheck source=versions.env
+source "$(dirname "${BASH_SOURCE[0]}")/versions.env"
 ME_CACHE="${BERTH_ENGINES_CACHE:-$HOME/.cache/berth-engines}"
 ME_BIN="$ME_CACHE/bin"
 ME_DOCKER_CONFIG="$ME_CACHE/docker-config" # holds cli-plugins/docker-{buildx,compose}

@@ -40,6 +40,7 @@ async function modernHost(): Promise<string> {
       'BERTH_MODERN_DOCKER_HOST is not set and the modern engine could not be started. Build it with ' +
         '`bash test/engines/build.sh` (~30 min cold), start it with `sudo bash test/engines/start-modern.sh` ' +
         `and export BERTH_MODERN_DOCKER_HOST from its last line.\n${stderr.split('\n').slice(-15).join('\n')}`,
+      { cause: e },
     );
   }
 }
