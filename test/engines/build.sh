@@ -11,7 +11,8 @@
 # Cold, on a busy 2-core machine: ~25-35 min; the log is $CACHE/build.log (its tail is printed on failure).
 # Go builds run one at a time under `nice -n $BERTH_BUILD_NICE` (default 0) so they can yield to others.
 #
-# Usage: build.sh [--force]     (BERTH_ENGINES_CACHE, GO, BERTH_BUILD_NICE overridable via env)
+# Usage: build.sh [--force|--check]   (--check: exit 1 naming what is not built; builds nothing)
+#        (BERTH_ENGINES_CACHE, GO, BERTH_BUILD_NICE overridable via env)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,8 +25,9 @@ BIN="$CACHE/bin"
 PLUGINS="$CACHE/docker-config/cli-plugins"
 LOG="$CACHE/build.log"
 NICE="${BERTH_BUILD_NICE:-0}"
-FORCE=0
+FORCE=0 CHECK=0
 [[ "${1:-}" == "--force" ]] && FORCE=1
+[[ "${1:-}" == "--check" ]] && CHECK=1
 
 if [[ -z "${GO:-}" ]]; then
   if command -v go >/dev/null 2>&1; then GO="$(command -v go)"
@@ -54,7 +56,7 @@ declare -A KEY=(
   [shim]="$(key "containerd=$CONTAINERD_VERSION tags=$shim_tags cgo=0 rev=1")"
   [runc]="$(key "runc=$RUNC_VERSION tags=$runc_tags cgo=1 rev=1")"
   [buildx]="$(key "buildx=$BUILDX_VERSION cgo=0 rev=1")"
-  [compose]="$(key "compose=$COMPOSE_VERSION cgo=0 rev=1")"
+  [compose]="$(key "compose=$COMPOSE_VERSION cgo=0 rev=2")"
 )
 declare -A FILES=(
   [dockerd]="$BIN/dockerd $BIN/docker-proxy"
@@ -93,6 +95,12 @@ if all_up_to_date; then
   [[ -f "$CACHE/versions.env" ]] || write_versions
   echo "build.sh: engines up to date in $CACHE"
   exit 0
+fi
+if [[ $CHECK == 1 ]]; then
+  missing=""
+  for p in "${PARTS[@]}"; do up_to_date "$p" || missing+=" $p"; done
+  echo "build.sh: not built or out of date:${missing:-}; run $here/build.sh (a cold build takes ~30 min)" >&2
+  exit 1
 fi
 
 # Serialise concurrent builds; another process may have finished the build while we waited.
@@ -137,6 +145,7 @@ module_time() { # module@version
   info="$("$GO" mod download -json "$1" 2>/dev/null | sed -n 's/.*"Info": "\(.*\)".*/\1/p')" || true
   [[ -n "$info" && -f "$info" ]] && sed -n 's/.*"Time": *"\([^"]*\)".*/\1/p' "$info" | head -n1
 }
+in_dir() { (cd "$1" && shift && "$@"); } # dir, command...
 module_dir() { "$GO" mod download -json "$1" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p'; }
 
 if ! up_to_date runc; then
@@ -186,9 +195,13 @@ if ! up_to_date buildx; then
 fi
 
 if ! up_to_date compose; then
-  run "compose $COMPOSE_VERSION" goinstall 0 "" "-X github.com/docker/compose/v5/internal.Version=$COMPOSE_VERSION" \
-    "github.com/docker/compose/v5/cmd@$COMPOSE_VERSION"
-  mv -f "$tmp/cmd" "$PLUGINS/docker-compose"
+  # Compose's go.mod has `exclude` directives, which `go install pkg@version` refuses; so it is built as
+  # the main module, in its own source from the module cache (its go.sum included), as upstream does.
+  compose_dir="$(module_dir "github.com/docker/compose/v5@$COMPOSE_VERSION")"
+  run "compose $COMPOSE_VERSION" in_dir "$compose_dir" env CGO_ENABLED=0 nice -n "$NICE" \
+    "$GO" build -trimpath -ldflags "-s -w -X github.com/docker/compose/v5/internal.Version=$COMPOSE_VERSION" \
+    -o "$tmp/docker-compose" ./cmd
+  mv -f "$tmp/docker-compose" "$PLUGINS/docker-compose"
   mark compose
 fi
 

@@ -3,7 +3,7 @@
 #   test/fixtures/engine-responses/v20.10/*.json   Debian's Engine 20.10 at /var/run/docker.sock
 #   test/fixtures/engine-responses/v29/*.json      Engine 29 (containerd image store) from start-modern.sh
 # and progress output for the progress parsers:
-#   test/fixtures/progress/compose-v5-up.jsonl          `docker compose --progress json up` (Compose v5)
+#   test/fixtures/progress/compose-v5-{build,up,down}.jsonl   `docker compose --progress json ...` (Compose v5)
 #   test/fixtures/progress/buildx-rawjson.jsonl         `docker buildx build --progress rawjson`
 # Requests are unversioned, as dockerode sends them: each engine answers with its own API version
 # (20.10: 1.41, 29: its newest). Everything it creates is named berth-rec*, and is removed at the end;
@@ -59,17 +59,28 @@ q() { jq -rn --arg v "$1" '$v|@uri'; } # URL-encodes a filter
 ours_images="$(q '{"reference":["berth-fixture/*","berth-rec/*","127.0.0.1:5000/berth-rec/*"]}')"
 ours_containers="$(q '{"name":["berth-rec-"]}')"
 
+# Deletes berth-rec/busybox from the registry at 127.0.0.1:5000 as the engine at $1 sees it.
+unpush() { # docker host
+  local in=() digest
+  [[ "$1" == "$v29_host" ]] && in=(nsenter --net="$ME_NETNS_PATH")
+  digest="$("${in[@]}" curl -fsSI -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    http://127.0.0.1:5000/v2/berth-rec/busybox/manifests/latest 2>/dev/null |
+    tr -d '\r' | sed -n 's/^docker-content-digest: *//ip')" || true
+  [[ -z "$digest" ]] || "${in[@]}" curl -fsS -X DELETE "http://127.0.0.1:5000/v2/berth-rec/busybox/manifests/$digest" || true
+}
 cleanup() { # docker host
   DOCKER_HOST="$1" docker compose -p berth-rec-progress -f "$work/compose/compose.yaml" down -v -t 1 >/dev/null 2>&1 || true
   DOCKER_HOST="$1" docker rm -f -v berth-rec-ran berth-rec-running >/dev/null 2>&1 || true
   DOCKER_HOST="$1" docker volume rm berth-rec-data >/dev/null 2>&1 || true
   DOCKER_HOST="$1" docker rmi -f berth-rec/multistage:latest berth-rec/multiarch:latest berth-rec/progress-web:latest \
     127.0.0.1:5000/berth-rec/busybox:latest berth-rec/tagged:latest >/dev/null 2>&1 || true
+  unpush "$1"
 }
 trap 'rm -rf "$work"; cleanup unix:///var/run/docker.sock; cleanup "$v29_host"' EXIT
 
 record() { # version-dir socket engine-label
-  local dir="$out/$1" sock="$2" label="$3" since until id
+  local dir="$out/$1" sock="$2" label="$3" since until id ids
   export DOCKER_HOST="unix://$sock"
   rm -rf "$dir"
   mkdir -p "$dir"
@@ -92,7 +103,7 @@ record() { # version-dir socket engine-label
   docker tag berth-rec/multistage:latest berth-rec/tagged:latest
   docker run --name berth-rec-ran berth-rec/multistage:latest >/dev/null
   docker volume create --label berth.rec=1 berth-rec-data >/dev/null
-  docker run -d --name berth-rec-running --label berth.rec=1 -p 8080 -v berth-rec-data:/data \
+  docker run -d --name berth-rec-running --label berth.rec=1 -p 127.0.0.1::8080 -v berth-rec-data:/data \
     berth-fixture/busybox:latest sleep 300 >/dev/null
   sleep 1
   until=$(date +%s)
@@ -117,9 +128,14 @@ record() { # version-dir socket engine-label
     | .Containers |= map(select(any(.Names[]?; startswith("/berth-rec-"))))
     | .Volumes |= map(select(.Name | startswith("berth-rec-")))
     | .BuildCache |= ((. // [])[:3])' >"$dir/system-df.json"
-  # /events of the above: image and container events about berth-rec things (volume and network too)
-  api "$sock" "/events?since=$since&until=$until" | jq -s '
-    map(select((.Actor.Attributes.name // "" | test("berth-rec|berth-fixture"))
+  # /events of the above. The shared 20.10 engine also carries other tests' events: keep those about
+  # berth-rec/berth-fixture things there; the modern engine is this script's alone (its image `create`
+  # events name only the digest).
+  ids="$(docker ps -aq --no-trunc --filter name=berth-rec- | jq -R . | jq -sc .)"
+  api "$sock" "/events?since=$since&until=$until" | jq -s --arg engine "$label" --argjson ids "$ids" '
+    map(select($engine == "v29"
+      or (.Actor.Attributes.container // "" | IN($ids[]))
+      or (.Actor.Attributes.name // "" | test("berth-rec|berth-fixture"))
       or (.Actor.ID | test("berth-rec"))
       or (.Actor.Attributes.image // "" | test("berth-rec|berth-fixture"))))' >"$dir/events.json"
   echo "recorded $label: $(ls "$dir" | wc -l) files, $(jq length "$dir/events.json") events" >&2
@@ -132,9 +148,10 @@ record v29 "${v29_host#unix://}" v29
 mkdir -p "$progress"
 # rawjson: one JSON SolveStatus per line; the first 40 lines (vertexes, statuses, logs)
 grep '^{' "$work/rawjson.log" | head -n 40 >"$progress/buildx-rawjson.jsonl"
-DOCKER_HOST="$v29_host" docker compose -p berth-rec-progress -f "$work/compose/compose.yaml" --progress json \
-  up -d --build 2>&1 | grep '^{' | head -n 40 >"$progress/compose-v5-up.jsonl"
-DOCKER_HOST="$v29_host" docker compose -p berth-rec-progress -f "$work/compose/compose.yaml" --progress json \
-  down -v -t 1 2>&1 | grep '^{' | head -n 40 >"$progress/compose-v5-down.jsonl"
+compose() { DOCKER_HOST="$v29_host" docker compose -p berth-rec-progress -f "$work/compose/compose.yaml" --progress json "$@"; }
+# Compose v5 builds through buildx bake: its json progress wraps BuildKit's status lines.
+compose build 2>&1 | grep '^{' | head -n 40 >"$progress/compose-v5-build.jsonl"
+compose up -d 2>&1 | grep '^{' | head -n 40 >"$progress/compose-v5-up.jsonl"
+compose down -v -t 1 2>&1 | grep '^{' | head -n 40 >"$progress/compose-v5-down.jsonl"
 echo "recorded progress: $(wc -l <"$progress/buildx-rawjson.jsonl") buildx lines, $(wc -l <"$progress/compose-v5-up.jsonl") compose up lines" >&2
 echo "record-responses.sh: done in $(($(date +%s) - t0))s" >&2
