@@ -87,8 +87,8 @@ disabled_plugins = [
 TOML
 ME_WATCH="containerd:containerd"
 me_start_daemon containerd "$ME_BIN/containerd" --config "$ME_DIR/containerd.toml"
-me_wait "containerd to answer" 60 env PATH="$ME_PATH" ctr --address "$ME_CONTAINERD_SOCK" version
-me_log "containerd $("$ME_BIN/ctr" --address "$ME_CONTAINERD_SOCK" version | awk '/Server:/ {s=1} s && /Version:/ {print $2; exit}') in $(($(date +%s) - phase))s"
+me_wait "containerd to answer" 60 "$ME_BIN/ctr" --address "$ME_CONTAINERD_SOCK" version
+me_log "containerd $("$ME_BIN/ctr" --address "$ME_CONTAINERD_SOCK" version 2>/dev/null | awk '/Server:/ {s=1} s && /Version:/ {print $2; exit}') in $(($(date +%s) - phase))s"
 
 # ---- dockerd 29 ---------------------------------------------------------------------------------------
 phase=$(date +%s)
