@@ -9,8 +9,8 @@ import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { ContainerSummary } from '../../contract/containers';
 import { ImageSummary } from '../../contract/images';
-import { toContainerSummary } from '../../main/engine/containers';
-import { toImageSummary } from '../../main/engine/images';
+import { toContainerSummary } from '../../main/engine/containers/containerList';
+import { toImageSummary } from '../../main/engine/images/imageList';
 
 const recorded = <T>(engine: string, name: string): T =>
   JSON.parse(readFileSync(join(__dirname, '../fixtures/engine-responses', engine, `${name}.json`), 'utf8')) as T;
