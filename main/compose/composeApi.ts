@@ -18,8 +18,8 @@ export function composeApi(
     open: async ({ path }) => readComposeFile(path),
     validate: async (input, { signal }) => {
       const cli = await ctx.cli();
-      const { scope } = await ctx.scopeOfFile(input.file, input.project, input);
-      return validateWithCli(cli, scope, signal);
+      const { scope, file } = await ctx.scopeOfFile(input.file, input.project, input);
+      return validateWithCli(cli, scope, signal, file);
     },
     stacks: (_input, sink, signal) => pipeStacks(services.collections.containers, sink, signal),
     up: async (input) => ({ taskId: await startUp(ctx, input) }),

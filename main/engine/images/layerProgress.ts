@@ -47,7 +47,8 @@ export class LayerProgress {
   apply(m: ProgressMessage): TaskStep | undefined {
     if (m.aux?.Digest) this.digest = m.aux.Digest;
     const status = m.status ?? '';
-    const digest = /^Digest: (\S+)/.exec(status);
+    // Pull: "Digest: sha256:…"; push: "v1: digest: sha256:… size: 527" (the aux message is gone on Engine 29).
+    const digest = /^Digest: (\S+)/.exec(status) ?? /^\S+: digest: (sha256:[0-9a-f]+)/.exec(status);
     if (digest) this.digest = digest[1];
     if (!m.id || !isLayerStatus(status)) {
       if (status) this.message = m.id && !isLayerStatus(status) ? `${m.id}: ${status}` : status;
@@ -85,6 +86,15 @@ export class LayerProgress {
       done += w * this.layerFraction(l);
     }
     return weight ? done / weight : null;
+  }
+
+  /**
+   * Marks every layer done once the engine says the whole transfer succeeded: with the containerd image
+   * store (Engine 29) blobs end at "Download complete" without a "Pull complete", yet they are in place.
+   */
+  finish(): TaskStep[] {
+    for (const l of this.layers.values()) l.done = true;
+    return this.steps;
   }
 
   get steps(): TaskStep[] {

@@ -32,6 +32,7 @@ export function startPull(docker: Docker, tasks: TaskManager, reference: string)
       throw registryError('pull', ref, e);
     }
     const image = await docker.getImage(ref.full).inspect();
+    for (const step of progress.finish()) task.step(step);
     task.progress({ fraction: 1, message: `Pulled ${ref.full}` });
     const result: PullResult = { reference: ref.full, id: image.Id };
     if (progress.digest) result.digest = progress.digest;

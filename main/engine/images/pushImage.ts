@@ -41,6 +41,7 @@ export async function startPush(docker: Docker, tasks: TaskManager, reference: s
     } catch (e) {
       throw registryError('push', ref, e);
     }
+    for (const step of progress.finish()) task.step(step);
     task.progress({ fraction: 1, message: `Pushed ${full}` });
     return { reference: full, digest: progress.digest ?? null };
   });
