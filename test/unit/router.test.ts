@@ -123,4 +123,50 @@ describe('router', () => {
       error: { code: 'invalid_message' },
     });
   });
+
+  it('checks results and events against their schemas when asked: a mismatch fails the call or ends the stream', async () => {
+    const lying = {
+      math: {
+        double: call(z.object({ n: z.number() }), z.number()),
+        ticks: stream(z.object({ count: z.number() }), z.number()),
+      },
+    };
+    const impl = {
+      math: {
+        double: async () => 'forty-two',
+        ticks: (_input: unknown, sink: { next(e: unknown): void }) => {
+          sink.next(1);
+          sink.next('two');
+          sink.next(3);
+        },
+      },
+    } as unknown as Implementation<typeof lying>;
+    const logged: string[] = [];
+    const sent: ServerMessage[] = [];
+    const conn = createRouter(lying, impl, { validateOutputs: 'fail', log: (m) => logged.push(m) }).connect((m) =>
+      sent.push(m),
+    );
+    conn.receive({ type: 'call', id: 1, method: 'math.double', input: { n: 1 } });
+    conn.receive({ type: 'subscribe', id: 2, method: 'math.ticks', input: { count: 3 } });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent.find((m) => m.id === 1)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: expect.stringContaining('The result of math.double does not match its schema'),
+      },
+    });
+    expect(sent.filter((m) => m.id === 2)).toEqual([
+      { type: 'event', id: 2, event: 1 },
+      {
+        type: 'end',
+        id: 2,
+        error: expect.objectContaining({
+          code: 'internal',
+          message: expect.stringContaining('An event of math.ticks does not match its schema'),
+        }),
+      },
+    ]);
+    expect(logged.filter((m) => m.includes('does not match its schema'))).toHaveLength(2);
+  });
 });
