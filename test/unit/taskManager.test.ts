@@ -14,13 +14,18 @@ describe('task manager', () => {
   it('sends the first change at once, gathers the rest, and always sends the final state', async () => {
     const m = new TaskManager();
     const events = collect(m);
-    const id = m.start({ kind: 'test', title: 'fast' }, async (task) => {
+    const id = m.start({ kind: 'image.pull', title: 'fast' }, async (task) => {
       task.step({ id: 'a', label: 'layer a', status: 'Downloading', fraction: 0.1 });
       for (let i = 0; i < 50; i++) task.progress({ fraction: i / 50 });
-      return 'done';
+      return { reference: 'busybox:latest', id: 'sha256:done' };
     });
     const final = await m.wait(id);
-    expect(final).toMatchObject({ state: 'succeeded', result: 'done', fraction: 1 });
+    expect(final).toMatchObject({
+      kind: 'image.pull',
+      state: 'succeeded',
+      result: { reference: 'busybox:latest', id: 'sha256:done' },
+      fraction: 1,
+    });
     const seen = updates(events);
     expect(seen[0]?.state).toBe('running');
     expect(seen.some((t) => t.state === 'running' && t.steps.length === 1)).toBe(true);
@@ -31,13 +36,13 @@ describe('task manager', () => {
   it('cancels through the signal and ends cancelled; failures keep their code', async () => {
     const m = new TaskManager();
     const id = m.start(
-      { kind: 'test', title: 'slow' },
+      { kind: 'compose.up', title: 'slow' },
       (task) => new Promise((_, reject) => task.signal.addEventListener('abort', () => reject(new Error('aborted')))),
     );
     expect(m.cancel(id)).toBe(true);
     expect((await m.wait(id)).state).toBe('cancelled');
     expect(m.cancel(id)).toBe(false);
-    const failing = m.start({ kind: 'test', title: 'bad' }, async () => {
+    const failing = m.start({ kind: 'compose.up', title: 'bad' }, async () => {
       throw new ApiError('conflict', 'port 80 is taken', 'pick another');
     });
     expect(await m.wait(failing)).toMatchObject({ state: 'failed', error: { code: 'conflict', hint: 'pick another' } });
@@ -46,8 +51,9 @@ describe('task manager', () => {
   it('keeps a bounded log and streams new lines', async () => {
     const m = new TaskManager();
     const events = collect(m);
-    const id = m.start({ kind: 'test', title: 'log' }, async (task) => {
+    const id = m.start({ kind: 'kind.load', title: 'log' }, async (task) => {
       for (let i = 0; i < 6000; i++) task.log(`line ${i}`);
+      return { image: 'busybox:latest', cluster: 'dev' };
     });
     await m.wait(id);
     const log = m.logOf(id);
