@@ -1,7 +1,7 @@
 /** The informer logic: list then watch from its version, resume from the last version, re-list only on 410. */
 import { describe, expect, it } from 'vitest';
-import type { CollectionEvent } from '../../contract/collection';
-import { KubeWatch, type KubeObject } from '../../main/kube/kubeWatch';
+import type { CollectionEvent } from '../../../../contract/collection';
+import { KubeWatch, type KubeObject } from '../../../../main/kube/kubeWatch';
 
 interface Item {
   id: string;

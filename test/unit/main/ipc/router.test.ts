@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { call, stream, type Implementation } from '../../contract/define';
-import { ApiError } from '../../contract/errors';
-import type { ServerMessage } from '../../contract/protocol';
-import { createRouter } from '../../main/ipc/router';
+import { call, stream, type Implementation } from '../../../../contract/define';
+import { ApiError } from '../../../../contract/errors';
+import type { ServerMessage } from '../../../../contract/protocol';
+import { createRouter } from '../../../../main/ipc/router';
 
 const contract = {
   math: {

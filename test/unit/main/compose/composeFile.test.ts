@@ -1,14 +1,15 @@
+/** Reading a compose file: services, profiles, the project name, errors with their line. */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activeServices, defaultProjectName, parseComposeText } from '../../main/compose/composeFile';
-import { groupStacks } from '../../main/compose/stacks';
-import { ApiError } from '../../contract/errors';
-import type { ContainerSummary } from '../../contract/containers';
+import { activeServices, defaultProjectName, parseComposeText } from '../../../../main/compose/composeFile';
+import { ApiError } from '../../../../contract/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-parse-'));
+
 mkdirSync(join(dir, 'api'));
+
 const path = join(dir, 'compose.yaml');
 
 const SAMPLE = `
@@ -79,47 +80,5 @@ describe('reading a compose file', () => {
     expect(errorOf(() => parseComposeText('services:\n  web: 3\n', path)).message).toMatch(
       /service "web" must be a mapping at line 2/,
     );
-  });
-});
-
-const container = (id: string, project: string, service: string, state: string, extra: Record<string, string> = {}) =>
-  ({
-    id,
-    name: `${project}_${service}_${id}`,
-    image: 'x',
-    imageId: 'sha256:x',
-    command: '',
-    created: Number(id),
-    state,
-    status: state,
-    ports: [],
-    labels: {
-      'com.docker.compose.project': project,
-      'com.docker.compose.service': service,
-      'com.docker.compose.project.working_dir': '/srv/app',
-      'com.docker.compose.project.config_files': 'compose.yaml,/etc/extra.yml',
-      ...extra,
-    },
-  }) satisfies ContainerSummary;
-
-describe('stacks from container labels', () => {
-  it('groups by project and service, with state and absolute files', () => {
-    const stacks = groupStacks([
-      container('1', 'a', 'web', 'running'),
-      container('2', 'a', 'db', 'exited'),
-      container('3', 'b', 'web', 'running'),
-      container('4', 'b', 'web', 'running', { 'com.docker.compose.oneoff': 'True' }),
-      { ...container('5', 'x', 'y', 'running'), labels: {} },
-    ]);
-    const a = stacks.find((s) => s.name === 'a');
-    expect(a).toMatchObject({
-      state: 'partial',
-      running: 1,
-      total: 2,
-      configFiles: ['/srv/app/compose.yaml', '/etc/extra.yml'],
-    });
-    expect(a?.services.map((s) => s.name)).toEqual(['db', 'web']);
-    expect(stacks.find((s) => s.name === 'b')).toMatchObject({ state: 'running', total: 1 });
-    expect(stacks).toHaveLength(2);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { configPath, normalizeRegistry, resolveAuth, type AuthDeps } from '../../main/engine/images/registryAuth';
+import {
+  configPath,
+  normalizeRegistry,
+  resolveAuth,
+  type AuthDeps,
+} from '../../../../../main/engine/images/registryAuth';
 
 function deps(
   config: unknown,
@@ -89,7 +94,7 @@ describe('registry credentials from the docker config', () => {
 
 describe('build credentials', () => {
   it('finds the registries of the FROM images, skipping stages, scratch and ARG references', async () => {
-    const { baseImageRegistries, buildRegistryConfig } = await import('../../main/engine/images/buildAuth');
+    const { baseImageRegistries, buildRegistryConfig } = await import('../../../../../main/engine/images/buildAuth');
     const dockerfile = [
       'ARG BASE=alpine',
       'FROM --platform=linux/amd64 ghcr.io/org/builder:1 AS build',

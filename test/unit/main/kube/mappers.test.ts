@@ -1,7 +1,7 @@
 /** Pods, nodes and the rest as the contract shows them, from list (Dates) and watch (strings) objects. */
 import { describe, expect, it } from 'vitest';
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
-import { nodeRoles, podDisplayPhase, toNode, toPod } from '../../main/kube/mappers';
+import { nodeRoles, podDisplayPhase, toNode, toPod } from '../../../../main/kube/mappers';
 
 const pod = (p: Partial<V1Pod>): V1Pod => ({ metadata: { name: 'p', namespace: 'ns', uid: 'u' }, ...p });
 

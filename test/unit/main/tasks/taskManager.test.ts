@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TaskManager } from '../../main/tasks/taskManager';
-import type { TaskEvent } from '../../contract/tasks';
-import { ApiError } from '../../contract/errors';
+import { TaskManager } from '../../../../main/tasks/taskManager';
+import type { TaskEvent } from '../../../../contract/tasks';
+import { ApiError } from '../../../../contract/errors';
 
 const collect = (m: TaskManager) => {
   const events: TaskEvent[] = [];

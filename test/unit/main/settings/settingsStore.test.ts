@@ -1,20 +1,23 @@
+/** The settings in settings.json: defaults, partial updates, validation, and a corrupt file backed up and reset. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SettingsStore } from '../../main/settings/settingsStore';
-import { loadSettingsFile } from '../../main/settings/settingsFile';
-import { defaultConfigDir } from '../../main/settings/configDir';
-import { DEFAULT_SETTINGS, SettingsPatch } from '../../contract/settings';
-import { ApiError } from '../../contract/errors';
+import { SettingsStore } from '../../../../main/settings/settingsStore';
+import { loadSettingsFile } from '../../../../main/settings/settingsFile';
+import { DEFAULT_SETTINGS, SettingsPatch } from '../../../../contract/settings';
+import { ApiError } from '../../../../contract/errors';
 
 let dir: string;
+
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'berth-settings-'));
 });
+
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = () => join(dir, 'settings.json');
+
 const readJson = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
 
 describe('settings file', () => {
@@ -131,17 +134,5 @@ describe('a corrupt settings file', () => {
     const store = new SettingsStore(dir);
     expect(store.current).toEqual(DEFAULT_SETTINGS);
     expect(store.snapshot().notice).toMatch(/Could not read/);
-  });
-});
-
-describe('config dir', () => {
-  it('follows BERTH_CONFIG_DIR, then the platform convention Electron uses for userData', () => {
-    expect(defaultConfigDir({ BERTH_CONFIG_DIR: '/x/y' }, 'linux', '/home/u')).toBe('/x/y');
-    expect(defaultConfigDir({}, 'linux', '/home/u')).toBe('/home/u/.config/Berth');
-    expect(defaultConfigDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/u')).toBe('/cfg/Berth');
-    expect(defaultConfigDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Berth');
-    expect(defaultConfigDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toMatch(
-      /Roaming.Berth$/,
-    );
   });
 });

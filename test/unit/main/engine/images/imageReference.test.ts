@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../contract/errors';
-import { parseReference } from '../../main/engine/images/imageReference';
+import { ApiError } from '../../../../../contract/errors';
+import { parseReference } from '../../../../../main/engine/images/imageReference';
 
 const reason = (ref: string): string => {
   try {

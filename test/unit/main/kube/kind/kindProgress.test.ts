@@ -1,13 +1,6 @@
-/** The generated kind config, and reading kind's progress from real captured `kind create cluster` output. */
+/** Reading kind's progress and failures from real captured `kind create cluster` output. */
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { expectedCreateSteps, kindConfigObject, kindConfigYaml } from '../../main/kube/kind/kindConfig';
-import { kindCreateError, parseKindLine } from '../../main/kube/kind/kindProgress';
-import { KindCreateInput } from '../../contract/kube';
-import { locateKind } from '../../main/kube/kind/kindCli';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { kindCreateError, parseKindLine } from '../../../../../main/kube/kind/kindProgress';
 
 // Captured from kind v0.33.0 (stderr, not a terminal): a node image that cannot be pulled ...
 const PULL_FAILURE = `cgroup v1 is deprecated in Kubernetes and will not be supported in a future kind release, please upgrade to cgroup v2
@@ -46,52 +39,6 @@ const lines = (text: string) =>
     .split('\n')
     .map((l) => l.replace(/\s+$/, ''))
     .filter(Boolean);
-
-describe('kind config', () => {
-  it('generates a v1alpha4 config with roles, the node image and port mappings on the first control plane', () => {
-    const yaml = kindConfigYaml({
-      name: 'dev',
-      controlPlanes: 2,
-      workers: 2,
-      image: 'kindest/node:v1.33.1',
-      ports: [
-        { containerPort: 80, hostPort: 8080 },
-        { containerPort: 443, hostPort: 8443, listenAddress: '0.0.0.0', protocol: 'TCP' },
-      ],
-    });
-    expect(parse(yaml)).toEqual({
-      kind: 'Cluster',
-      apiVersion: 'kind.x-k8s.io/v1alpha4',
-      name: 'dev',
-      nodes: [
-        {
-          role: 'control-plane',
-          image: 'kindest/node:v1.33.1',
-          extraPortMappings: [
-            { containerPort: 80, hostPort: 8080, listenAddress: '127.0.0.1', protocol: 'TCP' },
-            { containerPort: 443, hostPort: 8443, listenAddress: '0.0.0.0', protocol: 'TCP' },
-          ],
-        },
-        { role: 'control-plane', image: 'kindest/node:v1.33.1' },
-        { role: 'worker', image: 'kindest/node:v1.33.1' },
-        { role: 'worker', image: 'kindest/node:v1.33.1' },
-      ],
-    });
-  });
-
-  it("leaves the image to kind's default when none is given", () => {
-    expect(kindConfigObject({ name: 'a' }).nodes).toEqual([{ role: 'control-plane' }]);
-    expect(expectedCreateSteps({ name: 'a' })).toBe(6);
-    expect(expectedCreateSteps({ name: 'a', workers: 1 })).toBe(7);
-  });
-
-  it('refuses bad names, counts and ports', () => {
-    expect(KindCreateInput.safeParse({ name: 'Bad_Name' }).success).toBe(false);
-    expect(KindCreateInput.safeParse({ name: 'ok', controlPlanes: 0 }).success).toBe(false);
-    expect(KindCreateInput.safeParse({ name: 'ok', workers: -1 }).success).toBe(false);
-    expect(KindCreateInput.safeParse({ name: 'ok', ports: [{ containerPort: 0, hostPort: 1 }] }).success).toBe(false);
-  });
-});
 
 describe('kind progress', () => {
   it('reads started, done and failed steps from kind output', () => {
@@ -139,24 +86,5 @@ describe('kind progress', () => {
       1,
     );
     expect(err.code).toBe('conflict');
-  });
-});
-
-describe('finding the kind binary', () => {
-  it('follows the setting (a path or a name on PATH), then BERTH_KIND, then PATH', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'berth-kind-'));
-    const kind = join(dir, 'kind');
-    const other = join(dir, 'kind-0.33');
-    for (const f of [kind, other]) {
-      writeFileSync(f, '#!/bin/sh\necho kind v0.33.0\n');
-      chmodSync(f, 0o755);
-    }
-    expect(locateKind('', { PATH: dir })).toBe(kind);
-    expect(locateKind('kind-0.33', { PATH: dir })).toBe(other);
-    expect(locateKind(other, { PATH: '' })).toBe(other);
-    expect(locateKind('', { PATH: '', BERTH_KIND: other })).toBe(other);
-    expect(locateKind(join(dir, 'missing'), { PATH: dir })).toBeUndefined();
-    expect(locateKind('', { PATH: '' })).toBeUndefined();
-    rmSync(dir, { recursive: true, force: true });
   });
 });

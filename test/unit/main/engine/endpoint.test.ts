@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { dockerodeOptions, resolveEndpoint, type EndpointEnv } from '../../main/engine/endpoint';
+import { dockerodeOptions, resolveEndpoint, type EndpointEnv } from '../../../../main/engine/endpoint';
 
 const env = (over: Partial<EndpointEnv> & { files?: Record<string, string> } = {}): EndpointEnv => ({
   env: {},

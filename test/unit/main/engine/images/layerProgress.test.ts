@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LayerProgress } from '../../main/engine/images/layerProgress';
+import { LayerProgress } from '../../../../../main/engine/images/layerProgress';
 
 describe('LayerProgress (pull)', () => {
   it('weights layers by size, moves through download and extract, and ends at 1', () => {
