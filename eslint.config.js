@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import berth from './eslint/importLayers.js';
+import berth from './eslint/plugin.js';
 
 /**
  * Berth's dependency graph (drawn in the README's Architecture section), enforced by `berth/layers`. For each
@@ -72,6 +72,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'berth/layers': ['error', { layers }],
+      'berth/unit-test-paths': 'error',
     },
   },
   // Globals by runtime: the renderer is a browser page, main, preload and the tooling run on Node, the

@@ -79,8 +79,11 @@ export type SettingsKey = keyof Settings;
 export const SettingsPatch = z.strictObject(SettingsFields).partial();
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 
+/** The settings as main sends them: every one present (no defaults, so the client's type is what it gets). */
+export const SettingsValues = z.object(SettingsFields);
+
 export const SettingsSnapshot = z.object({
-  values: Settings,
+  values: SettingsValues,
   /** The JSON file the settings live in. */
   file: z.string(),
   /** Settings changed since Berth started that only apply after a restart (the engine socket). */

@@ -111,5 +111,3 @@ export const layersRule = {
     };
   },
 };
-
-export default { rules: { layers: layersRule } };

@@ -1,7 +1,7 @@
 /** The environment check's last result, shared by the Settings view and the first-run checklist. */
 import { create } from 'zustand';
 import { api } from '../api';
-import { ApiError } from '../../contract/errors';
+import { toApiError } from '../common/apiError';
 import type { EnvironmentReport } from '../../contract/system';
 
 interface EnvironmentStore {
@@ -25,7 +25,7 @@ export function checkEnvironment(): Promise<void> {
   inFlight = api.system
     .environment()
     .then((report) => useEnvironment.setState({ report }))
-    .catch((e: unknown) => useEnvironment.setState({ error: e instanceof ApiError ? e.message : String(e) }))
+    .catch((e: unknown) => useEnvironment.setState({ error: toApiError(e).message }))
     .finally(() => {
       inFlight = undefined;
       useEnvironment.setState({ checking: false });

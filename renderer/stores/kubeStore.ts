@@ -5,7 +5,8 @@
 import { useSettings } from './settingsStore';
 import { create } from 'zustand';
 import { api } from '../api';
-import { ApiError, type ApiErrorShape } from '../../contract/errors';
+import type { ApiErrorShape } from '../../contract/errors';
+import { toErrorShape } from '../common/apiError';
 import type { ClusterStatus, KubeContext } from '../../contract/kube';
 import { useTasks } from './tasksStore';
 
@@ -48,9 +49,6 @@ const save = (s: { context?: string; namespace: string }) => {
   }
 };
 
-const shape = (e: unknown): ApiErrorShape =>
-  e instanceof ApiError ? e.toShape() : { code: 'internal', message: String(e) };
-
 export const useKube = create<KubeStore>()((set, get) => ({
   contexts: [],
   contextsError: undefined,
@@ -88,7 +86,7 @@ export const useKube = create<KubeStore>()((set, get) => ({
       if (chosen && chosen !== context) get().select(chosen);
       else if (chosen) void get().checkStatus(chosen);
     } catch (e) {
-      set({ contextsError: shape(e), loaded: true });
+      set({ contextsError: toErrorShape(e), loaded: true });
     }
   },
   select(context) {
@@ -106,15 +104,17 @@ export const useKube = create<KubeStore>()((set, get) => ({
       const status = await api.kube.status({ context });
       set((s) => ({ status: { ...s.status, [context]: { state: 'ok', status } } }));
     } catch (e) {
-      set((s) => ({ status: { ...s.status, [context]: { state: 'error', error: shape(e) } } }));
+      set((s) => ({ status: { ...s.status, [context]: { state: 'error', error: toErrorShape(e) } } }));
     }
   },
 }));
 
-// Until the user picks a namespace, follow the default namespace from Settings.
-useSettings.subscribe((s) => {
-  const fallback = s.snapshot?.values.defaultNamespace;
-  if (fallback && saved().namespace === undefined && useKube.getState().namespace !== fallback) {
-    useKube.setState({ namespace: fallback });
-  }
-});
+/** Until the user picks a namespace, follows the default namespace from Settings; returns the function that stops. */
+export function connectKube(): () => void {
+  return useSettings.subscribe((s) => {
+    const fallback = s.snapshot?.values.defaultNamespace;
+    if (fallback && saved().namespace === undefined && useKube.getState().namespace !== fallback) {
+      useKube.setState({ namespace: fallback });
+    }
+  });
+}

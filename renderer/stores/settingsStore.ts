@@ -1,12 +1,14 @@
 /**
  * The settings as main has them, live (settings.watch), plus what the native menu and tray ask for
- * (settings.navigation). Imported once at start by the first-run checklist, so the theme applies everywhere.
+ * (settings.navigation). Connected at start (renderer/stores/connect.ts), so the theme applies everywhere.
  */
 import { create } from 'zustand';
+import type { ApiClient } from '../../contract/api';
 import { api } from '../api';
 import type { SettingsPatch, SettingsSnapshot } from '../../contract/settings';
-import { useNav, VIEWS, type ViewName } from './navStore';
 import { applyTheme } from '../common/theme';
+import { follow } from './follow';
+import { useNav, VIEWS, type ViewName } from './navStore';
 
 interface SettingsStore {
   snapshot: SettingsSnapshot | undefined;
@@ -27,25 +29,19 @@ export async function saveSettings(patch: SettingsPatch): Promise<SettingsSnapsh
   return snapshot;
 }
 
-const watch = () =>
-  api.settings.watch.subscribe(undefined, {
-    onEvent: (snapshot) => {
-      useSettings.setState({ snapshot });
-      applyTheme(snapshot.values.theme);
-    },
-    onEnd: () => setTimeout(watch, 1000),
-  });
-
 const isView = (v: string): v is ViewName => (VIEWS as readonly string[]).includes(v);
 
-const navigation = () =>
-  api.settings.navigation.subscribe(undefined, {
-    onEvent: ({ view }) => {
+/** Follows the settings and the shell's view switches; returns the function that stops. */
+export function connectSettings(client: Pick<ApiClient, 'settings'>): () => void {
+  const stops = [
+    follow(client.settings.watch, (snapshot) => {
+      useSettings.setState({ snapshot });
+      applyTheme(snapshot.values.theme);
+    }),
+    follow(client.settings.navigation, ({ view }) => {
       if (view === 'first-run') openFirstRun();
       else if (isView(view)) useNav.getState().go(view);
-    },
-    onEnd: () => setTimeout(navigation, 1000),
-  });
-
-watch();
-navigation();
+    }),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

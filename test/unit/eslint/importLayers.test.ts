@@ -4,18 +4,10 @@
  * same files with allowed imports pass.
  */
 import { describe, expect, it } from 'vitest';
-import { ESLint } from 'eslint';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const eslint = new ESLint({ cwd: root });
+import { lintMessages } from '../../helpers/lintScratch';
 
 /** The `berth/layers` messages for a scratch file at `path` (it need not exist) holding `code`. */
-async function layerErrors(path: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: join(root, path) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'berth/layers').map((m) => m.message);
-}
+const layerErrors = (path: string, code: string) => lintMessages('berth/layers', path, code);
 
 describe('the dependency graph (berth/layers)', { timeout: 60_000 }, () => {
   it('stops a domain from reaching into another domain, naming what it may import', async () => {
