@@ -30,7 +30,7 @@ export const TaskResults = {
   'compose.scale': ProjectResult,
   /** The kubeconfig context kind wrote for the new cluster. */
   'kind.create': z.object({ context: z.string() }),
-  'kind.delete': z.object({ deleted: z.string() }),
+  'kind.delete': z.object({ deleted: z.string(), removedNetwork: z.boolean() }),
   'kind.load': z.object({ image: z.string(), cluster: z.string() }),
 } as const;
 export type TaskKind = keyof typeof TaskResults;
