@@ -49,9 +49,9 @@ gover="$("$GO" env GOVERSION 2>/dev/null || echo unknown)"
 hash_files() { cat "$@" | sha256sum | cut -c1-16; }
 
 # ---- the image tag: a hash of everything it is built from --------------------------
-inputs=()
+inputs=()   # what goes into the image (not README.md, gomod/generate.sh, verify.sh)
 while IFS= read -r f; do inputs+=("$f"); done < <(
-  cd "$here" && find . -type f ! -name README.md ! -name '*.test.*' | LC_ALL=C sort)
+  cd "$here" && find build.sh versions.env node manifests pause cnid gomod/kubernetes -type f | LC_ALL=C sort)
 image_key="$( { (cd "$here" && sha256sum "${inputs[@]}")
   (cd "$kc" && sha256sum versions.env gomod/kubernetes/go.mod gomod/kubernetes/go.sum \
     gomod/etcd/go.mod gomod/etcd/go.sum gomod/etcd/main.go)
