@@ -183,11 +183,11 @@ part_go_kube() {
 # ---- part: CoreDNS, crictl, local-path-provisioner (`go install module@version`:
 #      their go.mod has no replaces) ---------------------------------------------------
 coredns_key="coredns=${COREDNS_VERSION} go=${gover}"
-crictl_key="crictl=${CRICTL_VERSION} go=${gover}"
-lpp_key="local-path-provisioner=${LOCAL_PATH_PROVISIONER_VERSION} go=${gover}"
-go_install() { # name, package@version
+crictl_key="crictl=${CRICTL_VERSION} go=${gover} version-stamped"
+lpp_key="local-path-provisioner=${LOCAL_PATH_PROVISIONER_VERSION} go=${gover} version-stamped"
+go_install() { # name, package@version, [extra -ldflags (version stamps, as the projects' Makefiles set them)]
   mkdir -p "$tmp/gobin-$1"
-  GOFLAGS="-mod=mod -buildvcs=false" GOBIN="$tmp/gobin-$1" "$GO" install -trimpath -ldflags "-s -w" "$2"
+  GOFLAGS="-mod=mod -buildvcs=false" GOBIN="$tmp/gobin-$1" "$GO" install -trimpath -ldflags "-s -w ${3:-}" "$2"
   mv -f "$tmp/gobin-$1/$1" "$BIN/$1"
 }
 part_go_tools() {
@@ -196,12 +196,14 @@ part_go_tools() {
     stamp coredns "$coredns_key"
   fi
   if ! stamp_ok crictl "$crictl_key"; then
-    run "crictl ${CRICTL_VERSION}" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}"
+    run "crictl ${CRICTL_VERSION}" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" \
+      "-X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION#v}"
     stamp crictl "$crictl_key"
   fi
   if ! stamp_ok local-path-provisioner "$lpp_key"; then
     run "local-path-provisioner ${LOCAL_PATH_PROVISIONER_VERSION}" go_install local-path-provisioner \
-      "github.com/rancher/local-path-provisioner@${LOCAL_PATH_PROVISIONER_VERSION}"
+      "github.com/rancher/local-path-provisioner@${LOCAL_PATH_PROVISIONER_VERSION}" \
+      "-X main.VERSION=${LOCAL_PATH_PROVISIONER_VERSION}"
     stamp local-path-provisioner "$lpp_key"
   fi
 }
