@@ -49,9 +49,9 @@ gover="$("$GO" env GOVERSION 2>/dev/null || echo unknown)"
 hash_files() { cat "$@" | sha256sum | cut -c1-16; }
 
 # ---- the image tag: a hash of everything it is built from --------------------------
-inputs=()
+inputs=()   # what goes into the image (not README.md, gomod/generate.sh, verify.sh)
 while IFS= read -r f; do inputs+=("$f"); done < <(
-  cd "$here" && find . -type f ! -name README.md ! -name '*.test.*' | LC_ALL=C sort)
+  cd "$here" && find build.sh versions.env node manifests pause cnid gomod/kubernetes -type f | LC_ALL=C sort)
 image_key="$( { (cd "$here" && sha256sum "${inputs[@]}")
   (cd "$kc" && sha256sum versions.env gomod/kubernetes/go.mod gomod/kubernetes/go.sum \
     gomod/etcd/go.mod gomod/etcd/go.sum gomod/etcd/main.go)
@@ -95,15 +95,22 @@ echo "==== $(date -u +%FT%TZ) build $IMAGE start go=${gover}" >>"$LOG"
 
 in_dir() { (cd "$1" && shift && "$@"); } # dir, command...
 
-run() { # description, command...   (output to $LOG; on failure its tail)
-  local desc="$1"; shift
-  local t0; t0=$(date +%s)
+# run DESCRIPTION COMMAND...: output to $LOG; on failure shows its tail and exits
+# (the script, or the background part it runs in). Never call it in a condition
+# (`if run`, `run || ...`): bash would then ignore `set -e` inside the command.
+run() {
+  local desc="$1" t0 rc; shift
+  t0=$(date +%s)
   echo "build.sh: $desc ..."
   echo "---- $(date -u +%T) $desc: $*" >>"$LOG"
-  if ! "$@" >>"$LOG" 2>&1; then
+  set +e
+  ( set -e; "$@" ) >>"$LOG" 2>&1
+  rc=$?
+  set -e
+  if [[ $rc != 0 ]]; then
     echo "build.sh: FAILED: $desc (log: $LOG)" >&2
     tail -n 40 "$LOG" >&2
-    return 1
+    exit 1
   fi
   echo "build.sh: $desc done in $(( $(date +%s) - t0 ))s"
 }
@@ -130,10 +137,12 @@ stamp_ok() { # name, key
 stamp() { printf '%s\n' "$2" >"$BIN/.$1.stamp"; }
 
 # ---- part: kube binaries (control plane from ../kube-cluster; kubelet, kubeadm,
-#      kube-proxy from the same module), then cnid. One Go build at a time here:
-#      they share most packages, and the build cache is only shared between builds
-#      that do not run at the same time.
-kube_key="kubernetes=${KUBE_VERSION} go=${gover} mod=$(hash_files "$kc/gomod/kubernetes/go.mod" "$kc/gomod/kubernetes/go.sum")"
+#      kube-proxy from gomod/kubernetes: the same module with these three added, see
+#      gomod/generate.sh), then cnid. One Go build at a time here: they share most
+#      packages, and the build cache is only shared between builds that do not run
+#      at the same time.
+kmod="$here/gomod/kubernetes"
+kube_key="kubernetes=${KUBE_VERSION} go=${gover} mod=$(hash_files "$kmod/go.mod" "$kmod/go.sum")"
 cnid_key="cnid go=${gover} src=$(hash_files "$here"/cnid/go.mod "$here"/cnid/go.sum "$here"/cnid/*.go)"
 
 build_node_kube() {
@@ -141,7 +150,7 @@ build_node_kube() {
   minor="${KUBE_VERSION#v1.}"; minor="${minor%%.*}"
   # buildDate: the release's publication time, as ../kube-cluster/build.sh stamps it
   build_date=""
-  info="$(in_dir "$kc/gomod/kubernetes" "$GO" mod download -json "k8s.io/kubernetes@${KUBE_VERSION}" 2>/dev/null \
+  info="$(in_dir "$kmod" "$GO" mod download -json "k8s.io/kubernetes@${KUBE_VERSION}" 2>/dev/null \
     | sed -n 's/.*"Info": "\(.*\)".*/\1/p')" || info=""
   if [[ -n "$info" && -f "$info" ]]; then
     build_date="$(sed -n 's/.*"Time": *"\([^"]*\)".*/\1/p' "$info" | head -n1)"
@@ -154,39 +163,48 @@ build_node_kube() {
     kflags+=" -X ${n}.gitTreeState=clean -X ${n}.buildDate=${build_date}"
   done
   mkdir -p "$tmp/kube"
-  in_dir "$kc/gomod/kubernetes" "$GO" build -trimpath -ldflags "$kflags" -o "$tmp/kube/" \
+  in_dir "$kmod" "$GO" build -trimpath -ldflags "$kflags" -o "$tmp/kube/" \
     k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kubeadm k8s.io/kubernetes/cmd/kube-proxy
   for n in kubelet kubeadm kube-proxy; do mv -f "$tmp/kube/$n" "$BIN/$n"; stamp "$n" "$kube_key"; done
 }
 
 part_go_kube() {
-  run "control plane binaries (../kube-cluster/build.sh)" bash "$kc/build.sh" || return 1
+  run "control plane binaries (../kube-cluster/build.sh)" bash "$kc/build.sh"
   if ! stamp_ok kubelet "$kube_key" || ! stamp_ok kubeadm "$kube_key" || ! stamp_ok kube-proxy "$kube_key"; then
-    run "kubelet, kubeadm, kube-proxy ${KUBE_VERSION}" build_node_kube || return 1
+    run "kubelet, kubeadm, kube-proxy ${KUBE_VERSION}" build_node_kube
   fi
   if ! stamp_ok cnid "$cnid_key"; then
     run "cnid (test CNI daemon)" \
-      in_dir "$here/cnid" "$GO" build -trimpath -ldflags "-s -w" -o "$BIN/cnid" . || return 1
+      in_dir "$here/cnid" "$GO" build -trimpath -ldflags "-s -w" -o "$BIN/cnid" .
     stamp cnid "$cnid_key"
   fi
 }
 
-# ---- part: CoreDNS and crictl (plain `go install module@version`: no replaces) -----
+# ---- part: CoreDNS, crictl, local-path-provisioner (`go install module@version`:
+#      their go.mod has no replaces) ---------------------------------------------------
 coredns_key="coredns=${COREDNS_VERSION} go=${gover}"
-crictl_key="crictl=${CRICTL_VERSION} go=${gover}"
-go_install() { # name, package@version
+crictl_key="crictl=${CRICTL_VERSION} go=${gover} version-stamped"
+lpp_key="local-path-provisioner=${LOCAL_PATH_PROVISIONER_VERSION} go=${gover} version-stamped"
+go_install() { # name, package@version, [extra -ldflags (version stamps, as the projects' Makefiles set them)]
   mkdir -p "$tmp/gobin-$1"
-  GOFLAGS="-mod=mod -buildvcs=false" GOBIN="$tmp/gobin-$1" "$GO" install -trimpath -ldflags "-s -w" "$2"
+  GOFLAGS="-mod=mod -buildvcs=false" GOBIN="$tmp/gobin-$1" "$GO" install -trimpath -ldflags "-s -w ${3:-}" "$2"
   mv -f "$tmp/gobin-$1/$1" "$BIN/$1"
 }
 part_go_tools() {
   if ! stamp_ok coredns "$coredns_key"; then
-    run "CoreDNS ${COREDNS_VERSION}" go_install coredns "github.com/coredns/coredns@${COREDNS_VERSION}" || return 1
+    run "CoreDNS ${COREDNS_VERSION}" go_install coredns "github.com/coredns/coredns@${COREDNS_VERSION}"
     stamp coredns "$coredns_key"
   fi
   if ! stamp_ok crictl "$crictl_key"; then
-    run "crictl ${CRICTL_VERSION}" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" || return 1
+    run "crictl ${CRICTL_VERSION}" go_install crictl "sigs.k8s.io/cri-tools/cmd/crictl@${CRICTL_VERSION}" \
+      "-X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION#v}"
     stamp crictl "$crictl_key"
+  fi
+  if ! stamp_ok local-path-provisioner "$lpp_key"; then
+    run "local-path-provisioner ${LOCAL_PATH_PROVISIONER_VERSION}" go_install local-path-provisioner \
+      "github.com/rancher/local-path-provisioner@${LOCAL_PATH_PROVISIONER_VERSION}" \
+      "-X main.VERSION=${LOCAL_PATH_PROVISIONER_VERSION}"
+    stamp local-path-provisioner "$lpp_key"
   fi
 }
 
@@ -223,10 +241,10 @@ make_rootfs() {
 }
 part_rootfs() {
   if [[ $FORCE == 1 || ! -f "$ROOTFS_TAR" ]]; then
-    run "Debian ${DEBIAN_SUITE} rootfs (debootstrap from $mirror)" make_rootfs || return 1
+    run "Debian ${DEBIAN_SUITE} rootfs (debootstrap from $mirror)" make_rootfs
   fi
   if [[ $FORCE == 1 ]] || ! docker image inspect "$ROOTFS_IMAGE" >/dev/null 2>&1; then
-    run "rootfs image $ROOTFS_IMAGE" docker import "$ROOTFS_TAR" "$ROOTFS_IMAGE" || return 1
+    run "rootfs image $ROOTFS_IMAGE" docker import "$ROOTFS_TAR" "$ROOTFS_IMAGE"
   fi
 }
 
@@ -234,28 +252,22 @@ part_rootfs() {
 pause_key="pause cc=$(cc -dumpversion 2>/dev/null) src=$(hash_files "$here/pause/pause.c")"
 part_pause() {
   if ! stamp_ok pause "$pause_key"; then
-    run "pause" cc -static -Os -s -Wall -o "$BIN/pause" "$here/pause/pause.c" || return 1
+    run "pause" cc -static -Os -s -Wall -o "$BIN/pause" "$here/pause/pause.c"
     stamp pause "$pause_key"
   fi
 }
 
 # kind's base files: the module, from the Go module cache
-kind_base=""
-find_kind_base() {
-  local dir
-  dir="$(cd "$tmp" && GOFLAGS=-mod=mod "$GO" mod download -json "sigs.k8s.io/kind@${KIND_VERSION}" \
-    | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')"
-  [[ -d "$dir/images/base/files" ]] || { echo "no images/base/files in sigs.k8s.io/kind@${KIND_VERSION}" >&2; return 1; }
-  kind_base="$dir/images/base/files"
-}
+kind_base="$(cd "$tmp" && GOFLAGS=-mod=mod "$GO" mod download -json "sigs.k8s.io/kind@${KIND_VERSION}" \
+  | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')/images/base/files"
+[[ -d "$kind_base" ]] || { echo "build.sh: no images/base/files in sigs.k8s.io/kind@${KIND_VERSION}" >&2; exit 1; }
 
 t_parts=$(date +%s)
-echo "build.sh: parts (in parallel: Go kube build, CoreDNS + crictl, rootfs, pause) ..."
+echo "build.sh: parts (in parallel: Go kube build, CoreDNS + crictl + local-path-provisioner, rootfs, pause) ..."
 part go-kube part_go_kube
 part go-tools part_go_tools
 part rootfs part_rootfs
 part pause part_pause
-run "kind ${KIND_VERSION} base files" find_kind_base || exit 1
 wait_parts
 echo "build.sh: parts done in $(( $(date +%s) - t_parts ))s"
 
@@ -276,7 +288,10 @@ import_image() { # dir, name in the node, docker import --change args...
   names+=("$local_name")
   echo "docker.io/${local_name} ${node_name}" >>"$stage/image-names.txt"
 }
-cnid_image="berth.test/cnid:${parts_tag}"   # a name no registry serves: only ever the imported one
+# names no registry serves: only ever the imported images
+cnid_image="berth.test/cnid:${parts_tag}"
+lpp_image="berth.test/local-path-provisioner:${LOCAL_PATH_PROVISIONER_VERSION}-${image_key}"
+lpp_helper_image="berth.test/local-path-helper:${parts_tag}"
 
 make_images() {
   local d n
@@ -317,6 +332,16 @@ make_images() {
   chmod 0755 "$tmp/img-kube-proxy/usr/local/bin/kube-proxy"
   import_image "$tmp/img-kube-proxy" "registry.k8s.io/kube-proxy:${KUBE_VERSION}"
 
+  # the default storage: local-path-provisioner, and its helper pods' image (sh, mkdir, rm)
+  d="$tmp/img-lpp"; mkdir -p "$d"
+  install -D -m 0755 "$BIN/local-path-provisioner" "$d/usr/local/bin/local-path-provisioner"
+  import_image "$d" "$lpp_image"
+  d="$tmp/img-lpp-helper"; mkdir -p "$d"
+  docker run --rm --network none -v "$d:/out" -v "$here/node/collect.sh:/collect.sh:ro" \
+    --entrypoint /bin/sh "$ROOTFS_IMAGE" /collect.sh /bin/sh /bin/mkdir /bin/rm /bin/chmod /bin/ls
+  import_image "$d" "$lpp_helper_image"
+
+  d="$tmp/img-iptables"
   cp -a "$d" "$tmp/img-cnid"
   install -D -m 0755 "$BIN/cnid" "$tmp/img-cnid/usr/local/bin/cnid"
   import_image "$tmp/img-cnid" "${cnid_image}"
@@ -324,7 +349,7 @@ make_images() {
   docker save -o "$stage/images.tar" "${names[@]}"
   docker rmi "${names[@]}" >/dev/null
 }
-run "control-plane images (docker import)" make_images || exit 1
+run "control-plane images (docker import)" make_images
 
 # ---- the node image ----------------------------------------------------------------
 stage_node() {
@@ -334,7 +359,8 @@ stage_node() {
   install -m 0755 "$here/node/setup-node.sh" "$here/node/restrict-oom-score-adj.sh" "$stage/"
   printf 'KUBE_VERSION=%s\nPAUSE_TAG=%s\n' "$KUBE_VERSION" "$PAUSE_TAG" >"$stage/versions.env"
   sed "s#__CNID_IMAGE__#${cnid_image}#" "$here/manifests/default-cni.yaml" >"$stage/manifests/default-cni.yaml"
-  cp "$here/manifests/default-storage.yaml" "$stage/manifests/"
+  sed -e "s#__STORAGE_PROVISIONER_IMAGE__#${lpp_image}#" -e "s#__STORAGE_HELPER_IMAGE__#${lpp_helper_image}#" \
+    "$here/manifests/default-storage.yaml" >"$stage/manifests/default-storage.yaml"
 }
 build_node() {
   docker rm -f "$build_ctr" >/dev/null 2>&1 || true
@@ -357,8 +383,8 @@ EOF
   DOCKER_BUILDKIT=0 docker build -q -t "$IMAGE" "$tmp/final"
   docker rmi "berth-kind-node-build:${parts_tag}" >/dev/null
 }
-run "stage node files" stage_node || exit 1
-run "node image (setup-node.sh in a build container, docker commit)" build_node || exit 1
+run "stage node files" stage_node
+run "node image (setup-node.sh in a build container, docker commit)" build_node
 
 echo "==== $(date -u +%FT%TZ) build $IMAGE done in $(( $(date +%s) - start_all ))s" >>"$LOG"
 echo "build.sh: built in $(( $(date +%s) - start_all ))s"
