@@ -14,7 +14,7 @@ import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
 import { createKindCluster, kindNodeImageOnEngine, type KindTestCluster } from '../helpers/kindTestCluster';
 
 const image = kindNodeImageOnEngine();
-const NS = 'shop';
+const NS = `shop-${Math.random().toString(36).slice(2, 7)}`;
 let cluster: KindTestCluster;
 let app: WebApp;
 const previousKubeconfig = process.env.BERTH_KUBECONFIG;
@@ -77,6 +77,7 @@ describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: t
     await app?.close();
     if (previousKubeconfig === undefined) delete process.env.BERTH_KUBECONFIG;
     else process.env.BERTH_KUBECONFIG = previousKubeconfig;
+    await cluster?.kubectl('delete', 'namespace', NS, '--wait=false').catch(() => '');
     await cluster?.delete();
   }, 5 * 60_000);
 

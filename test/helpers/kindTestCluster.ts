@@ -4,6 +4,8 @@
  * `createKindCluster()` makes a uniquely named cluster from it with the real kind CLI, in its own kubeconfig
  * file, and `delete()` removes only that cluster. Each phase prints its time. (Same shape as the kind-node
  * branch's test/helpers/kindNode.ts, which builds the image itself; this one only looks for it.)
+ * To iterate on a test, BERTH_KIND_REUSE=<kubeconfig> uses that cluster (its current context) instead of
+ * making one, and leaves it standing.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,11 +60,42 @@ async function phase<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+const kubectlWith =
+  (kubeconfig: string, context: string) =>
+  async (...args: string[]): Promise<string> => {
+    const { stdout } = await exec(
+      'kubectl',
+      ['--kubeconfig', kubeconfig, '--context', context, '--request-timeout=30s', ...args],
+      { maxBuffer },
+    );
+    return stdout.trim();
+  };
+
+async function existingCluster(kubeconfig: string): Promise<KindTestCluster> {
+  const { stdout } = await exec('kubectl', ['--kubeconfig', kubeconfig, 'config', 'current-context']);
+  const context = stdout.trim();
+  const name = context.replace(/^kind-/, '');
+  console.log(`[kind] reusing ${context} from ${kubeconfig}`);
+  return {
+    name,
+    kubeconfig,
+    context,
+    kubectl: kubectlWith(kubeconfig, context),
+    loadImages: (...images) =>
+      phase(`load ${images.join(' ')}`, () => kind('load', 'docker-image', '--name', name, ...images)).then(
+        () => undefined,
+      ),
+    delete: async () => undefined,
+  };
+}
+
 export async function createKindCluster(options: {
   image: string;
   workers?: number;
   prefix?: string;
 }): Promise<KindTestCluster> {
+  const reuse = process.env.BERTH_KIND_REUSE;
+  if (reuse) return existingCluster(reuse);
   const name = `${options.prefix ?? 'berth-pods'}-${Math.random().toString(36).slice(2, 8)}`;
   const dir = mkdtempSync(join(tmpdir(), `${name}-`));
   const kubeconfig = join(dir, 'kubeconfig');
@@ -99,14 +132,7 @@ export async function createKindCluster(options: {
     name,
     kubeconfig,
     context,
-    kubectl: async (...args) => {
-      const { stdout } = await exec(
-        'kubectl',
-        ['--kubeconfig', kubeconfig, '--context', context, '--request-timeout=30s', ...args],
-        { maxBuffer },
-      );
-      return stdout.trim();
-    },
+    kubectl: kubectlWith(kubeconfig, context),
     loadImages: (...images) =>
       phase(`load ${images.join(' ')}`, () => kind('load', 'docker-image', '--name', name, ...images)).then(
         () => undefined,

@@ -8,6 +8,7 @@ import { podContainers, podDisplayPhase, terminationReason } from '../../main/ku
 import { toEndpointSlice, toEvent, toService } from '../../main/kube/mappers';
 import { notRunningReason, pickContainer, requireRunning } from '../../main/kube/pods/podContainer';
 import { execOutcome, frame, parseExecStatus } from '../../main/kube/pods/execStatus';
+import { goneLogContainer, podLogPath } from '../../main/kube/pods/podLogs';
 import { ApiError } from '../../contract/errors';
 
 /** The ApiError a synchronous call throws. */
@@ -261,5 +262,32 @@ describe('exec status channel', () => {
       missingCommand: false,
     });
     expect([...frame(4, '{"Width":80}')]).toEqual([4, ...Buffer.from('{"Width":80}')]);
+  });
+});
+
+describe('pod log requests', () => {
+  const r = {
+    context: 'c',
+    namespace: 'ns',
+    name: 'web-1',
+    follow: true,
+    tailLines: 100,
+    previous: false,
+    timestamps: false,
+  };
+
+  it('asks for the container, follow, previous, timestamps and tail as kubectl logs does', () => {
+    expect(podLogPath(r, 'web')).toBe('/api/v1/namespaces/ns/pods/web-1/log?container=web&follow=true&tailLines=100');
+    expect(podLogPath({ ...r, previous: true, timestamps: true, tailLines: 'all' }, 'web')).toBe(
+      '/api/v1/namespaces/ns/pods/web-1/log?container=web&previous=true&timestamps=true',
+    );
+  });
+
+  it('recognises the kubelet’s answer for a log that is gone', () => {
+    expect(goneLogContainer('unable to retrieve container logs for containerd://742d04b0')).toBe(
+      'containerd://742d04b0',
+    );
+    expect(goneLogContainer('unable to retrieve container logs for x\nmore')).toBeUndefined();
+    expect(goneLogContainer('hello')).toBeUndefined();
   });
 });
