@@ -120,7 +120,7 @@ describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: t
 
   it('starts a port-forward and fetches the page through its link', async () => {
     const { page } = app;
-    await page.getByRole('tab', { name: 'Port forward' }).click();
+    await page.getByRole('tab', { name: 'Port forward', exact: true }).click();
     const form = page.getByTestId('forward-form');
     expect(await form.getByLabel('Remote port').inputValue()).toBe('8080');
     await form.getByRole('button', { name: 'Forward' }).click();
@@ -155,7 +155,7 @@ describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: t
     await opened.getByText(/^hello from web-/).waitFor({ timeout: 15_000 });
     await opened.close();
 
-    await page.getByRole('tab', { name: 'Port forwards' }).click();
+    await page.getByRole('tab', { name: 'Port forwards', exact: true }).click();
     const forwards = page.getByTestId('forward');
     await eventually('2 forwards listed', async () => (await forwards.count()) === 2);
     expect(await page.getByTestId('kube-forwards').textContent()).toContain('service/web:80');
