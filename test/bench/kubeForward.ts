@@ -137,6 +137,7 @@ export async function measureKubeForward(ctx: BenchContext): Promise<ResultRow[]
       }),
     ];
   } finally {
+    await cluster.kubectl('delete', 'namespace', NS, '--wait=false').catch(() => '');
     await cluster.delete();
   }
 }

@@ -376,6 +376,8 @@ describe.skipIf(!image)('pods on a real kind cluster (needs the kind node image:
       const x = list.items.get(f.id);
       return x && x.connections === 2 && x.active === 0 && x.pod === pod.name;
     });
+    // kubectl's transport, SPDY through the API server, not the WebSocket fallback.
+    expect(list.items.get(f.id)?.transport).toBe('spdy');
     await t.api.kube.stopPortForward({ id: f.id });
     await eventually('gone from the list', () => !list.items.has(f.id));
     await expect(get(f.url)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
