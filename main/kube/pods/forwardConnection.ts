@@ -34,7 +34,9 @@ export class ForwardTransport {
     socket.pause();
     if (this.spdy) {
       try {
-        const session = await this.session(pod);
+        let session = await this.session(pod);
+        // It closed since (idle, or the kubelet let go): open another.
+        if (session.closed) session = await this.session(pod);
         if (socket.destroyed || this.closed) {
           report.closed();
           return;
@@ -67,9 +69,9 @@ export class ForwardTransport {
   }
 
   /** The open session to the pod's kubelet, or a new one. */
-  private session(pod: string): Promise<SpdySession> {
+  private async session(pod: string): Promise<SpdySession> {
     const hit = this.sessions.get(pod);
-    if (hit) return hit;
+    if (hit && !(await hit).closed) return hit;
     const opening = openSpdySession(this.c, this.namespace, pod, () => {
       if (this.sessions.get(pod) === opening) this.sessions.delete(pod);
     });

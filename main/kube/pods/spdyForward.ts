@@ -3,7 +3,8 @@
  * (through the API server to the kubelet) per pod, kept open, and for each local connection a new pair of
  * streams on it (error and data, one request id), its bytes piped to the local socket with backpressure
  * both ways. Reusing the session makes a new connection cost a round trip instead of a TLS handshake and
- * an upgrade; and the kubelet streams about twice as fast as over its WebSocket (see test/bench).
+ * an upgrade; and the kubelet streams about twice as fast as over its WebSocket (see test/bench). A
+ * session without connections for a minute is closed.
  * `upgradeToSpdy` rejects with UpgradeRefused when something in between does not speak SPDY.
  */
 import http from 'node:http';
@@ -20,6 +21,8 @@ export class UpgradeRefused extends Error {}
 
 /** Stop reading the session while this much waits to be written to one local socket. */
 const HIGH_WATER = 2 * 1024 * 1024;
+/** A session with no connection for this long is closed (its pod may be gone by then). */
+const IDLE_MS = 60_000;
 
 export function upgradePath(namespace: string, pod: string): string {
   return `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/portforward`;
@@ -84,6 +87,7 @@ export class SpdySession {
   private nextRequest = 0;
   private headersSent = false;
   private paused = false;
+  private idleTimer: NodeJS.Timeout | undefined;
   closed = false;
 
   constructor(
@@ -102,6 +106,7 @@ export class SpdySession {
     remote.on('close', () => this.close());
     remote.on('error', () => this.close());
     if (head.length) this.reader.push(head);
+    this.idleLater();
   }
 
   get streams(): number {
@@ -116,6 +121,7 @@ export class SpdySession {
       report.closed();
       return;
     }
+    clearTimeout(this.idleTimer);
     const errorId = this.nextStream;
     const dataId = errorId + 2;
     this.nextStream += 4;
@@ -148,6 +154,7 @@ export class SpdySession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleTimer);
     for (const id of [...this.pairs.keys()]) this.end(id, false);
     this.remote.destroy();
     this.onClosed();
@@ -167,6 +174,13 @@ export class SpdySession {
     if (!p.local.destroyed) p.local.destroy();
     p.report.closed();
     this.resumeIfDrained();
+    if (this.pairs.size === 0) this.idleLater();
+  }
+
+  private idleLater(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.close(), IDLE_MS);
+    this.idleTimer.unref();
   }
 
   private corked = new Set<net.Socket>();
