@@ -1,7 +1,8 @@
 /**
  * A running pod in Chromium, on a real kind cluster (control plane + worker from the offline node image):
  * open it from the cluster map, read its log and search it, open a shell and run `echo hi`, start a
- * port-forward and fetch the page through its link; then the Service's one-click Open and the forwards tab.
+ * port-forward and fetch the page through its link; then the Service's one-click Open and the forwards tab,
+ * expose the deployment as a NodePort Service from its row, and restart a pod from the pod list.
  * Needs real kind nodes (test/kind-node/build.sh); the cluster is deleted afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,5 +163,52 @@ describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: t
     await forwards.first().getByRole('button', { name: 'Stop' }).click();
     await forwards.first().getByRole('button', { name: 'Stop' }).click();
     await eventually('no forwards', async () => (await forwards.count()) === 0);
+  });
+
+  it('exposes the deployment as a NodePort Service from its row', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Workloads' }).click();
+    await page.getByRole('tab', { name: 'Deployments' }).click();
+    await page.getByRole('button', { name: 'Expose web' }).click();
+    const dialog = page.getByTestId('expose-dialog');
+    await dialog.getByLabel('Service name').fill('web-node');
+    await dialog.getByLabel('Type').selectOption('NodePort');
+    await dialog.getByLabel('Port', { exact: true }).fill('8080');
+    await dialog.getByRole('button', { name: 'Create Service' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: 'Services' }).click();
+    const row = page.locator('[role="row"]', { has: page.getByText('web-node', { exact: true }) });
+    await row.getByTestId('service-endpoints').getByText('1/1').waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toMatch(/NodePort.*8080:8080\/TCP \(node port \d+\)/);
+  });
+
+  it('restarts a pod of the deployment from the pod list, after asking', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Pods' }).click();
+    const before = (
+      await cluster.kubectl('-n', NS, 'get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[0].metadata.name}')
+    ).trim();
+    await page.getByRole('button', { name: `Restart ${before}` }).click();
+    const confirm = page.getByTestId('confirm');
+    expect(await confirm.textContent()).toContain('starts a new one in its place');
+    await confirm.getByRole('button', { name: 'Restart' }).click();
+    await eventually(
+      'a new web pod Running',
+      async () => {
+        const names = await cluster.kubectl(
+          '-n',
+          NS,
+          'get',
+          'pods',
+          '-l',
+          'app=web',
+          '--field-selector=status.phase=Running',
+          '-o',
+          'jsonpath={.items[*].metadata.name}',
+        );
+        return names.split(' ').some((n) => n && n !== before);
+      },
+      90_000,
+    );
   });
 });
