@@ -2,18 +2,87 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import berth from './eslint/plugin.js';
+
+/**
+ * Berth's dependency graph (drawn in the README's Architecture section), enforced by `berth/layers`. For each
+ * layer — a folder, or one file — the Berth folders and modules it may import ('x/' is a folder, anything
+ * else one module), the modules it may import for their types only, and which packages it may use. The most
+ * specific layer applies. A file directly in main/ or renderer/ that is no entry point belongs in a folder.
+ */
+const MAIN_DOMAINS = ['engine', 'compose', 'kube', 'tasks', 'settings', 'system'];
+const NO_NODE = { not: ['electron', 'node'] };
+const layers = {
+  // The one API: used by all, uses nothing of Berth.
+  'contract/': { may: ['contract/'], packages: { only: ['zod'] } },
+  'preload/': { may: ['contract/'], packages: { only: ['electron'] } },
+
+  // main: common below the domains, the domains below the backend; ipc and desktop only from the entry points.
+  'main/': {},
+  'main/common/': { may: ['contract/', 'main/common/'] },
+  ...Object.fromEntries(
+    MAIN_DOMAINS.map((domain) => [
+      `main/${domain}/`,
+      // Every long operation is a task: a domain may run tasks, and is handed its services (their types).
+      { may: ['contract/', 'main/common/', 'main/tasks/taskManager', `main/${domain}/`], types: ['main/services'] },
+    ]),
+  ),
+  'main/ipc/': { may: ['contract/', 'main/common/', 'main/ipc/'] },
+  'main/desktop/': { may: ['contract/', 'main/common/', 'main/desktop/'] },
+  'main/services': { may: ['contract/', 'main/common/', ...MAIN_DOMAINS.map((d) => `main/${d}/`)] },
+  'main/backend': { may: ['contract/', 'main/'] },
+  'main/index': { may: ['contract/', 'main/'] },
+  'main/web': { may: ['contract/', 'main/'] },
+
+  // renderer: views use stores, components, api and common, never the other way round; nothing of main.
+  'renderer/': {},
+  'renderer/common/': { may: ['contract/', 'renderer/common/'], packages: NO_NODE },
+  'renderer/api/': { may: ['contract/', 'renderer/api/'], packages: NO_NODE },
+  'renderer/stores/': {
+    may: ['contract/', 'renderer/common/', 'renderer/api/', 'renderer/stores/'],
+    packages: NO_NODE,
+  },
+  'renderer/components/': {
+    may: ['contract/', 'renderer/common/', 'renderer/api/', 'renderer/stores/', 'renderer/components/'],
+    packages: NO_NODE,
+  },
+  'renderer/views/': {
+    may: [
+      'contract/',
+      'renderer/common/',
+      'renderer/api/',
+      'renderer/stores/',
+      'renderer/components/',
+      'renderer/views/',
+    ],
+    packages: NO_NODE,
+  },
+  'renderer/App': { may: ['contract/', 'renderer/'], packages: NO_NODE },
+  'renderer/main': { may: ['contract/', 'renderer/'], packages: NO_NODE },
+  'renderer/vite-env.d': { may: [] },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/kube-cluster/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { berth },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'berth/layers': ['error', { layers }],
+      'berth/unit-test-paths': 'error',
     },
   },
+  // Globals by runtime: the renderer is a browser page, main, preload and the tooling run on Node, the
+  // contract on both (so it may use neither's globals); tests drive both.
+  { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
+  {
+    files: ['main/**', 'preload/**', 'scripts/**', 'eslint/**', '*.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  { files: ['test/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -212,7 +212,7 @@ export const LogsInput = z.object({
 export const LogsEvent = z.object({
   lines: z.array(LogLine),
   /** Lines main dropped because they came faster than they could be delivered (bounded memory). */
-  dropped: z.number().int().min(0).default(0),
+  dropped: z.number().int().min(0),
 });
 export type LogsEvent = z.infer<typeof LogsEvent>;
 

@@ -8,6 +8,7 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict', // e.g. a port already taken, an image in use, a name taken
   'engine_unreachable', // the Docker engine does not answer
+  'connection_lost', // the renderer lost its connection to Berth's main process (it reconnects by itself)
   'tool_missing', // compose, kind or kubectl not installed
   'cluster_unreachable',
   'cancelled',

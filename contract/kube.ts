@@ -214,6 +214,8 @@ export const DeployInput = KubeTarget.extend({
   service: z.enum(['none', 'ClusterIP', 'NodePort']).default('none'),
   /** Create the namespace when it does not exist. */
   createNamespace: z.boolean().default(true),
+  /** IfNotPresent for an image loaded into kind's nodes (a `:latest` tag would otherwise always be pulled). */
+  imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
 });
 export type DeployInput = z.input<typeof DeployInput>;
 
@@ -287,6 +289,8 @@ export const kube = {
   apply: call(KubeTarget.extend({ namespace: z.string().default('default'), yaml: z.string() }), z.array(ApplyResult)),
 
   kindClusters: call(z.void(), z.array(KindCluster)),
+  /** Local images that are kind node images (for air-gapped machines; empty = kind's default image). */
+  kindNodeImages: call(z.void(), z.array(z.string())),
   /** The kind config (v1alpha4) Berth would create the cluster with. */
   kindConfig: call(KindCreateInput, z.object({ yaml: z.string() })),
   kindCreate: call(KindCreateInput, TaskStarted),

@@ -27,7 +27,7 @@ export type PodLogsInput = z.input<typeof PodLogsInput>;
 export const PodLogsEvent = z.object({
   lines: z.array(LogLine),
   /** Lines main dropped because they came faster than they could be delivered. */
-  dropped: z.number().int().min(0).default(0),
+  dropped: z.number().int().min(0),
 });
 export type PodLogsEvent = z.infer<typeof PodLogsEvent>;
 

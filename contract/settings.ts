@@ -1,6 +1,6 @@
 /**
- * User settings, the first-run environment check, and what the desktop shell asks the renderer to do
- * (open a compose file passed on the command line, switch view from the menu or tray).
+ * User settings, and what the desktop shell asks the renderer to do (open a compose file passed on the
+ * command line, switch view from the menu or tray).
  */
 import { z } from 'zod';
 import { call, stream } from './define';
@@ -79,8 +79,11 @@ export type SettingsKey = keyof Settings;
 export const SettingsPatch = z.strictObject(SettingsFields).partial();
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 
+/** The settings as main sends them: every one present (no defaults, so the client's type is what it gets). */
+export const SettingsValues = z.object(SettingsFields);
+
 export const SettingsSnapshot = z.object({
-  values: Settings,
+  values: SettingsValues,
   /** The JSON file the settings live in. */
   file: z.string(),
   /** Settings changed since Berth started that only apply after a restart (the engine socket). */
@@ -89,43 +92,6 @@ export const SettingsSnapshot = z.object({
   notice: z.string().optional(),
 });
 export type SettingsSnapshot = z.infer<typeof SettingsSnapshot>;
-
-export const CheckFix = z.object({
-  /** One sentence: what to do. */
-  text: z.string(),
-  /** A command to run in a terminal, when there is one. */
-  command: z.string().optional(),
-  /** Where to read more or download (http/https). */
-  url: z.string().optional(),
-});
-export type CheckFix = z.infer<typeof CheckFix>;
-
-export const EnvironmentCheck = z.object({
-  id: z.enum(['engine', 'docker', 'compose', 'kind', 'kubectl', 'kubeconfig']),
-  label: z.string(),
-  found: z.boolean(),
-  /** ok: usable; missing: not there; problem: there but not usable (engine down, broken binary). */
-  status: z.enum(['ok', 'missing', 'problem']),
-  /** Whether Berth needs it at all (only the engine is required). */
-  required: z.boolean(),
-  version: z.string().optional(),
-  /** The binary or file that was found. */
-  path: z.string().optional(),
-  /** A short line of detail, e.g. "v1 (docker-compose)" or "current context kind-dev". */
-  detail: z.string().optional(),
-  /** What Berth can do with it, shown next to the check: "Compose view", "Kubernetes view". */
-  usedFor: z.string(),
-  hint: z.string().optional(),
-  fix: CheckFix.optional(),
-});
-export type EnvironmentCheck = z.infer<typeof EnvironmentCheck>;
-
-export const EnvironmentReport = z.object({
-  platform: z.string(),
-  checkedAt: z.number(),
-  checks: z.array(EnvironmentCheck),
-});
-export type EnvironmentReport = z.infer<typeof EnvironmentReport>;
 
 /** A file the desktop shell was asked to open (second launch, file association, macOS open-file). */
 export const OpenRequest = z.object({
@@ -147,8 +113,6 @@ export const settings = {
   reset: call(NoInput, SettingsSnapshot),
   /** The settings now and after every change. */
   watch: stream(NoInput, SettingsSnapshot),
-  /** Looks for the engine, docker compose, kind, kubectl and a kubeconfig; each with version and a fix. */
-  environment: call(NoInput, EnvironmentReport),
   /**
    * Files the shell was asked to open. Requests that arrive while nobody listens are kept and delivered to
    * the next subscriber, once.

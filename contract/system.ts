@@ -1,3 +1,7 @@
+/**
+ * Berth itself and the machine it runs on: the app's version and shell, the engine connection, the
+ * first-run environment check, and what only the desktop shell can do (open a link, pick a file).
+ */
 import { z } from 'zod';
 import { call, stream } from './define';
 import { NoInput } from './collection';
@@ -31,6 +35,43 @@ export const PickPathInput = z.object({
   filters: z.array(z.object({ name: z.string(), extensions: z.array(z.string()) })).optional(),
 });
 
+export const CheckFix = z.object({
+  /** One sentence: what to do. */
+  text: z.string(),
+  /** A command to run in a terminal, when there is one. */
+  command: z.string().optional(),
+  /** Where to read more or download (http/https). */
+  url: z.string().optional(),
+});
+export type CheckFix = z.infer<typeof CheckFix>;
+
+export const EnvironmentCheck = z.object({
+  id: z.enum(['engine', 'docker', 'compose', 'kind', 'kubectl', 'kubeconfig']),
+  label: z.string(),
+  found: z.boolean(),
+  /** ok: usable; missing: not there; problem: there but not usable (engine down, broken binary). */
+  status: z.enum(['ok', 'missing', 'problem']),
+  /** Whether Berth needs it at all (only the engine is required). */
+  required: z.boolean(),
+  version: z.string().optional(),
+  /** The binary or file that was found. */
+  path: z.string().optional(),
+  /** A short line of detail, e.g. "v1 (docker-compose)" or "current context kind-dev". */
+  detail: z.string().optional(),
+  /** What Berth can do with it, shown next to the check: "Compose view", "Kubernetes view". */
+  usedFor: z.string(),
+  hint: z.string().optional(),
+  fix: CheckFix.optional(),
+});
+export type EnvironmentCheck = z.infer<typeof EnvironmentCheck>;
+
+export const EnvironmentReport = z.object({
+  platform: z.string(),
+  checkedAt: z.number(),
+  checks: z.array(EnvironmentCheck),
+});
+export type EnvironmentReport = z.infer<typeof EnvironmentReport>;
+
 export const system = {
   info: call(NoInput, AppInfo),
   /** The engine connection, pushed whenever it changes (connect, drop, reconnect, counts). */
@@ -39,4 +80,6 @@ export const system = {
   openExternal: call(z.object({ url: z.url({ protocol: /^https?$/ }) }), z.object({ opened: z.boolean() })),
   /** A native file/folder picker; null when the user cancelled or the shell has none (web). */
   pickPath: call(PickPathInput, z.object({ path: z.string().nullable() })),
+  /** Looks for the engine, docker compose, kind, kubectl and a kubeconfig; each with version and a fix. */
+  environment: call(NoInput, EnvironmentReport),
 } as const;

@@ -1,17 +1,17 @@
-/** Volumes and networks: simple list/create/remove views users expect beside containers. */
+/** Volumes: list, create and remove, with the containers that mount each. */
 import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, NoInput, Ok } from './collection';
 import { ContainerRef } from './images';
 
 /** Docker's object-name grammar for volumes and networks. */
-const ObjectName = z
+export const ObjectName = z
   .string()
   .trim()
   .min(1)
   .max(255)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Use letters, digits, and _ . - (starting with a letter or digit).');
-const Labels = z.record(z.string().min(1).max(512), z.string().max(4096)).default({});
+export const Labels = z.record(z.string().min(1).max(512), z.string().max(4096)).default({});
 
 export const VolumeSummary = z.object({
   name: z.string(),
@@ -44,45 +44,4 @@ export const volumes = {
   remove: call(z.object({ name: z.string().min(1).max(255), force: z.boolean().default(false) }), Ok),
   /** Disk usage per volume (name → bytes); asks the engine to measure, so call it on demand. */
   sizes: call(NoInput, z.record(z.string(), z.number())),
-} as const;
-
-export const NetworkSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  driver: z.string(),
-  scope: z.string(),
-  internal: z.boolean(),
-  attachable: z.boolean(),
-  subnets: z.array(z.string()),
-  created: z.string().optional(),
-  labels: z.record(z.string(), z.string()),
-  /** Containers attached to it. */
-  containers: z.array(ContainerRef),
-  /** bridge, host and none: the engine's own, never removable. */
-  builtIn: z.boolean(),
-});
-export type NetworkSummary = z.infer<typeof NetworkSummary>;
-
-export const networks = {
-  list: call(NoInput, z.array(NetworkSummary)),
-  watch: stream(NoInput, collectionEvent(NetworkSummary)),
-  create: call(
-    z.object({
-      name: ObjectName,
-      driver: z.string().trim().min(1).max(128).default('bridge'),
-      /** CIDR, e.g. 172.30.0.0/16. */
-      subnet: z
-        .string()
-        .trim()
-        .regex(/^[0-9a-fA-F.:]+\/\d{1,3}$/, 'A subnet in CIDR form, e.g. 172.30.0.0/16.')
-        .optional(),
-      gateway: z.string().trim().min(2).max(64).optional(),
-      internal: z.boolean().default(false),
-      attachable: z.boolean().default(false),
-      labels: Labels,
-    }),
-    NetworkSummary,
-  ),
-  /** Refuses bridge/host/none and networks with attached containers (conflict naming them). */
-  remove: call(z.object({ id: z.string().min(1).max(255) }), Ok),
 } as const;

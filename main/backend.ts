@@ -1,17 +1,18 @@
 /** Assembles main's implementation of the API from its domains. Shared by the Electron app and the web bridge. */
 import { api, type ApiImplementation } from '../contract/api';
 import { createRouter, type Router, type RouterOptions } from './ipc/router';
-import { containerCollection } from './engine/containers';
+import { engineCollections } from './engine/engineCollections';
 import { EngineConnection } from './engine/connection';
 import { TaskManager } from './tasks/taskManager';
 import type { DesktopShell, Services } from './services';
 import { systemApi } from './system/systemApi';
 import { tasksApi } from './tasks/tasksApi';
-import { containersApi } from './engine/containersApi';
-import { imagesApi } from './engine/imagesApi';
+import { containersApi } from './engine/containers/containersApi';
+import { imagesApi } from './engine/images/imagesApi';
 import { composeApi } from './compose/composeApi';
 import { kubeApi } from './kube/kubeApi';
-import { volumesApi, networksApi } from './engine/volumesApi';
+import { volumesApi } from './engine/volumes/volumesApi';
+import { networksApi } from './engine/networks/networksApi';
 import { settingsApi } from './settings/settingsApi';
 import { SettingsStore } from './settings/settingsStore';
 import { ShellRequests } from './settings/openRequests';
@@ -38,7 +39,7 @@ export function createBackend(options: BackendOptions): Backend {
   const disposers: Array<() => void> = [];
   const services: Services = {
     engine,
-    containers: containerCollection(engine),
+    collections: engineCollections(engine),
     tasks: new TaskManager(),
     shell: options.shell,
     settings,

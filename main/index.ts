@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import type { DesktopShell } from './services';
 import { serveIpc } from './ipc/electronIpc';
-import { createMainWindow, isSafeExternalUrl } from './window';
+import { createMainWindow, isSafeExternalUrl } from './desktop/window';
 import { composeFileFromArgv } from './desktop/argv';
 import { installAppMenu } from './desktop/menu';
 import { notifyLongTasks } from './desktop/notifications';

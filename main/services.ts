@@ -1,8 +1,11 @@
-/** What every domain implementation is built from: the long-lived connections and managers of main. */
+/**
+ * What every domain implementation is built from: the long-lived connections and managers of main. Each
+ * domain's factory takes only the services it uses (`Pick<Services, ...>`), so its dependencies show in its
+ * signature.
+ */
 import type { EngineConnection } from './engine/connection';
 import type { TaskManager } from './tasks/taskManager';
-import type { LiveCollection } from './engine/liveCollection';
-import type { ContainerSummary } from '../contract/containers';
+import type { EngineCollections } from './engine/engineCollections';
 import type { SettingsStore } from './settings/settingsStore';
 import type { ShellRequests } from './settings/openRequests';
 
@@ -25,8 +28,8 @@ export const webShell: DesktopShell = {
 
 export interface Services {
   engine: EngineConnection;
-  /** The engine's containers, live: one upstream shared by the containers and compose views. */
-  containers: LiveCollection<ContainerSummary>;
+  /** The engine's live lists (containers, images, volumes, networks): one upstream each, shared by all. */
+  collections: EngineCollections;
   tasks: TaskManager;
   shell: DesktopShell;
   /** The user's settings (settings.json); read `current`, listen with `onChange`. */

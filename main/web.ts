@@ -9,7 +9,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = process.env.BERTH_RENDERER_DIR ?? join(here, '..', 'renderer');
 const log = (m: string) => process.stderr.write(`[berth] ${m}\n`);
 
-const backend = createBackend({ shell: webShell, log, validateOutputs: process.env.BERTH_VALIDATE_OUTPUTS === '1' });
+const backend = createBackend({
+  shell: webShell,
+  log,
+  validateOutputs: process.env.BERTH_VALIDATE_OUTPUTS === '1' ? 'log' : undefined,
+});
 const port = process.env.BERTH_PORT ? Number(process.env.BERTH_PORT) : 0;
 const bridge = await startWebBridge({ router: backend.router, root, port, log });
 process.stdout.write(`Berth web UI: ${bridge.url}\n`);

@@ -6,7 +6,6 @@ import { Toasts } from './components/Toasts';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { FirstRun } from './components/FirstRun';
 import { useNav, VIEWS, type ViewName } from './stores/navStore';
-import './stores/openRequests';
 import { DashboardView } from './views/dashboard/DashboardView';
 import { ContainersView } from './views/containers/ContainersView';
 import { ImagesView } from './views/images/ImagesView';

@@ -7,6 +7,12 @@ import type { CollectionEvent } from '../../contract/collection';
 
 export type CollectionListener<T> = (event: CollectionEvent<T>) => void;
 
+/** Anything that serves a live list: a snapshot to each new listener, then changes, until it unsubscribes. */
+export interface LiveList<T> {
+  /** Resolves with the function that unsubscribes, once the snapshot went out. */
+  subscribe(listener: CollectionListener<T>): Promise<() => void>;
+}
+
 export interface SharedCollectionHooks<T> {
   /** Loads the full list, keyed by id. */
   load(): Promise<Map<string, T>>;
@@ -20,7 +26,7 @@ export interface SharedCollectionHooks<T> {
   mapError?(error: unknown): unknown;
 }
 
-export class SharedCollection<T> {
+export class SharedCollection<T> implements LiveList<T> {
   private readonly listeners = new Set<CollectionListener<T>>();
   /** The current list once loaded; the owner keeps it current. */
   cache: Map<string, T> | undefined;

@@ -1,11 +1,11 @@
 /** Small glue between main's sources and a stream implementation's sink. */
 import type { StreamSink } from '../../contract/define';
 import type { CollectionEvent } from '../../contract/collection';
-import type { LiveCollection } from '../engine/liveCollection';
+import type { LiveList } from './sharedCollection';
 
 /** Streams a live collection until the subscriber goes away. */
 export async function pipeCollection<T>(
-  collection: LiveCollection<T>,
+  collection: LiveList<T>,
   sink: StreamSink<CollectionEvent<T>>,
   signal: AbortSignal,
 ): Promise<void> {

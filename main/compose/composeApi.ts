@@ -9,16 +9,19 @@ import { pipeStacks } from './stacks';
 import { describeTool } from './tool';
 import { startUp, validateWithCli } from './up';
 
-export function composeApi(services: Services, ctx = new ComposeContext(services)): ApiImplementation['compose'] {
+export function composeApi(
+  services: Pick<Services, 'engine' | 'collections' | 'tasks' | 'settings'>,
+  ctx = new ComposeContext(services),
+): ApiImplementation['compose'] {
   return {
     tool: async () => describeTool(await ctx.redetect()),
     open: async ({ path }) => readComposeFile(path),
     validate: async (input, { signal }) => {
       const cli = await ctx.cli();
-      const { scope } = await ctx.scopeOfFile(input.file, input.project, input);
-      return validateWithCli(cli, scope, signal);
+      const { scope, file } = await ctx.scopeOfFile(input.file, input.project, input);
+      return validateWithCli(cli, scope, signal, file);
     },
-    stacks: (_input, sink, signal) => pipeStacks(services.containers, sink, signal),
+    stacks: (_input, sink, signal) => pipeStacks(services.collections.containers, sink, signal),
     up: async (input) => ({ taskId: await startUp(ctx, input) }),
     down: async (input) => ({ taskId: await startDown(ctx, input) }),
     run: async (input) => ({ taskId: await startAction(ctx, input) }),

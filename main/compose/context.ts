@@ -21,7 +21,7 @@ export class ComposeContext {
   private detectedFor: string | undefined;
 
   constructor(
-    readonly services: Services,
+    readonly services: Pick<Services, 'engine' | 'tasks' | 'settings'>,
     private readonly env: Record<string, string | undefined> = process.env,
   ) {}
 

@@ -5,8 +5,8 @@
 import { PassThrough } from 'node:stream';
 import type { LogLine } from '../../contract/compose';
 import type { StreamSink } from '../../contract/define';
-import type { EngineConnection } from '../engine/connection';
-import lineSplitter from '../engine/lineSplitter';
+import lineSplitter from '../common/lineSplitter';
+import type { Services } from '../services';
 import { LABEL } from './stacks';
 
 interface LogsInput {
@@ -19,7 +19,7 @@ const BATCH_MS = 100;
 const MAX_BATCH = 2000;
 
 export async function pipeStackLogs(
-  engine: EngineConnection,
+  engine: Services['engine'],
   input: LogsInput,
   sink: StreamSink<{ lines: LogLine[] }>,
   signal: AbortSignal,

@@ -7,7 +7,7 @@ import type { ComposeStack, StackService } from '../../contract/compose';
 import type { ContainerSummary } from '../../contract/containers';
 import type { CollectionEvent } from '../../contract/collection';
 import type { StreamSink } from '../../contract/define';
-import type { LiveCollection } from '../engine/liveCollection';
+import type { LiveList } from '../common/sharedCollection';
 
 export const LABEL = {
   project: 'com.docker.compose.project',
@@ -64,7 +64,7 @@ function stackOf(name: string, members: ContainerSummary[]): ComposeStack {
 
 /** Streams the stacks: a snapshot, then the stacks that changed or went away. */
 export async function pipeStacks(
-  containers: LiveCollection<ContainerSummary>,
+  containers: LiveList<ContainerSummary>,
   sink: StreamSink<CollectionEvent<ComposeStack>>,
   signal: AbortSignal,
 ): Promise<void> {

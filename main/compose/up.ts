@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../contract/errors';
-import type { UpInput } from '../../contract/compose';
+import type { ComposeFile, UpInput } from '../../contract/compose';
 import type { TaskHandle } from '../tasks/taskManager';
 import { runCompose, type ComposeScope } from './cli';
 import { activeServices } from './composeFile';
@@ -37,12 +37,25 @@ async function fingerprint(cli: ComposeCli, scope: ComposeScope): Promise<string
 
 const accepted = new Set<string>();
 
-/** Asks the CLI whether it accepts the file; its words when not. */
+/**
+ * Whether the file can be brought up: every local build context exists (Compose v2+ `config -q` no longer
+ * checks that, v1 did), then the CLI accepts it (`config -q`); its words when not.
+ */
 export async function validateWithCli(
   cli: ComposeCli,
   scope: ComposeScope,
   signal?: AbortSignal,
+  file?: ComposeFile,
 ): Promise<{ ok: boolean; message?: string }> {
+  const missing = file?.services.filter((s) => s.build && !s.build.exists) ?? [];
+  if (missing.length) {
+    return {
+      ok: false,
+      message: missing
+        .map((s) => `service "${s.name}": the build context ${s.build?.context ?? ''} does not exist`)
+        .join('\n'),
+    };
+  }
   const key = await fingerprint(cli, scope);
   if (accepted.has(key)) return { ok: true };
   const result = await runCompose(cli, scope, ['config', '-q'], { signal });
@@ -61,7 +74,7 @@ export async function startUp(ctx: ComposeContext, input: Up): Promise<string> {
   const unknown = input.services.filter((s) => !file.services.some((x) => x.name === s));
   if (unknown.length) throw new ApiError('invalid_input', `No service ${unknown.join(', ')} in ${file.path}.`);
   return ctx.services.tasks.start({ kind: 'compose.up', title: `Up ${scope.project}` }, (task) =>
-    runUp(ctx, cli, scope, wanted, input, task),
+    runUp(ctx, cli, scope, wanted, input, task, file),
   );
 }
 
@@ -72,11 +85,12 @@ async function runUp(
   services: string[],
   input: Up,
   task: TaskHandle,
+  file: ComposeFile,
 ): Promise<{ project: string; services: string[] }> {
   const { signal } = task;
   task.step({ id: 'config', label: 'compose file', status: 'checking', fraction: null });
   task.progress({ fraction: 0, message: `Checking ${scope.files[0]} with ${cli.command}` });
-  const check = await validateWithCli(cli, scope, signal);
+  const check = await validateWithCli(cli, scope, signal, file);
   if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
   if (!check.ok) {
     task.step({ id: 'config', label: 'compose file', status: 'refused', fraction: 1 });

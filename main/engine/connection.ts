@@ -5,7 +5,7 @@
  */
 import Docker from 'dockerode';
 import { EventEmitter } from 'node:events';
-import split2 from './lineSplitter';
+import split2 from '../common/lineSplitter';
 import type { EngineState } from '../../contract/system';
 import { ENGINE_HINT, toApiError } from '../common/toApiError';
 import { dockerodeOptions, resolveEndpoint, type EngineEndpoint } from './endpoint';

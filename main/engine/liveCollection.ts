@@ -3,7 +3,7 @@
  * snapshot for each new subscriber, then only what changed. Events are coalesced (a burst of 50 starts
  * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm.
  */
-import { SharedCollection, type CollectionListener } from '../common/sharedCollection';
+import { SharedCollection, type CollectionListener, type LiveList } from '../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from './connection';
 
 export interface LiveCollectionSpec<T> {
@@ -17,7 +17,7 @@ export interface LiveCollectionSpec<T> {
   coalesceMs?: number;
 }
 
-export class LiveCollection<T> {
+export class LiveCollection<T> implements LiveList<T> {
   private readonly shared = new SharedCollection<T>({
     load: async () => {
       const items = await this.spec.list();

@@ -20,8 +20,12 @@ export interface Router {
 }
 
 export interface RouterOptions {
-  /** Check every call's result against its schema (tests and dev). */
-  validateOutputs?: boolean;
+  /**
+   * Check every call's result and every stream event against its schema (tests and dev). 'fail' turns a
+   * mismatch into an `internal` error naming it — the call rejects, the stream ends — so a test cannot miss
+   * it; 'log' only logs it. Off in production.
+   */
+  validateOutputs?: 'fail' | 'log';
   log?: (message: string) => void;
 }
 
@@ -72,16 +76,24 @@ export function createRouter<C extends ContractDef>(
         ).toShape();
       };
 
-      const handleCall = async (id: number, def: MethodDef, fn: AnyFn, input: unknown) => {
+      /** The mismatch of a result or an event with its schema, when outputs are checked and it does not match. */
+      const mismatch = (method: string, what: string, schema: z.ZodType, value: unknown): ApiError | undefined => {
+        if (!options.validateOutputs) return undefined;
+        const check = schema.safeParse(value);
+        if (check.success) return undefined;
+        const text = `${what} of ${method} does not match its schema: ${z.prettifyError(check.error).replace(/\n/g, '; ')}`;
+        log(text);
+        return options.validateOutputs === 'fail' ? new ApiError('internal', text) : undefined;
+      };
+
+      const handleCall = async (id: number, method: string, def: MethodDef, fn: AnyFn, input: unknown) => {
         const controller = new AbortController();
         open.set(id, controller);
         try {
           const value = await fn(input, { signal: controller.signal });
-          if (options.validateOutputs && def.kind === 'call') {
-            const check = def.output.safeParse(value);
-            if (!check.success) log(`output of call ${id} does not match its schema: ${z.prettifyError(check.error)}`);
-          }
-          emit({ type: 'result', id, ok: true, value });
+          const wrong = def.kind === 'call' ? mismatch(method, 'The result', def.output, value) : undefined;
+          if (wrong) fail(id, wrong.toShape());
+          else emit({ type: 'result', id, ok: true, value });
         } catch (e) {
           const error = toApiError(e);
           if (error.code === 'internal') log(`call ${id} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -91,7 +103,7 @@ export function createRouter<C extends ContractDef>(
         }
       };
 
-      const handleSubscribe = (id: number, fn: AnyFn, input: unknown) => {
+      const handleSubscribe = (id: number, method: string, def: MethodDef, fn: AnyFn, input: unknown) => {
         const controller = new AbortController();
         open.set(id, controller);
         let ended = false;
@@ -104,7 +116,10 @@ export function createRouter<C extends ContractDef>(
         };
         const sink = {
           next: (event: unknown) => {
-            if (!ended && !controller.signal.aborted) emit({ type: 'event', id, event });
+            if (ended || controller.signal.aborted) return;
+            const wrong = def.kind === 'stream' ? mismatch(method, 'An event', def.event, event) : undefined;
+            if (wrong) finish(wrong.toShape());
+            else emit({ type: 'event', id, event });
           },
           fail: (error: unknown) => finish(toApiError(error).toShape()),
           end: () => finish(),
@@ -150,8 +165,8 @@ export function createRouter<C extends ContractDef>(
             else emit({ type: 'end', id: message.id, error });
             return;
           }
-          if (message.type === 'call') void handleCall(message.id, target.def, target.fn, input.value);
-          else handleSubscribe(message.id, target.fn, input.value);
+          if (message.type === 'call') void handleCall(message.id, message.method, target.def, target.fn, input.value);
+          else handleSubscribe(message.id, message.method, target.def, target.fn, input.value);
         },
         close() {
           closed = true;

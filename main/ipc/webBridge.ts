@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { CSP } from '../common/contentSecurityPolicy';
 import type { Router } from './router';
 import { checkRequest, cookieName, newToken } from './webAuth';
 import { serveStatic } from './staticFiles';
@@ -26,10 +27,6 @@ export interface WebBridge {
   server: Server;
   close(): Promise<void>;
 }
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const token = options.token ?? newToken();

@@ -25,28 +25,44 @@ export interface KubeClients {
   readonly version: VersionApi;
 }
 
-const cache = new Map<string, { fingerprint: string; clients: KubeClients }>();
+/** The clients made so far, by (kubeconfig, context), each kept while its cluster and user entries are the same. */
+export class KubeClientCache {
+  private readonly entries = new Map<string, { fingerprint: string; clients: KubeClients }>();
 
-export async function clientsFor(target: KubeTarget): Promise<KubeClients> {
-  const { AppsV1Api, CoreV1Api, DiscoveryV1Api, KubernetesObjectApi, VersionApi } = await k8s();
-  const config = await configFor(target.context, target.kubeconfig);
-  const fingerprint = JSON.stringify([config.getCurrentCluster(), config.getCurrentUser()]);
-  const key = `${target.kubeconfig ?? ''}\u0000${target.context}`;
-  const hit = cache.get(key);
-  if (hit && hit.fingerprint === fingerprint) return hit.clients;
-  const clients: KubeClients = {
-    context: target.context,
-    server: config.getCurrentCluster()?.server ?? '',
-    config,
-    core: config.makeApiClient(CoreV1Api),
-    apps: config.makeApiClient(AppsV1Api),
-    discovery: config.makeApiClient(DiscoveryV1Api),
-    objects: KubernetesObjectApi.makeApiClient(config),
-    version: config.makeApiClient(VersionApi),
-  };
-  cache.set(key, { fingerprint, clients });
-  return clients;
+  async clientsFor(target: KubeTarget): Promise<KubeClients> {
+    const { AppsV1Api, CoreV1Api, DiscoveryV1Api, KubernetesObjectApi, VersionApi } = await k8s();
+    const config = await configFor(target.context, target.kubeconfig);
+    const fingerprint = JSON.stringify([config.getCurrentCluster(), config.getCurrentUser()]);
+    const key = targetKey(target);
+    const hit = this.entries.get(key);
+    if (hit && hit.fingerprint === fingerprint) return hit.clients;
+    const clients: KubeClients = {
+      context: target.context,
+      server: config.getCurrentCluster()?.server ?? '',
+      config,
+      core: config.makeApiClient(CoreV1Api),
+      apps: config.makeApiClient(AppsV1Api),
+      discovery: config.makeApiClient(DiscoveryV1Api),
+      objects: KubernetesObjectApi.makeApiClient(config),
+      version: config.makeApiClient(VersionApi),
+    };
+    this.entries.set(key, { fingerprint, clients });
+    return clients;
+  }
+
+  /** Forgets every client. */
+  clear(): void {
+    this.entries.clear();
+  }
 }
+
+/**
+ * The one cache the kube domain's functions share through `clientsFor`. (Next: kubeApi owns it and hands it
+ * to them, once the functions take it as an argument.)
+ */
+const shared = new KubeClientCache();
+
+export const clientsFor = (target: KubeTarget): Promise<KubeClients> => shared.clientsFor(target);
 
 /** A stable key for sharing watches between subscribers of the same cluster. */
 export const targetKey = (target: KubeTarget): string => `${target.kubeconfig ?? ''}\u0000${target.context}`;

@@ -19,12 +19,16 @@ import { OK } from '../../contract/collection';
 import { kindNodeContainers, listKindClusters } from './kind/kindClusters';
 import { requireKind } from './kind/kindCli';
 import { kindConfigYaml } from './kind/kindConfig';
-import { startKindCreate, startKindDelete, startKindLoad } from './kind/kindTasks';
+import { startKindCreate, startKindDelete, startKindLoad, type KindTool } from './kind/kindTasks';
+import { kindEnvironment } from './kind/kindEnv';
+import { localKindNodeImages } from './kind/kindNodeImages';
 import type { NamespacedTarget } from '../../contract/kube';
 import type { StreamSink } from '../../contract/define';
 import type { CollectionEvent } from '../../contract/collection';
 
-export function kubeApi(services: Services): ApiImplementation['kube'] {
+export function kubeApi(
+  services: Pick<Services, 'engine' | 'tasks' | 'settings' | 'onDispose'>,
+): ApiImplementation['kube'] {
   const watches = new KubeWatches();
   const execs = new PodExecSessions();
   const forwards = new PortForwards();
@@ -35,6 +39,23 @@ export function kubeApi(services: Services): ApiImplementation['kube'] {
   const docker = () => services.engine.docker;
   /** The kind binary, from the kind binary setting or PATH; tool_missing when there is none. */
   const kind = () => requireKind(services.settings.current.kindBinary);
+  /** kind with the engine Berth uses and the kubeconfig it reads, so both sides see the same clusters. */
+  const kindTool = (): KindTool => ({
+    binary: kind(),
+    env: kindEnvironment({ engineUrl: services.engine.endpoint.url, kubeconfig: process.env.BERTH_KUBECONFIG }),
+    docker: docker(),
+    whenEngineBack(then) {
+      const attempt = () => {
+        then().catch(() => {
+          const off = services.engine.onReconnect(() => {
+            off();
+            attempt();
+          });
+        });
+      };
+      attempt();
+    },
+  });
 
   /** Node containers of the kind cluster behind a context, so nodes can name theirs. */
   const kindContainersOf = (context: string) => async () => {
@@ -84,10 +105,14 @@ export function kubeApi(services: Services): ApiImplementation['kube'] {
     deleteDeployment: async (input) => deleteDeployment(input, input.namespace, input.name),
     deleteNamespace: async (input) => deleteNamespace(input, input.name),
     apply: async (input) => applyManifests(input, input.namespace, input.yaml),
-    kindClusters: async () => listKindClusters(kind(), docker()),
+    kindClusters: async () => {
+      const tool = kindTool();
+      return listKindClusters(tool.binary, tool.docker, tool.env);
+    },
+    kindNodeImages: async () => localKindNodeImages(docker()),
     kindConfig: async (input) => ({ yaml: kindConfigYaml(input) }),
-    kindCreate: async (input) => ({ taskId: await startKindCreate(services.tasks, kind(), input) }),
-    kindDelete: async (input) => ({ taskId: startKindDelete(services.tasks, kind(), input.name) }),
-    kindLoad: async (input) => ({ taskId: startKindLoad(services.tasks, kind(), input.cluster, input.image) }),
+    kindCreate: async (input) => ({ taskId: await startKindCreate(services.tasks, kindTool(), input) }),
+    kindDelete: async (input) => ({ taskId: startKindDelete(services.tasks, kindTool(), input.name) }),
+    kindLoad: async (input) => ({ taskId: startKindLoad(services.tasks, kindTool(), input.cluster, input.image) }),
   };
 }

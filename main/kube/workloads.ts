@@ -46,7 +46,7 @@ export function deploymentManifest(input: ReturnType<typeof DeployInput.parse>):
               image: input.image,
               // A kind cluster has images `kind load`ed into its nodes, often tagged :latest, for which the
               // default (Always) would try a registry and fail: use the node's copy when it has one.
-              imagePullPolicy: 'IfNotPresent',
+              imagePullPolicy: input.imagePullPolicy ?? 'IfNotPresent',
               ports: input.ports.map((p) => ({ containerPort: p })),
             },
           ],

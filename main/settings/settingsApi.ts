@@ -1,10 +1,12 @@
-/** The settings domain: read and change settings, the environment check, and the shell's requests. */
+/** The settings domain: read and change settings, and the desktop shell's requests to the renderer. */
 import type { ApiImplementation } from '../../contract/api';
 import { untilAborted } from '../common/streams';
 import type { Services } from '../services';
-import { checkEnvironment, settledEngineState } from '../system/environment';
 
-export function settingsApi({ settings, shellRequests, engine }: Services): ApiImplementation['settings'] {
+export function settingsApi({
+  settings,
+  shellRequests,
+}: Pick<Services, 'settings' | 'shellRequests'>): ApiImplementation['settings'] {
   return {
     get: async () => settings.snapshot(),
     update: (patch) => settings.update(patch),
@@ -16,7 +18,6 @@ export function settingsApi({ settings, shellRequests, engine }: Services): ApiI
         settings.onChange((snap) => sink.next(snap)),
       );
     },
-    environment: () => checkEnvironment({ settings: settings.current, engine: () => settledEngineState(engine) }),
     openRequests: (_input, sink, signal) =>
       untilAborted(
         signal,

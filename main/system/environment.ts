@@ -4,8 +4,8 @@
  * Programs are looked up on PATH and run for real, with a timeout.
  */
 import { homedir } from 'node:os';
-import type { EngineState } from '../../contract/system';
-import type { EnvironmentCheck, EnvironmentReport, Settings } from '../../contract/settings';
+import type { EngineState, EnvironmentCheck, EnvironmentReport } from '../../contract/system';
+import type { Settings } from '../../contract/settings';
 import { installFix, startEngineFix } from './environmentHints';
 import { defaultProbeEnv, type ProbeEnv } from './environmentProbe';
 import { checkCompose, checkDockerCli, checkKind, checkKubectl } from './environmentTools';

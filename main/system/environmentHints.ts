@@ -1,5 +1,5 @@
 /** What to do when a tool is missing, per operating system: one sentence, a command and a link. */
-import type { CheckFix, EnvironmentCheck } from '../../contract/settings';
+import type { CheckFix, EnvironmentCheck } from '../../contract/system';
 
 type ToolId = EnvironmentCheck['id'];
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { EnvironmentCheck } from '../../contract/settings';
+import type { EnvironmentCheck } from '../../contract/system';
 import { installFix } from './environmentHints';
 
 interface KubeconfigShape {

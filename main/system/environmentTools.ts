@@ -1,6 +1,6 @@
 /** The checks for programs on PATH: the docker CLI, docker compose / docker-compose, kind and kubectl. */
 import { basename } from 'node:path';
-import type { EnvironmentCheck } from '../../contract/settings';
+import type { EnvironmentCheck } from '../../contract/system';
 import { installFix } from './environmentHints';
 import { findExecutable, parseVersion, runProgram, type ProbeEnv } from './environmentProbe';
 

@@ -3,8 +3,13 @@ import { ApiError } from '../../contract/errors';
 import { untilAborted } from '../common/streams';
 import type { Services } from '../services';
 import { APP_VERSION } from '../common/version';
+import { checkEnvironment, settledEngineState } from './environment';
 
-export function systemApi({ engine, shell }: Services): ApiImplementation['system'] {
+export function systemApi({
+  engine,
+  shell,
+  settings,
+}: Pick<Services, 'engine' | 'shell' | 'settings'>): ApiImplementation['system'] {
   return {
     info: async () => ({ version: APP_VERSION, platform: process.platform, shell: shell.kind }),
     engine: (_input, sink, signal) => {
@@ -22,5 +27,6 @@ export function systemApi({ engine, shell }: Services): ApiImplementation['syste
       return { opened: await shell.openExternal(parsed.toString()) };
     },
     pickPath: async (input) => ({ path: await shell.pickPath(input) }),
+    environment: () => checkEnvironment({ settings: settings.current, engine: () => settledEngineState(engine) }),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { Task, TaskEvent, TaskStep } from '../../contract/tasks';
+import type { Task, TaskEvent, TaskKind, TaskResult, TaskStep } from '../../contract/tasks';
 import { ApiError } from '../../contract/errors';
 import { toApiError } from '../common/toApiError';
 
@@ -19,14 +19,19 @@ export interface TaskHandle {
   log(...lines: string[]): void;
 }
 
-export interface TaskSpec {
-  kind: string;
+export interface TaskSpec<K extends TaskKind> {
+  kind: K;
   title: string;
   cancellable?: boolean;
 }
 
+/** A task while it runs: the contract's Task, its result not yet tied to its kind. */
+type RunningTask = Omit<Task, 'kind' | 'result'> & { kind: TaskKind; result?: unknown };
+/** A copy to send: the kind and its result were paired by `start`'s signature. */
+const snapshot = (task: RunningTask, more: Partial<RunningTask> = {}): Task => ({ ...task, ...more }) as Task;
+
 interface Entry {
-  task: Task;
+  task: RunningTask;
   log: string[];
   controller: AbortController;
   done: Promise<Task>;
@@ -44,11 +49,11 @@ export class TaskManager {
     this.emitter.setMaxListeners(0);
   }
 
-  /** Starts a task and returns its id at once; `run` does the work and returns the task's result. */
-  start(spec: TaskSpec, run: (task: TaskHandle) => Promise<unknown>): string {
+  /** Starts a task and returns its id at once; `run` does the work and returns the result its kind ends with. */
+  start<K extends TaskKind>(spec: TaskSpec<K>, run: (task: TaskHandle) => Promise<TaskResult<K>>): string {
     const id = randomUUID();
     const controller = new AbortController();
-    const task: Task = {
+    const task: RunningTask = {
       id,
       kind: spec.kind,
       title: spec.title,
@@ -59,7 +64,14 @@ export class TaskManager {
       cancellable: spec.cancellable ?? true,
       startedAt: Date.now(),
     };
-    const entry: Entry = { task, log: [], controller, pendingLog: [], done: Promise.resolve(task), lastFlush: 0 };
+    const entry: Entry = {
+      task,
+      log: [],
+      controller,
+      pendingLog: [],
+      done: Promise.resolve(snapshot(task)),
+      lastFlush: 0,
+    };
     this.entries.set(id, entry);
     const handle: TaskHandle = {
       id,
@@ -82,7 +94,7 @@ export class TaskManager {
         this.scheduleUpdate(entry);
       },
     };
-    this.emit({ type: 'update', task: { ...task } });
+    this.emit({ type: 'update', task: snapshot(task) });
     entry.done = (async () => {
       try {
         const result = await run(handle);
@@ -99,18 +111,18 @@ export class TaskManager {
       }
       task.endedAt = Date.now();
       this.flush(entry);
-      return { ...task };
+      return snapshot(task);
     })();
     return id;
   }
 
   get(id: string): Task | undefined {
     const e = this.entries.get(id);
-    return e ? { ...e.task } : undefined;
+    return e ? snapshot(e.task) : undefined;
   }
 
   list(): Task[] {
-    return [...this.entries.values()].map((e) => ({ ...e.task }));
+    return [...this.entries.values()].map((e) => snapshot(e.task));
   }
 
   cancel(id: string): boolean {
@@ -173,7 +185,7 @@ export class TaskManager {
       this.emit({ type: 'log', taskId: entry.task.id, lines: entry.pendingLog });
       entry.pendingLog = [];
     }
-    this.emit({ type: 'update', task: { ...entry.task, steps: [...entry.task.steps] } });
+    this.emit({ type: 'update', task: snapshot(entry.task, { steps: [...entry.task.steps] }) });
   }
 }
 

@@ -2,7 +2,7 @@ import type { ApiImplementation } from '../../contract/api';
 import { untilAborted } from '../common/streams';
 import type { Services } from '../services';
 
-export function tasksApi({ tasks }: Services): ApiImplementation['tasks'] {
+export function tasksApi({ tasks }: Pick<Services, 'tasks'>): ApiImplementation['tasks'] {
   return {
     watch: (_input, sink, signal) => {
       sink.next({ type: 'snapshot', tasks: tasks.list() });

@@ -56,9 +56,9 @@ export function createClient<C extends ContractDef = typeof contract>(
       return;
     }
     const error: ApiErrorShape = {
-      code: 'engine_unreachable',
+      code: 'connection_lost',
       message: 'Lost the connection to Berth.',
-      hint: 'Berth reconnects by itself.',
+      hint: 'Berth reconnects by itself; try again in a moment.',
     };
     for (const [id, pending] of calls) {
       calls.delete(id);

@@ -1,7 +1,13 @@
-/** Any thrown value as an ApiError: API errors as they are, anything else as an `internal` one. */
-import { ApiError } from '../../contract/errors';
+/**
+ * The renderer's one way to read a failure: any thrown value as an ApiError (API errors as they are, anything
+ * else as an `internal` one), as the plain shape a store keeps, or as one line of text.
+ */
+import { ApiError, type ApiErrorShape } from '../../contract/errors';
 
 export const toApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError('internal', String(e)));
+
+/** Any thrown value as the plain shape stores keep and components show. */
+export const toErrorShape = (e: unknown): ApiErrorShape => toApiError(e).toShape();
 
 /** An error on one line: the message, then the hint after a dash. */
 export const errorLine = (err: { message: string; hint?: string }): string =>

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { isDesktop } from '../api';
 import { attempt } from '../stores/toastStore';
-import { closeFirstRun, openFirstRun, saveSettings, useSettings } from '../views/settings/settingsStore';
+import { closeFirstRun, openFirstRun, saveSettings, useSettings } from '../stores/settingsStore';
 import { FirstRunChecklist } from './FirstRunChecklist';
 import { useDialog } from './useDialog';
 

@@ -1,7 +1,7 @@
 /** The environment checklist: one row per tool with found/missing, version and how to fix what is missing. */
 import { useEffect } from 'react';
-import type { EnvironmentCheck } from '../../contract/settings';
-import { checkEnvironment, useEnvironment } from '../views/settings/environmentStore';
+import type { EnvironmentCheck } from '../../contract/system';
+import { checkEnvironment, useEnvironment } from '../stores/environmentStore';
 import './FirstRun.css';
 
 const STATUS_TEXT: Record<EnvironmentCheck['status'], string> = {

@@ -3,7 +3,7 @@ import { api } from '../api';
 import { useTasks } from '../stores/tasksStore';
 import { attempt } from '../stores/toastStore';
 import type { Task } from '../../contract/tasks';
-import { BuildFailureView } from '../views/images/BuildFailureView';
+import { BuildFailureView } from './BuildFailureView';
 
 function Progress({ fraction }: { fraction: number | null }) {
   return (

@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import type { ComposeFile, ComposeStack, ComposeTool, ComposeValidation } from '../../contract/compose';
-import { ApiError, type ApiErrorShape } from '../../contract/errors';
+import type { ApiErrorShape } from '../../contract/errors';
+import { toErrorShape } from '../common/apiError';
 import { createCollectionStore } from './collectionStore';
 
 export const useStacks = createCollectionStore<ComposeStack>(
@@ -40,9 +41,6 @@ interface ComposeState {
   showLogs(project: string | undefined): void;
 }
 
-const toShape = (e: unknown): ApiErrorShape =>
-  e instanceof ApiError ? e.toShape() : { code: 'internal', message: String(e) };
-
 export const useCompose = create<ComposeState>()((set, get) => {
   const remember = (path: string) => {
     const recent = [path, ...get().recent.filter((p) => p !== path)].slice(0, RECENT_MAX);
@@ -61,7 +59,7 @@ export const useCompose = create<ComposeState>()((set, get) => {
       try {
         set({ tool: await api.compose.tool() });
       } catch (e) {
-        set({ tool: { available: false, hint: toShape(e).message } });
+        set({ tool: { available: false, hint: toErrorShape(e).message } });
       }
     },
     async open(path) {
@@ -72,7 +70,7 @@ export const useCompose = create<ComposeState>()((set, get) => {
         remember(file.path);
         await get().revalidate();
       } catch (e) {
-        set({ openError: toShape(e), file: undefined, validation: undefined, opening: false });
+        set({ openError: toErrorShape(e), file: undefined, validation: undefined, opening: false });
       }
     },
     async revalidate(options = {}) {
@@ -83,7 +81,7 @@ export const useCompose = create<ComposeState>()((set, get) => {
         const validation = await api.compose.validate({ file: file.path, ...options });
         if (get().file === file) set({ validation });
       } catch (e) {
-        if (get().file === file) set({ validation: { ok: false, message: toShape(e).message } });
+        if (get().file === file) set({ validation: { ok: false, message: toErrorShape(e).message } });
       }
     },
     close: () => set({ file: undefined, validation: undefined, openError: undefined }),

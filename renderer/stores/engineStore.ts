@@ -1,6 +1,8 @@
+/** The Docker engine connection as main reports it (status bar, dashboard, empty states). */
 import { create } from 'zustand';
-import { api } from '../api';
+import type { ApiClient } from '../../contract/api';
 import type { EngineState } from '../../contract/system';
+import { follow } from './follow';
 
 interface EngineStore {
   engine: EngineState | undefined;
@@ -8,9 +10,7 @@ interface EngineStore {
 
 export const useEngine = create<EngineStore>()(() => ({ engine: undefined }));
 
-const subscribe = () =>
-  api.system.engine.subscribe(undefined, {
-    onEvent: (engine) => useEngine.setState({ engine }),
-    onEnd: () => setTimeout(subscribe, 1000),
-  });
-subscribe();
+/** Follows the engine's state; returns the function that stops. */
+export function connectEngine(client: Pick<ApiClient, 'system'>): () => void {
+  return follow(client.system.engine, (engine) => useEngine.setState({ engine }));
+}

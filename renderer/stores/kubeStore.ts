@@ -2,13 +2,17 @@
  * The Kubernetes view's selection (context, namespace), the kubeconfig's contexts and each context's
  * reachability. The selection survives a reload.
  */
-import { useSettings } from '../views/settings/settingsStore';
+import { useSettings } from './settingsStore';
 import { create } from 'zustand';
 import { api } from '../api';
-import { ApiError, type ApiErrorShape } from '../../contract/errors';
+import type { ApiErrorShape } from '../../contract/errors';
+import { toErrorShape } from '../common/apiError';
 import type { ClusterStatus, KubeContext } from '../../contract/kube';
+import { useTasks } from './tasksStore';
 
 const STORAGE = 'berth.kube';
+
+export type KubeTab = 'map' | 'workloads' | 'nodes' | 'forwards' | 'clusters';
 
 export type ContextStatus =
   { state: 'checking' } | { state: 'ok'; status: ClusterStatus } | { state: 'error'; error: ApiErrorShape };
@@ -20,6 +24,10 @@ interface KubeStore {
   context: string | undefined;
   namespace: string;
   status: Record<string, ContextStatus>;
+  tab: KubeTab;
+  setTab(tab: KubeTab): void;
+  /** When the kind create task succeeds, select its context and show its cluster map. */
+  showWhenCreated(taskId: string, context: string): void;
   refresh(): Promise<void>;
   select(context: string): void;
   setNamespace(namespace: string): void;
@@ -41,9 +49,6 @@ const save = (s: { context?: string; namespace: string }) => {
   }
 };
 
-const shape = (e: unknown): ApiErrorShape =>
-  e instanceof ApiError ? e.toShape() : { code: 'internal', message: String(e) };
-
 export const useKube = create<KubeStore>()((set, get) => ({
   contexts: [],
   contextsError: undefined,
@@ -51,6 +56,25 @@ export const useKube = create<KubeStore>()((set, get) => ({
   context: saved().context,
   namespace: saved().namespace ?? 'default',
   status: {},
+  tab: 'map',
+  setTab: (tab) => set({ tab }),
+  showWhenCreated(taskId, context) {
+    const settle = (state: string | undefined) => {
+      if (state === 'succeeded') {
+        void get()
+          .refresh()
+          .then(() => {
+            get().select(context);
+            set({ tab: 'map' });
+          });
+      }
+      return state !== undefined && state !== 'running';
+    };
+    if (settle(useTasks.getState().tasks.get(taskId)?.state)) return;
+    const off = useTasks.subscribe((s) => {
+      if (settle(s.tasks.get(taskId)?.state)) off();
+    });
+  },
   async refresh() {
     try {
       const contexts = await api.kube.contexts();
@@ -62,7 +86,7 @@ export const useKube = create<KubeStore>()((set, get) => ({
       if (chosen && chosen !== context) get().select(chosen);
       else if (chosen) void get().checkStatus(chosen);
     } catch (e) {
-      set({ contextsError: shape(e), loaded: true });
+      set({ contextsError: toErrorShape(e), loaded: true });
     }
   },
   select(context) {
@@ -80,15 +104,17 @@ export const useKube = create<KubeStore>()((set, get) => ({
       const status = await api.kube.status({ context });
       set((s) => ({ status: { ...s.status, [context]: { state: 'ok', status } } }));
     } catch (e) {
-      set((s) => ({ status: { ...s.status, [context]: { state: 'error', error: shape(e) } } }));
+      set((s) => ({ status: { ...s.status, [context]: { state: 'error', error: toErrorShape(e) } } }));
     }
   },
 }));
 
-// Until the user picks a namespace, follow the default namespace from Settings.
-useSettings.subscribe((s) => {
-  const fallback = s.snapshot?.values.defaultNamespace;
-  if (fallback && saved().namespace === undefined && useKube.getState().namespace !== fallback) {
-    useKube.setState({ namespace: fallback });
-  }
-});
+/** Until the user picks a namespace, follows the default namespace from Settings; returns the function that stops. */
+export function connectKube(): () => void {
+  return useSettings.subscribe((s) => {
+    const fallback = s.snapshot?.values.defaultNamespace;
+    if (fallback && saved().namespace === undefined && useKube.getState().namespace !== fallback) {
+      useKube.setState({ namespace: fallback });
+    }
+  });
+}

@@ -20,14 +20,15 @@ interface Nav {
   go(view: ViewName, detail?: string): void;
 }
 
-const parse = (): Pick<Nav, 'view' | 'detail'> => {
-  const [view, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
+const parse = (hash: string): Pick<Nav, 'view' | 'detail'> => {
+  const [view, ...rest] = hash.replace(/^#\/?/, '').split('/');
   const v = (VIEWS as readonly string[]).includes(view ?? '') ? (view as ViewName) : 'dashboard';
   return { view: v, detail: rest.length ? decodeURIComponent(rest.join('/')) : undefined };
 };
 
 export const useNav = create<Nav>()((set) => ({
-  ...parse(),
+  view: 'dashboard',
+  detail: undefined,
   go: (view, detail) => {
     const hash = `#/${view}${detail ? `/${encodeURIComponent(detail)}` : ''}`;
     if (location.hash !== hash) history.pushState(null, '', hash + '');
@@ -35,4 +36,10 @@ export const useNav = create<Nav>()((set) => ({
   },
 }));
 
-window.addEventListener('popstate', () => useNav.setState(parse()));
+/** Takes the view from the page's URL now and on back/forward; returns the function that stops. */
+export function connectNav(page: Window): () => void {
+  const sync = () => useNav.setState(parse(page.location.hash));
+  sync();
+  page.addEventListener('popstate', sync);
+  return () => page.removeEventListener('popstate', sync);
+}

@@ -2,16 +2,15 @@
  * Compose files the desktop shell was asked to open (a second launch with a path, a file association,
  * macOS open-file): show the Compose view and open the file there.
  */
-import { api } from '../api';
+import type { ApiClient } from '../../contract/api';
 import { useCompose } from './composeStore';
+import { follow } from './follow';
 import { useNav } from './navStore';
 
-const subscribe = () =>
-  api.settings.openRequests.subscribe(undefined, {
-    onEvent: (request) => {
-      useNav.getState().go('compose');
-      void useCompose.getState().open(request.path);
-    },
-    onEnd: () => setTimeout(subscribe, 1000),
+/** Follows the shell's open requests; returns the function that stops. */
+export function connectOpenRequests(client: Pick<ApiClient, 'settings'>): () => void {
+  return follow(client.settings.openRequests, (request) => {
+    useNav.getState().go('compose');
+    void useCompose.getState().open(request.path);
   });
-subscribe();
+}

@@ -1,6 +1,8 @@
+/** The tasks main runs (pull, build, compose up, cluster create, ...), live, with their logs: the task center's feed. */
 import { create } from 'zustand';
-import { api } from '../api';
-import type { Task } from '../../contract/tasks';
+import type { ApiClient } from '../../contract/api';
+import type { Task, TaskEvent } from '../../contract/tasks';
+import { follow } from './follow';
 import { notify } from './toastStore';
 
 const LOG_LINES = 2000;
@@ -19,28 +21,28 @@ export const useTasks = create<TasksStore>()((set) => ({
   setOpen: (open) => set({ open }),
 }));
 
-const subscribe = () =>
-  api.tasks.watch.subscribe(undefined, {
-    onEvent: (event) => {
-      const state = useTasks.getState();
-      if (event.type === 'snapshot') {
-        useTasks.setState({ tasks: new Map(event.tasks.map((t) => [t.id, t])) });
-      } else if (event.type === 'update') {
-        const before = state.tasks.get(event.task.id);
-        const tasks = new Map(state.tasks);
-        tasks.set(event.task.id, event.task);
-        useTasks.setState({ tasks });
-        if (before?.state === 'running' && event.task.state === 'failed') {
-          notify('error', `${event.task.title} failed`, event.task.error?.message, event.task.error?.hint);
-        }
-        if (!before && event.task.state === 'running') useTasks.setState({ open: true });
-      } else {
-        const logs = new Map(state.logs);
-        const lines = [...(logs.get(event.taskId) ?? []), ...event.lines];
-        logs.set(event.taskId, lines.length > LOG_LINES ? lines.slice(-LOG_LINES) : lines);
-        useTasks.setState({ logs });
-      }
-    },
-    onEnd: () => setTimeout(subscribe, 1000),
-  });
-subscribe();
+function apply(event: TaskEvent): void {
+  const state = useTasks.getState();
+  if (event.type === 'snapshot') {
+    useTasks.setState({ tasks: new Map(event.tasks.map((t) => [t.id, t])) });
+  } else if (event.type === 'update') {
+    const before = state.tasks.get(event.task.id);
+    const tasks = new Map(state.tasks);
+    tasks.set(event.task.id, event.task);
+    useTasks.setState({ tasks });
+    if (before?.state === 'running' && event.task.state === 'failed') {
+      notify('error', `${event.task.title} failed`, event.task.error?.message, event.task.error?.hint);
+    }
+    if (!before && event.task.state === 'running') useTasks.setState({ open: true });
+  } else {
+    const logs = new Map(state.logs);
+    const lines = [...(logs.get(event.taskId) ?? []), ...event.lines];
+    logs.set(event.taskId, lines.length > LOG_LINES ? lines.slice(-LOG_LINES) : lines);
+    useTasks.setState({ logs });
+  }
+}
+
+/** Follows main's tasks; returns the function that stops. */
+export function connectTasks(client: Pick<ApiClient, 'tasks'>): () => void {
+  return follow(client.tasks.watch, apply);
+}

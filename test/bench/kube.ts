@@ -16,7 +16,7 @@ const CONTEXT = process.env.BERTH_BENCH_KUBE_CONTEXT ?? 'berth-test';
 const REPLICAS = Number(process.env.BERTH_BENCH_KUBE_REPLICAS ?? 50);
 const RUNS = Number(process.env.BERTH_BENCH_KUBE_RUNS ?? 3);
 
-const target: KubeTargetInfo = {
+const kwokTarget: KubeTargetInfo = {
   kubeconfig: KUBECONFIG,
   context: CONTEXT,
   namespace: 'berth-bench-kube',
@@ -25,7 +25,7 @@ const target: KubeTargetInfo = {
 
 const kubectl = (...args: string[]) => run('kubectl', ['--kubeconfig', KUBECONFIG, '--context', CONTEXT, ...args]);
 
-const manifest = `apiVersion: v1
+const manifest = (target: KubeTargetInfo) => `apiVersion: v1
 kind: Namespace
 metadata: { name: ${target.namespace} }
 ---
@@ -38,12 +38,12 @@ spec:
   template:
     metadata: { labels: { app: bench } }
     spec:
-      containers: [{ name: c, image: berth-fixture/busybox:latest, command: ["sleep", "3600"] }]
+      containers: [{ name: c, image: berth-fixture/busybox:latest, imagePullPolicy: IfNotPresent, command: ["sleep", "3600"] }]
       tolerations: [{ operator: Exists }]
 `;
 
 /** Berth's pods stream for the bench namespace, counting Running pods. */
-function berthPods(ctx: BenchContext): PodCounter {
+function berthPods(ctx: BenchContext, target: KubeTargetInfo): PodCounter {
   const pods = new Map<string, string>();
   let waiter: { n: number; resolve(): void; reject(e: Error): void } | undefined;
   let failed: Error | undefined;
@@ -58,7 +58,7 @@ function berthPods(ctx: BenchContext): PodCounter {
     }
   };
   const sub = ctx.ws.api.kube.pods.subscribe(
-    { context: CONTEXT, kubeconfig: KUBECONFIG, namespace: target.namespace },
+    { context: target.context, kubeconfig: target.kubeconfig, namespace: target.namespace },
     {
       onEvent: (e) => {
         if (e.type === 'snapshot') pods.clear();
@@ -87,58 +87,78 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
 
 export async function measureKube(ctx: BenchContext): Promise<ResultRow[]> {
   const what = `scale 0→${REPLICAS} until ${REPLICAS} pods Running in the pods stream`;
-  const later: ResultRow[] = [];
   if (process.env.BERTH_BENCH_KUBE !== '1')
-    return [
-      notMeasured('7 kube', what, 'opt-in: BERTH_BENCH_KUBE=1 with a cluster from test/kube-cluster/start.sh'),
-      ...later,
-    ];
-  if (!hasKubeScale()) return [notMeasured('7 kube', what, 'the contract has no kube scale + pod watch yet'), ...later];
+    return [notMeasured('7 kube', what, 'opt-in: BERTH_BENCH_KUBE=1 with a cluster from test/kube-cluster/start.sh')];
+  if (!hasKubeScale()) return [notMeasured('7 kube', what, 'the contract has no kube scale + pod watch yet')];
   if (!existsSync(KUBECONFIG) || !(await kubectl('get', '--raw', '/readyz').catch(() => ''))) {
-    return [
-      notMeasured('7 kube', what, `no cluster at ${KUBECONFIG}; start one with test/kube-cluster/start.sh`),
-      ...later,
-    ];
+    return [notMeasured('7 kube', what, `no cluster at ${KUBECONFIG}; start one with test/kube-cluster/start.sh`)];
   }
-  await kubectl('delete', 'namespace', target.namespace, '--ignore-not-found', '--wait=true', '--timeout=60s');
-  await run('sh', ['-c', `kubectl --kubeconfig ${KUBECONFIG} --context ${CONTEXT} apply -f - <<'EOF'\n${manifest}EOF`]);
+  return [
+    await measureScale(ctx, {
+      section: '7 kube',
+      target: kwokTarget,
+      replicas: REPLICAS,
+      runs: RUNS,
+      goal: 1.3,
+      note: 'kwok cluster (fake nodes): pods go Running without real containers; the Kubernetes view itself is not timed',
+    }),
+  ];
+}
+
+export interface ScaleBench {
+  section: string;
+  target: KubeTargetInfo;
+  replicas: number;
+  runs: number;
+  /** The ratio to the client-node baseline that meets the goal. */
+  goal: number;
+  note: string;
+}
+
+/** Scale 0→N until N pods Running: Berth's pods stream vs a plain client scale + watch, alternating. */
+export async function measureScale(ctx: BenchContext, bench: ScaleBench): Promise<ResultRow> {
+  const { target, replicas: n } = bench;
+  const kubectlOn = (...args: string[]) =>
+    run('kubectl', ['--kubeconfig', target.kubeconfig, '--context', target.context, ...args]);
+  await kubectlOn('delete', 'namespace', target.namespace, '--ignore-not-found', '--wait=true', '--timeout=60s');
+  await run('sh', [
+    '-c',
+    `kubectl --kubeconfig ${target.kubeconfig} --context ${target.context} apply -f - <<'EOF'\n${manifest(target)}EOF`,
+  ]);
   const berth: number[] = [];
   const base: number[] = [];
-  const b = berthPods(ctx);
+  const b = berthPods(ctx, target);
   const c = watchPodsWithClient(target);
   try {
-    for (let i = 0; i < RUNS; i++) {
-      ctx.log(`kube scale: run ${i + 1}/${RUNS}`);
+    for (let i = 0; i < bench.runs; i++) {
+      ctx.log(`${bench.section} scale: run ${i + 1}/${bench.runs}`);
       await Promise.all([b.until(0), c.until(0)]);
       let t0 = now();
-      await scaleWithClient(target, REPLICAS);
-      await withTimeout(c.until(REPLICAS), 120_000, 'client-node watch');
+      await scaleWithClient(target, n);
+      await withTimeout(c.until(n), 180_000, 'client-node watch');
       base.push(now() - t0);
       await scaleWithClient(target, 0);
-      await withTimeout(Promise.all([b.until(0), c.until(0)]), 120_000, 'scale to 0');
+      await withTimeout(Promise.all([b.until(0), c.until(0)]), 180_000, 'scale to 0');
       t0 = now();
-      await ctx.ws.api.kube.scale({ ...target, name: target.deployment, replicas: REPLICAS });
-      await withTimeout(b.until(REPLICAS), 120_000, 'Berth pods stream');
+      await ctx.ws.api.kube.scale({ ...target, name: target.deployment, replicas: n });
+      await withTimeout(b.until(n), 180_000, 'Berth pods stream');
       berth.push(now() - t0);
       await scaleWithClient(target, 0);
     }
   } finally {
     b.close();
     c.close();
-    await kubectl('delete', 'namespace', target.namespace, '--ignore-not-found', '--wait=false').catch(() => '');
+    await kubectlOn('delete', 'namespace', target.namespace, '--ignore-not-found', '--wait=false').catch(() => '');
   }
-  return [
-    row({
-      section: '7 kube',
-      measurement: what,
-      berth: median(berth),
-      baseline: median(base),
-      baselineLabel: 'client-node scale + watch',
-      goal: '≤1.3× client-node',
-      check: (_b, _c, ratio) => ratio !== null && ratio <= 1.3,
-      samples: berth.length,
-      note: 'kwok cluster (fake nodes): pods go Running without real containers; the Kubernetes view itself is not timed',
-    }),
-    ...later,
-  ];
+  return row({
+    section: bench.section,
+    measurement: `scale 0→${n} until ${n} pods Running in the pods stream`,
+    berth: median(berth),
+    baseline: median(base),
+    baselineLabel: 'client-node scale + watch',
+    goal: `≤${bench.goal}× client-node`,
+    check: (_b, _c, ratio) => ratio !== null && ratio <= bench.goal,
+    samples: berth.length,
+    note: bench.note,
+  });
 }

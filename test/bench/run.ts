@@ -22,6 +22,8 @@ import { measureLogs } from './logs';
 import { measureComposeUp } from './composeUp';
 import { measureKube } from './kube';
 import { cleanupKubePods, measureKubePods } from './kubePods';
+import { measureKind } from './kind';
+import { KIND_BIN } from '../helpers/kubeCluster';
 import { measureLogsView } from './logsView';
 import { measureStatsView } from './statsView';
 import { measureKubeForward } from './kubeForward';
@@ -84,6 +86,11 @@ async function main(): Promise<void> {
   // The Kubernetes view (8) reads the bench cluster's kubeconfig through the bridge.
   if (process.env.BERTH_BENCH_KUBE === '1')
     process.env.BERTH_KUBECONFIG ??= process.env.BERTH_BENCH_KUBECONFIG ?? '/tmp/berth-kube/kubeconfig';
+  // Real kind clusters (10): the bridge runs the kind binary the cluster build caches, writing to its own file.
+  if (process.env.BERTH_BENCH_KIND === '1') {
+    process.env.BERTH_KIND ??= KIND_BIN;
+    process.env.BERTH_KUBECONFIG ??= '/tmp/berth-bench-kind.kubeconfig';
+  }
   bridge = await startBridge({ cpuProfile: config.cpuProfile });
   ws = await wsClient(bridge);
   router = routerClient();
@@ -110,8 +117,9 @@ async function main(): Promise<void> {
   if (wanted('compose')) rows.push(...(await guarded('5 compose', 'compose up', () => measureComposeUp(ctx))));
   if (wanted('kube')) rows.push(...(await guarded('7 kube', 'kubernetes', () => measureKube(ctx))));
   if (wanted('pods')) rows.push(...(await guarded('8 kube', 'many pods', () => measureKubePods(ctx))));
+  if (wanted('kind')) rows.push(...(await guarded('10 kind', 'real kind', () => measureKind(ctx))));
   if (wanted('forward'))
-    rows.push(...(await guarded('10 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
+    rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();

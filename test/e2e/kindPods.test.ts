@@ -3,7 +3,7 @@
  * open it from the cluster map, read its log and search it, open a shell and run `echo hi`, start a
  * port-forward and fetch the page through its link; then the Service's one-click Open and the forwards tab,
  * expose the deployment as a NodePort Service from its row, and restart a pod from the pod list.
- * Needs real kind nodes (test/kind-node/build.sh); the cluster is deleted afterwards.
+ * Needs real kind nodes (the node image from test/kind-node/build.sh); the cluster is deleted afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
@@ -12,11 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebApp, type WebApp } from '../helpers/browser';
 import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
-import { createKindCluster, kindNodeImageOnEngine, type KindTestCluster } from '../helpers/kindTestCluster';
+import { createKindCluster, type KindCluster } from '../helpers/kindNode';
 
-const image = kindNodeImageOnEngine();
 const NS = `shop-${Math.random().toString(36).slice(2, 7)}`;
-let cluster: KindTestCluster;
+let cluster: KindCluster;
 let app: WebApp;
 const previousKubeconfig = process.env.BERTH_KUBECONFIG;
 
@@ -59,9 +58,9 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: test/kind-node/build.sh)', () => {
+describe('a running pod in Chromium', () => {
   beforeAll(async () => {
-    cluster = await createKindCluster({ image: image as string, workers: 1, prefix: 'berth-pods-e2e' });
+    cluster = await createKindCluster({ workers: 1, prefix: 'berth-pods-e2e' });
     await cluster.loadImages(FIXTURE_BUSYBOX);
     await cluster.kubectl('create', 'namespace', NS);
     await eventually('default service account', () => cluster.kubectl('-n', NS, 'get', 'sa', 'default'), 60_000);

@@ -38,7 +38,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function startWebApp(hash = ''): Promise<WebApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
     throw new Error('dist/renderer is missing: run `npm run build` first');
-  const backend = createBackend({ shell: webShell, validateOutputs: true });
+  const backend = createBackend({ shell: webShell, validateOutputs: 'fail' });
   const bridge = await startWebBridge({ router: backend.router, root: RENDERER_DIR });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

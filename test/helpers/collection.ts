@@ -1,5 +1,7 @@
 /** Test helpers for live collections (a snapshot, then upserts and removals). */
 import type { CollectionEvent } from '../../contract/collection';
+import type { StreamHandlers, Subscription } from '../../contract/define';
+import type { ApiErrorShape } from '../../contract/errors';
 
 /** Mirrors a live collection into a map. */
 export function mirror<T>(idOf: (item: T) => string) {
@@ -14,4 +16,36 @@ export function mirror<T>(idOf: (item: T) => string) {
     else for (const id of e.ids) items.delete(id);
   };
   return { items, onEvent, snapshots: () => snapshots };
+}
+
+/** A subscribed live list: its items, every event, removed ids, and how it ended. */
+export interface Live<T> {
+  items: Map<string, T>;
+  events: Array<CollectionEvent<T>>;
+  removed: string[];
+  ended?: ApiErrorShape | null;
+  sub: Subscription;
+}
+
+export function live<T>(
+  open: (h: StreamHandlers<CollectionEvent<T>>) => Subscription,
+  idOf: (i: T) => string,
+): Live<T> {
+  const l = { items: new Map<string, T>(), events: [], removed: [] } as unknown as Live<T>;
+  l.sub = open({
+    onEvent: (e) => {
+      l.events.push(e);
+      if (e.type === 'snapshot') l.items = new Map(e.items.map((i) => [idOf(i), i]));
+      else if (e.type === 'upsert') for (const i of e.items) l.items.set(idOf(i), i);
+      else
+        for (const id of e.ids) {
+          l.items.delete(id);
+          l.removed.push(id);
+        }
+    },
+    onEnd: (error) => {
+      l.ended = error ?? null;
+    },
+  });
+  return l;
 }

@@ -47,7 +47,7 @@ export function connectInProcess(backend: Backend): InProcessClient {
 }
 
 export function startTestBackend(engineOverride?: string): TestBackend {
-  const backend = createBackend({ shell: webShell, engineOverride, validateOutputs: true, log: () => {} });
+  const backend = createBackend({ shell: webShell, engineOverride, validateOutputs: 'fail', log: () => {} });
   const { api, connection, listeners, close } = connectInProcess(backend);
   return {
     backend,

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from './docker';
@@ -17,6 +17,19 @@ export interface SecondEngine {
   stop(): Promise<void>;
   /** Stops it and removes its folders. */
   dispose(): Promise<void>;
+}
+
+/**
+ * This machine's quirk (see test/fixtures/start-services.sh): without CAP_SYS_RESOURCE, `--privileged`
+ * (kind's nodes) needs the runtime wrapper that start-services.sh installed.
+ */
+function runtimeArgs(): string[] {
+  const bounding = /^CapBnd:\s*([0-9a-f]+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 'ffffffffff';
+  const hasSysResource = (BigInt(`0x${bounding}`) >> 24n) & 1n;
+  const wrapper = '/usr/local/sbin/berth-test-runc';
+  return hasSysResource || !existsSync(wrapper)
+    ? []
+    : ['--add-runtime', `berth-test-runc=${wrapper}`, '--default-runtime', 'berth-test-runc'];
 }
 
 export function secondEngine(): SecondEngine {
@@ -55,6 +68,7 @@ export function secondEngine(): SecondEngine {
           'none',
           '--iptables=false',
           '--ip-masq=false',
+          ...runtimeArgs(),
         ],
         { stdio: 'ignore' },
       );

@@ -1,4 +1,8 @@
-/** Names every test that did not run, then prints one plain closing line, `tests: N passed, N failed, N skipped`. */
+/**
+ * Names every test that did not run, then prints one plain closing line, `tests: N passed, N failed, N
+ * skipped`; with BERTH_TEST_SUMMARY set (test/run-all.sh) it also appends the counts to that file.
+ */
+import { appendFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -17,5 +21,7 @@ export default class SummaryReporter implements Reporter {
     // Tests that did not run are named, so a skipped suite never hides a gap.
     for (const name of notRun) process.stdout.write(`not run: ${name}\n`);
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${notRun.length} skipped\n`);
+    const file = process.env.BERTH_TEST_SUMMARY;
+    if (file) appendFileSync(file, `${passed} ${failed} ${notRun.length}\n`);
   }
 }

@@ -77,7 +77,7 @@ describe('the seed stack through the API, on the real engine and docker-compose'
     const steps = Object.fromEntries(task.steps.map((s) => [s.id, s.status]));
     expect(steps).toMatchObject({ config: 'ok', 'service:web': 'running', 'service:redis': 'running' });
     const log = (await t.api.tasks.log({ id: taskId })).lines.join('\n');
-    expect(log).toMatch(/Building web|\[web/);
+    expect(log).toMatch(/Building web|\[web|Image \S+-web Building/);
 
     const stack = await eventually('stack live with both services running', () => {
       const s = stacks.get(p);

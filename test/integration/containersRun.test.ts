@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunSpec, type LogLine, type StatsSample, type TerminalEvent } from '../../contract/containers';
-import { runContainer } from '../../main/engine/containerRun';
+import { runContainer } from '../../main/engine/containers/containerRun';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { ApiError } from '../../contract/errors';
 import { apiError } from '../helpers/errors';

@@ -12,7 +12,7 @@ import { checkEnvironment } from '../../main/system/environment';
 import { findExecutable, type ProbeEnv } from '../../main/system/environmentProbe';
 import { checkCompose, checkKind, checkKubectl, checkDockerCli } from '../../main/system/environmentTools';
 import type { EngineState } from '../../contract/system';
-import type { EnvironmentCheck } from '../../contract/settings';
+import type { EnvironmentCheck } from '../../contract/system';
 
 const machine = { env: process.env, platform: process.platform };
 const DOCKER_COMPOSE = findExecutable('docker-compose', machine);

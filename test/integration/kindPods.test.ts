@@ -4,7 +4,8 @@
  * with the reason and the event, exec of a command and of a shell through Berth's stream, the clear errors
  * for a shell-less or not running container, port-forwards to a pod and to a Service (surviving the pod's
  * deletion), a taken local port, expose as ClusterIP and NodePort with ready endpoints, and delete/restart.
- * Needs real kind nodes: one cluster for this file (~1 min to create), deleted afterwards.
+ * Needs real kind nodes (the node image from test/kind-node/build.sh, built on first use): one cluster for
+ * this file (~30–60 s to create), deleted afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
@@ -16,18 +17,17 @@ import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { docker, eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
 import { mirror } from '../helpers/collection';
 import { apiError } from '../helpers/errors';
-import { createKindCluster, kindNodeImageOnEngine, type KindTestCluster } from '../helpers/kindTestCluster';
+import { createKindCluster, type KindCluster } from '../helpers/kindNode';
 import type { KubeEvent, KubePod, KubeService } from '../../contract/kube';
 import type { KubeEndpointSlice, KubePortForward, PodLogsEvent } from '../../contract/kubePods';
 import type { TerminalEvent } from '../../contract/containers';
 import type { ApiErrorShape } from '../../contract/errors';
 import type { Subscription } from '../../contract/define';
 
-const image = kindNodeImageOnEngine();
 const NS = `pods-${Math.random().toString(36).slice(2, 7)}`;
 const NOSHELL = `berth-pods-noshell:${process.pid}`;
 
-let cluster: KindTestCluster;
+let cluster: KindCluster;
 let t: TestBackend;
 const subs: Subscription[] = [];
 const target = () => ({ context: cluster.context, kubeconfig: cluster.kubeconfig });
@@ -177,7 +177,7 @@ function logStream(input: Record<string, unknown>) {
   return out;
 }
 
-describe.skipIf(!image)('pods on a real kind cluster (needs the kind node image: test/kind-node/build.sh)', () => {
+describe('pods on a real kind cluster', () => {
   let pods: Mirror<KubePod>;
   let events: Mirror<KubeEvent>;
   const webPod = () =>
@@ -187,7 +187,7 @@ describe.skipIf(!image)('pods on a real kind cluster (needs the kind node image:
 
   beforeAll(async () => {
     await buildNoShellImage();
-    cluster = await createKindCluster({ image: image as string, workers: 1, prefix: 'berth-pods' });
+    cluster = await createKindCluster({ workers: 1, prefix: 'berth-pods' });
     await cluster.loadImages(FIXTURE_BUSYBOX, NOSHELL);
     await cluster.kubectl('create', 'namespace', NS);
     await eventually('default service account', () => cluster.kubectl('-n', NS, 'get', 'sa', 'default'), 60_000);

@@ -17,9 +17,7 @@ import {
   useKubeCluster,
   type KubeCluster,
 } from '../helpers/kubeCluster';
-import type { CollectionEvent } from '../../contract/collection';
-import type { StreamHandlers, Subscription } from '../../contract/define';
-import type { ApiErrorShape } from '../../contract/errors';
+import { live, type Live } from '../helpers/collection';
 import { apiError } from '../helpers/errors';
 import type { KubePod } from '../../contract/kube';
 
@@ -27,34 +25,6 @@ let cluster: KubeCluster;
 let t: TestBackend;
 const namespaces: string[] = [];
 const IMAGE = 'berth-fixture/busybox:latest';
-
-interface Live<T> {
-  items: Map<string, T>;
-  events: Array<CollectionEvent<T>>;
-  removed: string[];
-  ended?: ApiErrorShape | null;
-  sub: Subscription;
-}
-
-function live<T>(open: (h: StreamHandlers<CollectionEvent<T>>) => Subscription, idOf: (i: T) => string): Live<T> {
-  const l = { items: new Map<string, T>(), events: [], removed: [] } as unknown as Live<T>;
-  l.sub = open({
-    onEvent: (e) => {
-      l.events.push(e);
-      if (e.type === 'snapshot') l.items = new Map(e.items.map((i) => [idOf(i), i]));
-      else if (e.type === 'upsert') for (const i of e.items) l.items.set(idOf(i), i);
-      else
-        for (const id of e.ids) {
-          l.items.delete(id);
-          l.removed.push(id);
-        }
-    },
-    onEnd: (error) => {
-      l.ended = error ?? null;
-    },
-  });
-  return l;
-}
 
 const target = () => ({ context: cluster.context, kubeconfig: cluster.kubeconfig });
 const running = (pods: Live<KubePod>) => [...pods.items.values()].filter((p) => p.display === 'Running');

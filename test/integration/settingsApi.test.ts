@@ -65,7 +65,7 @@ describe('settings over the API', () => {
   });
 
   it('checks the environment, with the real engine connected', async () => {
-    const report = await t.api.settings.environment();
+    const report = await t.api.system.environment();
     const engine = report.checks.find((c) => c.id === 'engine');
     expect(engine).toMatchObject({ found: true, status: 'ok', required: true });
     expect(engine?.version).toMatch(/^\d+\.\d+/);
@@ -99,7 +99,7 @@ describe('the engine socket from settings', () => {
       const down = await eventually('unreachable', () => states.find((s) => s.status === 'unreachable'));
       expect(down.endpoint).toBe(`unix://${join(alt, 'nothing.sock')}`);
       expect(down.source).toBe('Settings');
-      const report = await other.api.settings.environment();
+      const report = await other.api.system.environment();
       expect(report.checks[0]).toMatchObject({ id: 'engine', found: false });
       expect(report.checks[0]?.fix?.text).toBeTruthy();
     } finally {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkSummary, VolumeSummary } from '../../contract/volumes';
+import type { NetworkSummary } from '../../contract/networks';
+import type { VolumeSummary } from '../../contract/volumes';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, removeVolumes, uniqueName } from '../helpers/docker';
 import { apiError } from '../helpers/errors';

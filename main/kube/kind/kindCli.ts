@@ -49,6 +49,8 @@ export interface KindRun {
 
 export interface KindRunOptions {
   input?: string;
+  /** The environment (DOCKER_HOST, KUBECONFIG); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   onLine?(line: string): void;
 }
@@ -58,7 +60,7 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 export function runKind(binary: string, args: string[], options: KindRunOptions = {}): Promise<KindRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const lines: string[] = [];
     let stdout = '';
     const splitter = () => {

@@ -29,8 +29,8 @@ export async function kindNodeContainers(docker: Docker): Promise<Map<string, Ki
 }
 
 /** Cluster names `kind get clusters` prints (it says "No kind clusters found." on stderr when empty). */
-export async function kindClusterNames(kind: string): Promise<string[]> {
-  const run = await runKind(kind, ['get', 'clusters']);
+export async function kindClusterNames(kind: string, env?: NodeJS.ProcessEnv): Promise<string[]> {
+  const run = await runKind(kind, ['get', 'clusters'], { env });
   if (run.code !== 0) {
     throw new ApiError('failed', `kind get clusters failed: ${run.lines.join(' ').trim() || `exit ${run.code}`}`);
   }
@@ -40,7 +40,10 @@ export async function kindClusterNames(kind: string): Promise<string[]> {
     .filter(Boolean);
 }
 
-export async function listKindClusters(kind: string, docker: Docker): Promise<KindCluster[]> {
-  const [names, nodes] = await Promise.all([kindClusterNames(kind), kindNodeContainers(docker).catch(() => new Map())]);
+export async function listKindClusters(kind: string, docker: Docker, env?: NodeJS.ProcessEnv): Promise<KindCluster[]> {
+  const [names, nodes] = await Promise.all([
+    kindClusterNames(kind, env),
+    kindNodeContainers(docker).catch(() => new Map<string, KindCluster['nodes']>()),
+  ]);
   return names.map((name) => ({ name, nodes: nodes.get(name) ?? [], context: `kind-${name}` }));
 }

@@ -36,6 +36,7 @@ export const kindConfigYaml = (input: KindCreateInput): string => stringify(kind
 export function expectedCreateSteps(input: KindCreateInput): number {
   const spec = KindCreateInput.parse(input);
   // Ensuring node image, Preparing nodes, Writing configuration, Starting control-plane, Installing CNI,
-  // Installing StorageClass, then Joining more control-plane nodes / Joining worker nodes.
-  return 6 + (spec.controlPlanes > 1 ? 1 : 0) + (spec.workers > 0 ? 1 : 0);
+  // Installing StorageClass, then Joining more control-plane nodes / Joining worker nodes, then Waiting for
+  // the control-plane to be Ready (--wait).
+  return 7 + (spec.controlPlanes > 1 ? 1 : 0) + (spec.workers > 0 ? 1 : 0);
 }

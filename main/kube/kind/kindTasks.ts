@@ -1,11 +1,30 @@
-/** The long kind operations, as tasks: create (steps from kind's progress lines), delete, load an image. */
+/**
+ * The long kind operations, as tasks: create (steps from kind's progress lines; a half-made cluster is
+ * removed on cancel or failure, later if the engine went away), delete (nodes, context and the `kind`
+ * network once no cluster uses it), and load an image into a cluster's nodes.
+ */
+import type Docker from 'dockerode';
 import { ApiError } from '../../../contract/errors';
 import { KindCreateInput } from '../../../contract/kube';
 import type { TaskHandle, TaskManager } from '../../tasks/taskManager';
-import { kindClusterNames } from './kindClusters';
+import { KIND_CLUSTER_LABEL, kindClusterNames } from './kindClusters';
 import { runKind } from './kindCli';
 import { expectedCreateSteps, kindConfigYaml } from './kindConfig';
 import { kindCreateError, kindErrorText, parseKindLine } from './kindProgress';
+import { takenHostPorts } from './hostPorts';
+
+/** kind's binary with the environment it runs in (engine, kubeconfig), and the engine Berth watches. */
+export interface KindTool {
+  binary: string;
+  env: NodeJS.ProcessEnv;
+  docker: Docker;
+  /** Runs `then` once the engine is reachable again (now, if it is). */
+  whenEngineBack(then: () => Promise<void>): void;
+}
+
+/** How long `kind create cluster --wait` waits for the control plane to be Ready. */
+export const KIND_WAIT = '120s';
+const KIND_NETWORK = 'kind';
 
 function followProgress(task: TaskHandle, expected: number) {
   const done = new Set<string>();
@@ -22,64 +41,146 @@ function followProgress(task: TaskHandle, expected: number) {
   };
 }
 
-export async function startKindCreate(tasks: TaskManager, kind: string, raw: KindCreateInput): Promise<string> {
+/** Node containers of a cluster, stopped ones included. */
+async function nodeContainers(docker: Docker, name: string): Promise<string[]> {
+  const list = await docker.listContainers({ all: true, filters: { label: [`${KIND_CLUSTER_LABEL}=${name}`] } });
+  return list.map((c) => c.Id);
+}
+
+export const kindCreateArgs = (name: string): string[] => [
+  'create',
+  'cluster',
+  '--config',
+  '-',
+  '--name',
+  name,
+  '--wait',
+  KIND_WAIT,
+];
+
+export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: KindCreateInput): Promise<string> {
   const input = KindCreateInput.parse(raw);
-  if ((await kindClusterNames(kind)).includes(input.name)) {
+  if ((await kindClusterNames(kind.binary, kind.env)).includes(input.name)) {
     throw new ApiError(
       'conflict',
       `A kind cluster named "${input.name}" already exists.`,
       'Delete it first or pick another name.',
     );
   }
+  const taken = await takenHostPorts(input.ports);
+  if (taken.length) {
+    throw new ApiError(
+      'conflict',
+      `Host port ${taken.map((p) => `${p.listenAddress}:${p.hostPort}`).join(', ')} is already in use.`,
+      'Pick another host port for the mapping, or stop what listens there.',
+    );
+  }
   const config = kindConfigYaml(input);
+  const removeLeftovers = async (task: TaskHandle) => {
+    const run = await runKind(kind.binary, ['delete', 'cluster', '--name', input.name], {
+      env: kind.env,
+      onLine: (l) => task.log(l),
+    });
+    return run.code === 0;
+  };
   return tasks.start({ kind: 'kind.create', title: `Create kind cluster ${input.name}` }, async (task) => {
     task.log('# kind config', ...config.trimEnd().split('\n'), '');
-    const run = await runKind(kind, ['create', 'cluster', '--config', '-', '--name', input.name], {
+    const run = await runKind(kind.binary, kindCreateArgs(input.name), {
       input: config,
+      env: kind.env,
       signal: task.signal,
       onLine: followProgress(task, expectedCreateSteps(input)),
     });
     if (task.signal.aborted) {
       task.progress({ message: `Cancelled; deleting the partial cluster ${input.name}…` });
-      await runKind(kind, ['delete', 'cluster', '--name', input.name], { onLine: (l) => task.log(l) });
+      await removeLeftovers(task);
       throw new ApiError('cancelled', `Cancelled; the partial cluster "${input.name}" was deleted.`);
     }
-    if (run.code !== 0) throw kindCreateError(input.name, run.lines, run.code);
-    task.progress({ fraction: 1, message: `Cluster ${input.name} is ready (context kind-${input.name}).` });
-    return { context: `kind-${input.name}` };
+    if (run.code === 0) {
+      task.progress({ fraction: 1, message: `Cluster ${input.name} is ready (context kind-${input.name}).` });
+      return { context: `kind-${input.name}` };
+    }
+    const error = kindCreateError(input.name, run.lines, run.code);
+    // kind removes its nodes after a failure, unless the engine itself went away: then nothing can be
+    // removed now, so it is done as soon as the engine is back.
+    const left = await nodeContainers(kind.docker, input.name).catch(() => undefined);
+    if (left === undefined || error.code === 'engine_unreachable') {
+      kind.whenEngineBack(async () => {
+        if ((await nodeContainers(kind.docker, input.name)).length) await removeLeftovers(task);
+      });
+      throw new ApiError(
+        error.code,
+        error.message,
+        `${error.hint ?? ''} The half-made cluster "${input.name}" is removed as soon as Docker is reachable again.`.trim(),
+        error.details,
+      );
+    }
+    if (left.length) await removeLeftovers(task);
+    throw error;
   });
 }
 
-export function startKindDelete(tasks: TaskManager, kind: string, name: string): string {
+/** Removes kind's shared network when no cluster and no container uses it any more. */
+async function removeIdleKindNetwork(kind: KindTool, task: TaskHandle): Promise<boolean> {
+  if ((await kindClusterNames(kind.binary, kind.env)).length) return false;
+  const network = kind.docker.getNetwork(KIND_NETWORK);
+  const info = (await network.inspect().catch(() => undefined)) as { Containers?: object } | undefined;
+  if (!info || Object.keys(info.Containers ?? {}).length) return false;
+  await network.remove();
+  task.log(`Removed the docker network "${KIND_NETWORK}" (no kind cluster uses it any more).`);
+  return true;
+}
+
+export function startKindDelete(tasks: TaskManager, kind: KindTool, name: string): string {
   return tasks.start(
     { kind: 'kind.delete', title: `Delete kind cluster ${name}`, cancellable: false },
     async (task) => {
-      const run = await runKind(kind, ['delete', 'cluster', '--name', name], { onLine: (l) => task.log(l) });
+      const run = await runKind(kind.binary, ['delete', 'cluster', '--name', name], {
+        env: kind.env,
+        onLine: (l) => task.log(l),
+      });
       if (run.code !== 0) {
         throw new ApiError(
           'failed',
           `kind could not delete cluster "${name}": ${kindErrorText(run.lines) ?? run.lines.join(' ')}`,
         );
       }
-      return { deleted: name };
+      const network = await removeIdleKindNetwork(kind, task).catch(() => false);
+      return { deleted: name, removedNetwork: network };
     },
   );
 }
 
-export function startKindLoad(tasks: TaskManager, kind: string, cluster: string, image: string): string {
+export function startKindLoad(tasks: TaskManager, kind: KindTool, cluster: string, image: string): string {
   return tasks.start({ kind: 'kind.load', title: `Load ${image} into kind cluster ${cluster}` }, async (task) => {
     task.progress({ message: `kind load docker-image ${image} --name ${cluster}` });
-    const run = await runKind(kind, ['load', 'docker-image', image, '--name', cluster], {
+    const nodes = await nodeContainers(kind.docker, cluster).catch(() => undefined);
+    if (nodes && nodes.length === 0) {
+      throw new ApiError(
+        'not_found',
+        `There is no kind cluster "${cluster}" any more.`,
+        'Create it again, or pick another cluster.',
+      );
+    }
+    const run = await runKind(kind.binary, ['load', 'docker-image', image, '--name', cluster], {
+      env: kind.env,
       signal: task.signal,
-      onLine: (l) => task.log(l),
+      onLine: (l) => {
+        task.log(l);
+        if (/loading|Image: /i.test(l)) task.progress({ message: l });
+      },
     });
     if (task.signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
     if (run.code !== 0) {
       const text = kindErrorText(run.lines) ?? run.lines.join('\n');
+      const missingImage = /not present locally|No such image/i.test(text);
+      const missingCluster = /no nodes found for cluster/i.test(text);
       throw new ApiError(
-        /not present locally|No such image/i.test(text) ? 'not_found' : 'failed',
+        missingImage || missingCluster ? 'not_found' : 'failed',
         `kind could not load ${image} into "${cluster}": ${text.replace(/^ERROR:\s*/, '')}`,
-        'Build or pull the image locally first (docker images lists it).',
+        missingCluster
+          ? 'The cluster is gone; create it again or pick another one.'
+          : 'Build or pull the image locally first (docker images lists it).',
       );
     }
     return { image, cluster };

@@ -7,7 +7,7 @@ import type { StreamHandlers, Subscription } from '../../../contract/define';
 import type { ApiErrorShape } from '../../../contract/errors';
 import type { LogLine } from '../../../contract/containers';
 import { LOG_CAPACITY, LogBuffer } from './logBuffer';
-import { useSettings } from '../../views/settings/settingsStore';
+import { useSettings } from '../../stores/settingsStore';
 
 export interface LogBatch {
   lines: LogLine[];

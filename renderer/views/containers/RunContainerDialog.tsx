@@ -3,7 +3,7 @@
  * auto-remove. Everything is checked against the contract before sending; what main finds (a port in
  * use, a missing image, a taken name) lands under the field it concerns.
  */
-import { useSettings } from '../settings/settingsStore';
+import { useSettings } from '../../stores/settingsStore';
 import { useEffect, useState } from 'react';
 import { api, isDesktop } from '../../api';
 import { ApiError } from '../../../contract/errors';

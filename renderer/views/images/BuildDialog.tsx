@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, isDesktop } from '../../api';
 import { ApiError } from '../../../contract/errors';
 import { toApiError } from '../../common/apiError';
-import { BuildFailureView } from './BuildFailureView';
+import { BuildFailureView } from '../../components/BuildFailureView';
 import { emptyBuildForm, toBuildInput, type BuildForm, type BuildFormErrors } from './buildForm';
 import { InputRow } from '../../components/Field';
 import { FormError, Modal } from '../../components/Modal';

@@ -15,6 +15,7 @@ import { PruneDialog } from './PruneDialog';
 import { ViewHeader } from '../../components/ViewHeader';
 import { PullDialog } from './PullDialog';
 import { TagDialog } from './TagDialog';
+import { KindLoadDialog } from './KindLoadDialog';
 import './images.css';
 
 type Open = { kind: 'pull' } | { kind: 'build' } | { kind: 'prune' } | { kind: 'run'; image: string } | undefined;
@@ -30,6 +31,7 @@ export function ImagesView() {
   const [usageFilter, setUsageFilter] = useState<UsageFilter>('all');
   const [open, setOpen] = useState<Open>();
   const [tagging, setTagging] = useState<{ source: string; push: boolean } | undefined>();
+  const [loading, setLoading] = useState<string | undefined>();
   const rows = useMemo(() => toRows(items.values(), usage), [items, usage]);
   const matches = useMemo(() => rowMatcher(filter, usageFilter), [filter, usageFilter]);
   const columns = useMemo(
@@ -39,6 +41,7 @@ export function ImagesView() {
         run: (r) => setOpen({ kind: 'run', image: r.repository === '<none>' ? r.image.id : r.ref }),
         tag: (r) => setTagging({ source: r.ref, push: false }),
         push: (r) => setTagging({ source: r.ref, push: true }),
+        loadIntoKind: (r) => setLoading(r.ref),
         remove: (r) => void removeImageAsked(r.ref, r.repository === '<none>' ? shortId(r.image.id) : r.ref),
       }),
     [go],
@@ -50,6 +53,7 @@ export function ImagesView() {
       <BuildDialog open={open?.kind === 'build'} onClose={() => setOpen(undefined)} />
       <PruneDialog open={open?.kind === 'prune'} onClose={() => setOpen(undefined)} />
       <TagDialog source={tagging?.source} push={tagging?.push ?? false} onClose={() => setTagging(undefined)} />
+      <KindLoadDialog image={loading} onClose={() => setLoading(undefined)} />
       <RunContainerDialog
         open={open?.kind === 'run'}
         image={open?.kind === 'run' ? open.image : undefined}

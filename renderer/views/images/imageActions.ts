@@ -1,6 +1,5 @@
 /** Image actions that ask first: remove (offering force when containers use it) and prune. */
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
 import { toApiError } from '../../common/apiError';
 import { confirm } from '../../components/ConfirmDialog';
 import { notify } from '../../stores/toastStore';
@@ -36,7 +35,7 @@ export async function removeImageAsked(ref: string, label: string): Promise<bool
       notify('success', `Removed ${label}`);
       return true;
     } catch (e2) {
-      const err2 = e2 instanceof ApiError ? e2 : new ApiError('internal', String(e2));
+      const err2 = toApiError(e2);
       notify('error', `Could not remove ${label}`, err2.message, err2.hint);
       return false;
     }

@@ -8,6 +8,7 @@ export interface RowActions {
   run(row: ImageRow): void;
   tag(row: ImageRow): void;
   push(row: ImageRow): void;
+  loadIntoKind(row: ImageRow): void;
   remove(row: ImageRow): void;
 }
 
@@ -64,7 +65,7 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
     {
       key: 'actions',
       header: '',
-      width: '230px',
+      width: '280px',
       render: (r) => (
         <span className="row-actions">
           <button className="small" aria-label={`Run ${label(r)}`} onClick={() => actions.run(r)}>
@@ -80,6 +81,15 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
             onClick={() => actions.push(r)}
           >
             Push
+          </button>
+          <button
+            className="small"
+            aria-label={`Load ${label(r)} into a kind cluster`}
+            title="Load into a kind cluster"
+            disabled={r.repository === '<none>'}
+            onClick={() => actions.loadIntoKind(r)}
+          >
+            kind
           </button>
           <button className="small danger" aria-label={`Remove ${label(r)}`} onClick={() => actions.remove(r)}>
             Remove

@@ -96,7 +96,8 @@ export function ClustersTab({ onUse }: { onUse(): void }) {
   const remove = async (name: string) => {
     const answer = await confirm({
       title: `Delete kind cluster ${name}?`,
-      message: 'Its node containers and everything running in the cluster are removed. This cannot be undone.',
+      message:
+        "Its node containers, everything running in the cluster and its kubeconfig context are removed (and kind's docker network once no cluster uses it). This cannot be undone.",
       confirmLabel: 'Delete cluster',
       danger: true,
     });

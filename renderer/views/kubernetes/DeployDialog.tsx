@@ -62,7 +62,8 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
         const task = await api.tasks.wait({ id: taskId });
         if (task.state !== 'succeeded') throw ApiError.from(task.error ?? { code: 'failed', message: task.message });
       }
-      const out = await api.kube.deploy(check.input);
+      // A local image is in the nodes (loaded now or before): never try to pull it from a registry.
+      const out = await api.kube.deploy(isLocal ? { ...check.input, imagePullPolicy: 'IfNotPresent' } : check.input);
       notify('success', `Deployed ${out.deployment}`, out.service ? `Service ${out.service} created.` : undefined);
       onClose();
     } catch (e) {

@@ -10,6 +10,7 @@ import { notify } from '../../stores/toastStore';
 import { CancelSubmit } from '../../components/CancelSubmit';
 import { FormAlert, InputRow } from '../../components/Field';
 import { useDialog } from '../../components/useDialog';
+import { useKube } from '../../stores/kubeStore';
 
 interface PortRow {
   containerPort: string;
@@ -17,7 +18,7 @@ interface PortRow {
   listenAddress: string;
 }
 
-const IMAGES = ['', 'kindest/node:v1.33.1', 'kindest/node:v1.32.5', 'kindest/node:v1.31.9'];
+const IMAGES = ['kindest/node:v1.34.0', 'kindest/node:v1.33.4', 'kindest/node:v1.32.8'];
 
 export function KindCreateDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const [name, setName] = useState('dev');
@@ -28,7 +29,20 @@ export function KindCreateDialog({ open, onClose }: { open: boolean; onClose(): 
   const [preview, setPreview] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [localImages, setLocalImages] = useState<string[]>([]);
   const ref = useDialog(open, () => setError(undefined));
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    api.kube
+      .kindNodeImages()
+      .then((images) => live && setLocalImages(images))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [open]);
 
   const input = {
     name: name.trim(),
@@ -67,8 +81,13 @@ export function KindCreateDialog({ open, onClose }: { open: boolean; onClose(): 
     setBusy(true);
     setError(undefined);
     try {
-      await api.kube.kindCreate(input);
-      notify('info', `Creating kind cluster ${input.name}`, 'Progress is in the task center.');
+      const { taskId } = await api.kube.kindCreate(input);
+      useKube.getState().showWhenCreated(taskId, `kind-${input.name}`);
+      notify(
+        'info',
+        `Creating kind cluster ${input.name}`,
+        'Progress is in the task center; its cluster map opens when it is ready.',
+      );
       onClose();
     } catch (e) {
       setError(errorLine(toApiError(e)));
@@ -117,8 +136,8 @@ export function KindCreateDialog({ open, onClose }: { open: boolean; onClose(): 
             onValue={setImage}
           />
           <datalist id="kind-images">
-            {IMAGES.filter(Boolean).map((i) => (
-              <option key={i} value={i} />
+            {[...localImages, ...IMAGES.filter((i) => !localImages.includes(i))].map((i) => (
+              <option key={i} value={i} label={localImages.includes(i) ? `${i} (local)` : i} />
             ))}
           </datalist>
           <span>Port mappings</span>

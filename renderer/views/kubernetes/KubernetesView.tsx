@@ -2,8 +2,8 @@
  * The Kubernetes view: pick a context and namespace, then the cluster map, workloads, nodes, the running
  * port-forwards or clusters.
  */
-import { useEffect, useState } from 'react';
-import { useKube } from '../../stores/kubeStore';
+import { useEffect } from 'react';
+import { useKube, type KubeTab } from '../../stores/kubeStore';
 import { ViewHead } from '../../components/ViewHeader';
 import { ContextBar } from './ContextBar';
 import { MapTab } from './MapTab';
@@ -13,19 +13,19 @@ import { ClustersTab } from './ClustersTab';
 import { ForwardsTab } from './ForwardsTab';
 import './kubernetes.css';
 
-const TABS = [
+const TABS: ReadonlyArray<{ id: KubeTab; label: string }> = [
   { id: 'map', label: 'Cluster map' },
   { id: 'workloads', label: 'Workloads' },
   { id: 'nodes', label: 'Nodes' },
   { id: 'forwards', label: 'Port forwards' },
   { id: 'clusters', label: 'Clusters' },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
+];
 
 export function KubernetesView() {
   const { contexts, loaded, context, contextsError, refresh } = useKube();
   const status = useKube((s) => (s.context ? s.status[s.context] : undefined));
-  const [tab, setTab] = useState<Tab>('map');
+  const tab = useKube((s) => s.tab);
+  const setTab = useKube((s) => s.setTab);
   useEffect(() => {
     void refresh();
   }, [refresh]);

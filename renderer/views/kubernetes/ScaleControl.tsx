@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../../common/apiError';
 import type { KubeDeployment } from '../../../contract/kube';
 import { confirm } from '../../components/ConfirmDialog';
 import { checkReplicas, CONFIRM_ABOVE } from './scaleInput';
@@ -45,7 +45,7 @@ export function ScaleControl({ context, deployment }: { context: string; deploym
       });
       setEditing(false);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(toApiError(e).message);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 /** Networks: live list with attached containers, create, remove (asks; the engine's own networks cannot go). */
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
-import type { NetworkSummary } from '../../../contract/volumes';
+import type { NetworkSummary } from '../../../contract/networks';
 import { DataTable, type Column } from '../../components/DataTable';
 import { confirm } from '../../components/ConfirmDialog';
 import { shortId } from '../../common/format';
@@ -10,7 +10,7 @@ import { useRetained } from '../../stores/useRetained';
 import { ViewHeader } from '../../components/ViewHeader';
 import { UsedBy } from '../volumes/UsedBy';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
-import { useNetworks } from './networksStore';
+import { useNetworks } from '../../stores/networksStore';
 import '../volumes/volumes.css';
 
 async function removeNetwork(n: NetworkSummary): Promise<void> {

@@ -5,7 +5,7 @@ import { Field as FormField, FieldMessage } from '../../components/Field';
 import { useEngine } from '../../stores/engineStore';
 import { notify } from '../../stores/toastStore';
 import { fromApiError, fromIssues, type FieldErrors } from './fieldErrors';
-import { saveSettings } from './settingsStore';
+import { saveSettings } from '../../stores/settingsStore';
 
 type Draft = Omit<Settings, 'logBufferLines' | 'theme' | 'firstRunDone'> & { logBufferLines: string };
 

@@ -7,8 +7,8 @@ import { confirm } from '../../components/ConfirmDialog';
 import { attempt } from '../../stores/toastStore';
 import { api } from '../../api';
 import { SettingsForm } from './SettingsForm';
-import { openFirstRun, saveSettings, useSettings } from './settingsStore';
-import { applyTheme } from './theme';
+import { openFirstRun, saveSettings, useSettings } from '../../stores/settingsStore';
+import { applyTheme } from '../../common/theme';
 import './SettingsView.css';
 
 /** The form's fields only: changing the theme must not throw away an unsaved draft. */

@@ -10,7 +10,7 @@ import { useRetained } from '../../stores/useRetained';
 import { ViewHeader } from '../../components/ViewHeader';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { UsedBy } from './UsedBy';
-import { useVolumes } from './volumesStore';
+import { useVolumes } from '../../stores/volumesStore';
 import './volumes.css';
 
 async function removeVolume(v: VolumeSummary): Promise<void> {

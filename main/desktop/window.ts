@@ -1,0 +1,76 @@
+/** The main window, hardened: isolated, sandboxed, no Node, strict CSP, no navigation, no new windows. */
+import { BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+import { CSP } from '../common/contentSecurityPolicy';
+import { DEFAULT_WINDOW, type WindowState } from './windowState';
+
+export interface WindowOptions {
+  preload: string;
+  /** The dev server URL in `npm run dev`, else undefined and the built file is loaded. */
+  devUrl?: string;
+  indexHtml: string;
+  /** The window icon (Linux and Windows; macOS takes the bundle's). */
+  icon?: string;
+  /** Where the window was last time, already fitted to the current displays. */
+  state?: WindowState;
+  /** DevTools are available in development builds only. */
+  devTools?: boolean;
+}
+
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const p = new URL(url);
+    return p.protocol === 'https:' || p.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  if (!options.devUrl) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    });
+  }
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const state = options.state ?? DEFAULT_WINDOW;
+  const win = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 900,
+    minHeight: 560,
+    title: 'Berth',
+    icon: options.icon ?? join(__dirnameOf(options.indexHtml), '..', '..', 'assets', 'icon.png'),
+    show: false,
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: options.devTools ?? false,
+    },
+  });
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+  const allowed = options.devUrl ? new URL(options.devUrl).origin : 'file://';
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(allowed)) event.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links the user clicked that point outside open in their browser; nothing opens inside Berth.
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (options.devUrl) void win.loadURL(options.devUrl);
+  else void win.loadFile(options.indexHtml);
+  return win;
+}
+
+const __dirnameOf = (file: string) => join(file, '..');

@@ -1,0 +1,61 @@
+/** Container listing and lifecycle actions against the engine. */
+import type Docker from 'dockerode';
+import type { ContainerSummary } from '../../../contract/containers';
+import type { DockerEvent, EngineConnection } from '../connection';
+import { LiveCollection } from '../liveCollection';
+
+const LIFECYCLE = new Set([
+  'create',
+  'start',
+  'restart',
+  'stop',
+  'die',
+  'kill',
+  'pause',
+  'unpause',
+  'rename',
+  'update',
+  'oom',
+  'destroy',
+  'health_status',
+]);
+
+export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
+  const labels = c.Labels ?? {};
+  return {
+    id: c.Id,
+    name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
+    image: c.Image,
+    imageId: c.ImageID,
+    command: c.Command,
+    created: c.Created,
+    state: c.State,
+    status: c.Status,
+    ports: (c.Ports ?? []).map((p) => ({
+      ip: p.IP || undefined,
+      privatePort: p.PrivatePort,
+      publicPort: p.PublicPort || undefined,
+      type: p.Type,
+    })),
+    labels,
+    composeProject: labels['com.docker.compose.project'],
+    composeService: labels['com.docker.compose.service'],
+  };
+}
+
+export const listContainers = async (docker: Docker, all = true): Promise<ContainerSummary[]> =>
+  (await docker.listContainers({ all })).map(toContainerSummary);
+
+export function containerCollection(engine: EngineConnection): LiveCollection<ContainerSummary> {
+  return new LiveCollection(engine, {
+    list: () => listContainers(engine.docker),
+    fetch: async (ids) =>
+      (await engine.docker.listContainers({ all: true, filters: { id: ids } })).map(toContainerSummary),
+    idOf: (c) => c.id,
+    affected: (e: DockerEvent) => {
+      if (e.Type !== 'container') return undefined;
+      const action = e.Action.split(':')[0] ?? e.Action;
+      return LIFECYCLE.has(action) ? [e.Actor.ID] : undefined;
+    },
+  });
+}

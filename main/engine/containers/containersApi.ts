@@ -1,0 +1,45 @@
+import type { ApiImplementation } from '../../../contract/api';
+import { OK } from '../../../contract/collection';
+import { pipeCollection } from '../../common/streams';
+import type { Services } from '../../services';
+import { listContainers } from './containerList';
+import { runContainer } from './containerRun';
+import { bulkAction } from './containerBulk';
+import { streamContainerLogs } from './containerLogs';
+import { streamContainerStats } from './containerStats';
+import { TerminalSessions } from './containerExec';
+
+/** Host ports can be probed by binding them only when the engine shares this machine's network. */
+const engineIsLocal = (url: string): boolean =>
+  url.startsWith('unix://') || url.startsWith('npipe://') || /^tcp:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
+
+export function containersApi({
+  engine,
+  collections,
+}: Pick<Services, 'engine' | 'collections'>): ApiImplementation['containers'] {
+  const docker = engine.docker;
+  const terminals = new TerminalSessions(docker);
+  const c = (id: string) => docker.getContainer(id);
+  return {
+    list: async (input) => listContainers(docker, input?.all ?? true),
+    watch: (_input, sink, signal) => pipeCollection(collections.containers, sink, signal),
+    inspect: async ({ id }) => (await c(id).inspect()) as unknown as Record<string, unknown>,
+    start: async ({ id }) => (await c(id).start(), OK),
+    stop: async ({ id, timeoutSeconds }) => (
+      await c(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }),
+      OK
+    ),
+    restart: async ({ id }) => (await c(id).restart(), OK),
+    pause: async ({ id }) => (await c(id).pause(), OK),
+    unpause: async ({ id }) => (await c(id).unpause(), OK),
+    kill: async ({ id, signal }) => (await c(id).kill(signal ? { signal } : {}), OK),
+    remove: async ({ id, force, volumes }) => (await c(id).remove({ force, v: volumes }), OK),
+    bulk: (input) => bulkAction(docker, input),
+    run: (spec) => runContainer(docker, spec, { probePorts: engineIsLocal(engine.endpoint.url) }),
+    logs: (input, sink, signal) => streamContainerLogs(docker, input, sink, signal),
+    terminal: (input, sink, signal) => terminals.open(input, sink, signal),
+    terminalWrite: async ({ sessionId, data }) => (terminals.write(sessionId, data), OK),
+    terminalResize: async ({ sessionId, cols, rows }) => (await terminals.resize(sessionId, cols, rows), OK),
+    stats: ({ id }, sink, signal) => streamContainerStats(docker, id, sink, signal),
+  };
+}

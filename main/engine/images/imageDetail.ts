@@ -1,0 +1,66 @@
+/** One image in full: config, layer history and the containers that use it. */
+import type Docker from 'dockerode';
+import type { ContainerRef, ImageDetail } from '../../../contract/images';
+
+interface InspectConfig {
+  Entrypoint?: string[] | string | null;
+  Cmd?: string[] | string | null;
+  Env?: string[] | null;
+  ExposedPorts?: Record<string, unknown> | null;
+  Labels?: Record<string, string> | null;
+  WorkingDir?: string;
+  User?: string;
+  Volumes?: Record<string, unknown> | null;
+}
+
+const list = (v: string[] | string | null | undefined): string[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
+
+/** Containers (any state) created from the image with this id, by name. */
+export async function containersUsing(docker: Docker, imageId: string): Promise<ContainerRef[]> {
+  const all = await docker.listContainers({ all: true });
+  return all
+    .filter((c) => c.ImageID === imageId)
+    .map((c) => ({ id: c.Id, name: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '') }));
+}
+
+export async function imageDetail(docker: Docker, ref: string): Promise<ImageDetail> {
+  const image = docker.getImage(ref);
+  const info = await image.inspect();
+  const [history, usedBy] = await Promise.all([
+    image.history() as Promise<
+      Array<{ Id: string; Created: number; CreatedBy: string; Size: number; Comment: string; Tags: string[] | null }>
+    >,
+    containersUsing(docker, info.Id),
+  ]);
+  const config = (info.Config ?? {}) as InspectConfig;
+  return {
+    id: info.Id,
+    repoTags: info.RepoTags ?? [],
+    repoDigests: info.RepoDigests ?? [],
+    size: info.Size,
+    created: info.Created,
+    architecture: info.Architecture ?? '',
+    os: info.Os ?? '',
+    author: info.Author ?? '',
+    config: {
+      entrypoint: list(config.Entrypoint),
+      cmd: list(config.Cmd),
+      env: config.Env ?? [],
+      exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+      labels: config.Labels ?? {},
+      workingDir: config.WorkingDir ?? '',
+      user: config.User ?? '',
+      volumes: Object.keys(config.Volumes ?? {}),
+    },
+    history: history.map((h) => ({
+      id: h.Id,
+      created: h.Created,
+      createdBy: h.CreatedBy ?? '',
+      size: h.Size,
+      comment: h.Comment ?? '',
+      tags: h.Tags ?? [],
+      empty: h.Size === 0,
+    })),
+    usedBy,
+  };
+}

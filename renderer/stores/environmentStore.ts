@@ -1,0 +1,34 @@
+/** The environment check's last result, shared by the Settings view and the first-run checklist. */
+import { create } from 'zustand';
+import { api } from '../api';
+import { toApiError } from '../common/apiError';
+import type { EnvironmentReport } from '../../contract/system';
+
+interface EnvironmentStore {
+  report: EnvironmentReport | undefined;
+  checking: boolean;
+  error: string | undefined;
+}
+
+export const useEnvironment = create<EnvironmentStore>()(() => ({
+  report: undefined,
+  checking: false,
+  error: undefined,
+}));
+
+let inFlight: Promise<void> | undefined;
+
+/** Runs the check again (one at a time). */
+export function checkEnvironment(): Promise<void> {
+  if (inFlight) return inFlight;
+  useEnvironment.setState({ checking: true, error: undefined });
+  inFlight = api.system
+    .environment()
+    .then((report) => useEnvironment.setState({ report }))
+    .catch((e: unknown) => useEnvironment.setState({ error: toApiError(e).message }))
+    .finally(() => {
+      inFlight = undefined;
+      useEnvironment.setState({ checking: false });
+    });
+  return inFlight;
+}

@@ -1,8 +1,0 @@
-import { api } from '../../api';
-import type { NetworkSummary } from '../../../contract/volumes';
-import { createCollectionStore } from '../../stores/collectionStore';
-
-export const useNetworks = createCollectionStore<NetworkSummary>(
-  (handlers) => api.networks.watch.subscribe(undefined, handlers),
-  (n) => n.id,
-);

@@ -1,0 +1,29 @@
+/** Compose failures told in the CLI's own words, with what to do. */
+import { describe, expect, it } from 'vitest';
+import { failureMessage, composeFailure } from '../../../../main/compose/failure';
+
+describe('compose failures in the CLI words', () => {
+  const v1PortTaken = [
+    'Creating shop_web_1 ... error',
+    'ERROR: for shop_web_1  Cannot start service web: driver failed programming external connectivity on endpoint shop_web_1 (abc): Error starting userland proxy: listen tcp4 127.0.0.1:45999: bind: address already in use',
+    'ERROR: for web  Cannot start service web: driver failed programming external connectivity on endpoint shop_web_1 (abc): Error starting userland proxy: listen tcp4 127.0.0.1:45999: bind: address already in use',
+    'ERROR: Encountered errors while bringing up the project.',
+  ];
+
+  it('picks the error line, not the summary', () => {
+    expect(failureMessage(v1PortTaken)).toMatch(/^Cannot start service web: .*address already in use$/);
+    expect(failureMessage(['some', 'The Compose file is invalid because:', 'Unsupported config option'])).toBe(
+      'some\nThe Compose file is invalid because:\nUnsupported config option',
+    );
+  });
+
+  it('calls a taken port a conflict, with a hint', () => {
+    const e = composeFailure('Up shop failed', v1PortTaken, 1);
+    expect(e.code).toBe('conflict');
+    expect(e.hint).toMatch(/port/);
+    expect(
+      composeFailure('Up', ['Error response from daemon: Bind for 0.0.0.0:80 failed: port is already allocated'], 1)
+        .code,
+    ).toBe('conflict');
+  });
+});
