@@ -84,6 +84,8 @@ export const KubePortForward = z.object({
   pod: z.string().optional(),
   /** Why the latest connection failed, if it did. */
   error: z.string().optional(),
+  /** How the latest connection reached the kubelet: SPDY as kubectl does, else the WebSocket fallback. */
+  transport: z.enum(['spdy', 'websocket']).optional(),
 });
 export type KubePortForward = z.infer<typeof KubePortForward>;
 

@@ -1,5 +1,5 @@
 /**
- * 10. Port-forward throughput, opt-in (BERTH_BENCH_KIND=1, needs the kind node image from
+ * 11. Port-forward throughput, opt-in (BERTH_BENCH_KIND=1, needs the kind node image from
  * test/kind-node/build.sh): a kind cluster of its own, a busybox pod serving a 100 MB file with httpd; the
  * file is downloaded through Berth's forward (`kube.portForward` in the bridge process, a fresh connection
  * per run) and through `kubectl port-forward`, alternating; MB/s medians. The cluster is deleted at the end.
@@ -9,14 +9,14 @@ import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKindCluster, kindNodeImageOnEngine, type KindTestCluster } from '../helpers/kindTestCluster';
+import { createKindCluster, kindNodeImage, type KindCluster } from '../helpers/kindNode';
 import type { BenchContext } from './context';
 import { notMeasured, row, type ResultRow } from './result';
 import { median, now } from './stats';
 
 const SECTION = '11 forward';
 const MB = Number(process.env.BERTH_BENCH_FORWARD_MB ?? 100);
-const RUNS = Number(process.env.BERTH_BENCH_FORWARD_RUNS ?? 3);
+const RUNS = Number(process.env.BERTH_BENCH_FORWARD_RUNS ?? 5);
 const NS = 'berth-bench-forward';
 
 const manifest = `apiVersion: v1
@@ -47,7 +47,7 @@ function download(url: string): Promise<{ ms: number; bytes: number }> {
 }
 
 /** `kubectl port-forward pod/blob :8080`, resolved with its local port once it listens. */
-function kubectlForward(cluster: KindTestCluster): Promise<{ port: number; child: ChildProcess }> {
+function kubectlForward(cluster: KindCluster): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn('kubectl', [
     '--kubeconfig',
     cluster.kubeconfig,
@@ -79,8 +79,7 @@ export async function measureKubeForward(ctx: BenchContext): Promise<ResultRow[]
       notMeasured(SECTION, what, 'opt-in: BERTH_BENCH_KIND=1 with the kind node image (test/kind-node/build.sh)'),
     ];
   }
-  const image = kindNodeImageOnEngine();
-  if (!image) return [notMeasured(SECTION, what, 'no berth-kind-node image; build it with test/kind-node/build.sh')];
+  const image = await kindNodeImage();
   const cluster = await createKindCluster({ image, prefix: 'berth-bench-fwd' });
   try {
     await cluster.loadImages('berth-fixture/busybox:latest');
@@ -137,6 +136,7 @@ export async function measureKubeForward(ctx: BenchContext): Promise<ResultRow[]
       }),
     ];
   } finally {
+    await cluster.kubectl('delete', 'namespace', NS, '--wait=false').catch(() => '');
     await cluster.delete();
   }
 }

@@ -1,8 +1,9 @@
 /**
  * A running pod in Chromium, on a real kind cluster (control plane + worker from the offline node image):
  * open it from the cluster map, read its log and search it, open a shell and run `echo hi`, start a
- * port-forward and fetch the page through its link; then the Service's one-click Open and the forwards tab.
- * Needs real kind nodes (test/kind-node/build.sh); the cluster is deleted afterwards.
+ * port-forward and fetch the page through its link; then the Service's one-click Open and the forwards tab,
+ * expose the deployment as a NodePort Service from its row, and restart a pod from the pod list.
+ * Needs real kind nodes (the node image from test/kind-node/build.sh); the cluster is deleted afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
@@ -11,11 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebApp, type WebApp } from '../helpers/browser';
 import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
-import { createKindCluster, kindNodeImageOnEngine, type KindTestCluster } from '../helpers/kindTestCluster';
+import { createKindCluster, type KindCluster } from '../helpers/kindNode';
 
-const image = kindNodeImageOnEngine();
-const NS = 'shop';
-let cluster: KindTestCluster;
+const NS = `shop-${Math.random().toString(36).slice(2, 7)}`;
+let cluster: KindCluster;
 let app: WebApp;
 const previousKubeconfig = process.env.BERTH_KUBECONFIG;
 
@@ -58,9 +58,9 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: test/kind-node/build.sh)', () => {
+describe('a running pod in Chromium', () => {
   beforeAll(async () => {
-    cluster = await createKindCluster({ image: image as string, workers: 1, prefix: 'berth-pods-e2e' });
+    cluster = await createKindCluster({ workers: 1, prefix: 'berth-pods-e2e' });
     await cluster.loadImages(FIXTURE_BUSYBOX);
     await cluster.kubectl('create', 'namespace', NS);
     await eventually('default service account', () => cluster.kubectl('-n', NS, 'get', 'sa', 'default'), 60_000);
@@ -77,6 +77,7 @@ describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: t
     await app?.close();
     if (previousKubeconfig === undefined) delete process.env.BERTH_KUBECONFIG;
     else process.env.BERTH_KUBECONFIG = previousKubeconfig;
+    await cluster?.kubectl('delete', 'namespace', NS, '--wait=false').catch(() => '');
     await cluster?.delete();
   }, 5 * 60_000);
 
@@ -119,7 +120,7 @@ describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: t
 
   it('starts a port-forward and fetches the page through its link', async () => {
     const { page } = app;
-    await page.getByRole('tab', { name: 'Port forward' }).click();
+    await page.getByRole('tab', { name: 'Port forward', exact: true }).click();
     const form = page.getByTestId('forward-form');
     expect(await form.getByLabel('Remote port').inputValue()).toBe('8080');
     await form.getByRole('button', { name: 'Forward' }).click();
@@ -154,12 +155,59 @@ describe.skipIf(!image)('a running pod in Chromium (needs the kind node image: t
     await opened.getByText(/^hello from web-/).waitFor({ timeout: 15_000 });
     await opened.close();
 
-    await page.getByRole('tab', { name: 'Port forwards' }).click();
+    await page.getByRole('tab', { name: 'Port forwards', exact: true }).click();
     const forwards = page.getByTestId('forward');
     await eventually('2 forwards listed', async () => (await forwards.count()) === 2);
     expect(await page.getByTestId('kube-forwards').textContent()).toContain('service/web:80');
     await forwards.first().getByRole('button', { name: 'Stop' }).click();
     await forwards.first().getByRole('button', { name: 'Stop' }).click();
     await eventually('no forwards', async () => (await forwards.count()) === 0);
+  });
+
+  it('exposes the deployment as a NodePort Service from its row', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Workloads' }).click();
+    await page.getByRole('tab', { name: 'Deployments' }).click();
+    await page.getByRole('button', { name: 'Expose web' }).click();
+    const dialog = page.getByTestId('expose-dialog');
+    await dialog.getByLabel('Service name').fill('web-node');
+    await dialog.getByLabel('Type').selectOption('NodePort');
+    await dialog.getByLabel('Port', { exact: true }).fill('8080');
+    await dialog.getByRole('button', { name: 'Create Service' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: 'Services' }).click();
+    const row = page.locator('[role="row"]', { has: page.getByText('web-node', { exact: true }) });
+    await row.getByTestId('service-endpoints').getByText('1/1').waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toMatch(/NodePort.*8080:8080\/TCP \(node port \d+\)/);
+  });
+
+  it('restarts a pod of the deployment from the pod list, after asking', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Pods' }).click();
+    const before = (
+      await cluster.kubectl('-n', NS, 'get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[0].metadata.name}')
+    ).trim();
+    await page.getByRole('button', { name: `Restart ${before}` }).click();
+    const confirm = page.getByTestId('confirm');
+    expect(await confirm.textContent()).toContain('starts a new one in its place');
+    await confirm.getByRole('button', { name: 'Restart' }).click();
+    await eventually(
+      'a new web pod Running',
+      async () => {
+        const names = await cluster.kubectl(
+          '-n',
+          NS,
+          'get',
+          'pods',
+          '-l',
+          'app=web',
+          '--field-selector=status.phase=Running',
+          '-o',
+          'jsonpath={.items[*].metadata.name}',
+        );
+        return names.split(' ').some((n) => n && n !== before);
+      },
+      90_000,
+    );
   });
 });

@@ -1,123 +1,84 @@
 /**
- * One forwarded connection: a local socket piped through the port-forward API (a WebSocket to
- * pods/<pod>/portforward) to a port of the pod, bytes as they are, with backpressure both ways and no copy
- * on the way in. The kubelet's error channel (nothing listening on that port, ...) closes the connection
- * and is reported.
+ * How a forward's connections reach their pods: over SPDY/3.1 as kubectl does it (one session per pod,
+ * kept open, new streams per connection: the kubelet's fast path), else over the port-forward WebSocket,
+ * one per connection. A refused SPDY upgrade is remembered, so later connections go straight to the
+ * WebSocket. Closed with the forward.
  */
 import type net from 'node:net';
 import type { KubeClients } from '../clients';
-import { Channel, frame } from './execStatus';
-import { openChannelSocket, type ChannelSocket } from './kubeRequest';
-
-const PORT_FORWARD_PROTOCOLS = ['v4.channel.k8s.io', 'channel.k8s.io'];
-/** Stop reading the local socket while this much is queued for the WebSocket, resume below LOW. */
-const HIGH_WATER = 4 * 1024 * 1024;
-const LOW_WATER = 1024 * 1024;
-
-export function portForwardPath(namespace: string, pod: string, port: number): string {
-  return `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/portforward?ports=${port}`;
-}
-
-/** Splits the port-forward stream's frames: data, and the error channel's text, each without its port prefix. */
-export class PortForwardFrames {
-  /** Each channel starts with the port number (2 bytes), which is not data. */
-  private readonly skip = [2, 2];
-
-  constructor(
-    private readonly onData: (chunk: Buffer) => void,
-    private readonly onError: (text: string) => void,
-  ) {}
-
-  push(message: Buffer): void {
-    const channel = message[0];
-    if (channel !== Channel.stdin && channel !== 1) return;
-    let body = message.subarray(1);
-    const skip = this.skip[channel] ?? 0;
-    if (skip > 0) {
-      const n = Math.min(skip, body.length);
-      this.skip[channel] = skip - n;
-      body = body.subarray(n);
-    }
-    if (body.length === 0) return;
-    if (channel === 0) this.onData(body);
-    else this.onError(body.toString('utf8'));
-  }
-}
+import { toKubeError } from '../kubeErrors';
+import { openSpdySession, UpgradeRefused, type SpdySession } from './spdyForward';
+import { forwardOverWebSocket } from './wsForward';
 
 export interface ConnectionReport {
   /** The kubelet or the API server refused or broke the connection. */
   error(message: string): void;
   closed(): void;
+  /** Which transport carries the connection, once it is known. */
+  via?(transport: 'spdy' | 'websocket'): void;
 }
 
-/** Pipes `socket` to `pod`:`port` until either side closes. Resolves once the WebSocket is open. */
-export async function forwardConnection(
-  c: KubeClients,
-  namespace: string,
-  pod: string,
-  port: number,
-  socket: net.Socket,
-  report: ConnectionReport,
-): Promise<void> {
-  socket.setNoDelay(true);
-  socket.pause();
-  let channel: ChannelSocket;
-  try {
-    channel = await openChannelSocket(c, portForwardPath(namespace, pod, port), PORT_FORWARD_PROTOCOLS);
-  } catch (e) {
-    socket.destroy();
-    report.error(e instanceof Error ? e.message : String(e));
-    report.closed();
-    return;
-  }
-  const ws = channel.ws;
-  if (socket.destroyed) {
-    ws.close();
-    report.closed();
-    return;
-  }
-  let wsPaused = false;
-  const frames = new PortForwardFrames(
-    (chunk) => {
-      if (!socket.write(chunk) && !wsPaused) {
-        wsPaused = true;
-        ws.pause();
+export class ForwardTransport {
+  private spdy = true;
+  private readonly sessions = new Map<string, Promise<SpdySession>>();
+  private closed = false;
+
+  constructor(
+    private readonly c: KubeClients,
+    private readonly namespace: string,
+  ) {}
+
+  /** Pipes `socket` to `pod`:`port` until either side ends. */
+  async connect(pod: string, port: number, socket: net.Socket, report: ConnectionReport): Promise<void> {
+    socket.setNoDelay(true);
+    socket.pause();
+    if (this.spdy) {
+      try {
+        let session = await this.session(pod);
+        // It closed since (idle, or the kubelet let go): open another.
+        if (session.closed) session = await this.session(pod);
+        if (socket.destroyed || this.closed) {
+          report.closed();
+          return;
+        }
+        report.via?.('spdy');
+        session.forward(port, socket, report);
+        return;
+      } catch (e) {
+        if (!(e instanceof UpgradeRefused)) {
+          socket.destroy();
+          report.error(toKubeError(e, this.c).message);
+          report.closed();
+          return;
+        }
+        this.spdy = false;
       }
-    },
-    (text) => {
-      report.error(text.trim());
-      socket.destroy();
-    },
-  );
-  socket.on('drain', () => {
-    if (wsPaused) {
-      wsPaused = false;
-      ws.resume();
     }
-  });
-  channel.listen((data) => frames.push(data));
-  const afterSend = () => {
-    if (socket.isPaused() && ws.bufferedAmount < LOW_WATER && !socket.destroyed) socket.resume();
-  };
-  socket.on('data', (chunk: Buffer) => {
-    ws.send(frame(Channel.stdin, chunk), afterSend);
-    if (ws.bufferedAmount > HIGH_WATER) socket.pause();
-  });
-  let done = false;
-  const finish = () => {
-    if (done) return;
-    done = true;
-    if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close();
-    if (!socket.destroyed) socket.end();
-    report.closed();
-  };
-  channel.onClose(() => {
-    // Everything the pod sent is written to the socket first.
-    if (!socket.destroyed) socket.end();
-    finish();
-  });
-  socket.on('end', finish);
-  socket.on('close', finish);
-  socket.on('error', finish);
-  socket.resume();
+    report.via?.('websocket');
+    await forwardOverWebSocket(this.c, this.namespace, pod, port, socket, report);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const s of this.sessions.values())
+      void s.then(
+        (x) => x.close(),
+        () => undefined,
+      );
+    this.sessions.clear();
+  }
+
+  /** The open session to the pod's kubelet, or a new one. */
+  private async session(pod: string): Promise<SpdySession> {
+    const hit = this.sessions.get(pod);
+    if (hit && !(await hit).closed) return hit;
+    const opening = openSpdySession(this.c, this.namespace, pod, () => {
+      if (this.sessions.get(pod) === opening) this.sessions.delete(pod);
+    });
+    this.sessions.set(pod, opening);
+    opening.catch(() => {
+      if (this.sessions.get(pod) === opening) this.sessions.delete(pod);
+    });
+    return opening;
+  }
 }

@@ -18,6 +18,8 @@ export interface ForwardBackend {
   resolve(turn: number): Promise<ForwardTarget>;
   /** Pipes the socket to the target; reports errors and the end. */
   connect(target: ForwardTarget, socket: net.Socket, report: ConnectionReport): Promise<void>;
+  /** Lets go of what the connections share (open sessions), when the forward stops. */
+  close?(): void;
 }
 
 export interface StartForward extends ForwardSpec {
@@ -30,6 +32,7 @@ export interface StartForward extends ForwardSpec {
 
 interface Forward {
   info: KubePortForward;
+  backend: ForwardBackend;
   server: net.Server;
   sockets: Set<net.Socket>;
   turn: number;
@@ -46,7 +49,8 @@ export class PortForwards {
   private flushTimer: NodeJS.Timeout | undefined;
 
   async start(s: StartForward): Promise<KubePortForward> {
-    const server = net.createServer({ pauseOnConnect: true });
+    // Half-open: a client that is done sending still gets the pod's answer.
+    const server = net.createServer({ pauseOnConnect: true, allowHalfOpen: true });
     const localPort = await listenLocal(server, s.localPort);
     const id = randomUUID();
     const forward: Forward = {
@@ -66,6 +70,7 @@ export class PortForwards {
         error: s.warning,
       },
       server,
+      backend: s.backend,
       sockets: new Set(),
       turn: 0,
     };
@@ -84,6 +89,9 @@ export class PortForwards {
     let closed = false;
     const report: ConnectionReport = {
       error: (message) => this.update(f, { error: message }),
+      via: (transport) => {
+        if (f.info.transport !== transport) this.update(f, { transport });
+      },
       closed: () => {
         if (closed) return;
         closed = true;
@@ -139,6 +147,7 @@ export class PortForwards {
 
   private close(f: Forward): void {
     f.server.close();
+    f.backend.close?.();
     for (const s of f.sockets) s.destroy();
     f.sockets.clear();
   }

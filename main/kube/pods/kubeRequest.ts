@@ -17,7 +17,7 @@ export function serverUrl(c: KubeClients, path: string, scheme: 'http' | 'ws'): 
 }
 
 /** An error the API server answered with, as the client's ApiException looks (code, body, headers). */
-class StatusError extends Error {
+export class StatusError extends Error {
   constructor(
     readonly code: number,
     readonly body: string,
@@ -27,7 +27,7 @@ class StatusError extends Error {
   }
 }
 
-async function readBody(res: IncomingMessage): Promise<string> {
+export async function readBody(res: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of res) {
     chunks.push(chunk as Buffer);

@@ -53,6 +53,26 @@ function logRefusal(e: ApiError, r: PodLogsRequest, container: string): ApiError
   );
 }
 
+/**
+ * The kubelet answers 200 with only this text when the container's log is gone (the container was
+ * garbage-collected: it keeps one finished container per container). Returns the container id then.
+ */
+export function goneLogContainer(text: string): string | undefined {
+  return /^unable to retrieve container logs for (\S+)$/.exec(text.trim())?.[1];
+}
+
+function goneLog(r: PodLogsRequest, container: string): ApiError {
+  return new ApiError(
+    'not_found',
+    r.previous
+      ? `The previous run of container "${container}" is gone: the kubelet already removed it, and its log with it.`
+      : `The log of container "${container}" is gone: the kubelet already removed that container.`,
+    r.previous
+      ? 'Kubernetes keeps one finished container per container; the current run’s log often shows the same failure.'
+      : 'Its next run’s log appears when it starts again.',
+  );
+}
+
 export async function streamPodLogs(
   r: PodLogsRequest,
   sink: StreamSink<PodLogsEvent>,
@@ -76,7 +96,9 @@ export async function streamPodLogs(
   const batcher = new LogBatcher((event) => sink.next(event));
   const decoder = new StringDecoder('utf8');
   let rest = '';
+  let seen = 0;
   const accept = (raw: string[]) => {
+    seen += raw.length;
     const lines: LogLine[] = new Array<LogLine>(raw.length);
     for (let i = 0; i < raw.length; i++) lines[i] = toLogLine('stdout', raw[i] as string, r.timestamps);
     batcher.add(lines);
@@ -88,6 +110,11 @@ export async function streamPodLogs(
   });
   res.on('end', () => {
     rest += decoder.end();
+    if (seen === 0 && goneLogContainer(rest)) {
+      batcher.dispose();
+      sink.fail(goneLog(r, container));
+      return;
+    }
     if (rest) accept([rest]);
     batcher.flush();
     sink.end();

@@ -6,7 +6,7 @@ import { ApiError } from '../../../contract/errors';
 import type { KubePortForward } from '../../../contract/kubePods';
 import { clientsFor, type KubeClients } from '../clients';
 import { toKubeError } from '../kubeErrors';
-import { forwardConnection } from './forwardConnection';
+import { ForwardTransport } from './forwardConnection';
 import { resolveTarget, servicePort, type ForwardSpec } from './forwardTarget';
 import type { PortForwards } from './forwards';
 
@@ -49,6 +49,7 @@ export async function startPortForward(forwards: PortForwards, r: PortForwardReq
   } catch (e) {
     throw toKubeError(e, c);
   }
+  const transport = new ForwardTransport(c, r.namespace);
   return forwards.start({
     ...spec,
     context: r.context,
@@ -62,7 +63,8 @@ export async function startPortForward(forwards: PortForwards, r: PortForwardReq
           throw toKubeError(e, c);
         }
       },
-      connect: (target, socket, report) => forwardConnection(c, r.namespace, target.pod, target.port, socket, report),
+      connect: (target, socket, report) => transport.connect(target.pod, target.port, socket, report),
+      close: () => transport.close(),
     },
   });
 }

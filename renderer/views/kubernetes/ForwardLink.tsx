@@ -33,7 +33,10 @@ export function ForwardRow({ forward, showTarget }: { forward: KubePortForward; 
       ) : (
         <span className="mono">:{forward.port}</span>
       )}
-      <span className="muted">
+      <span
+        className="muted"
+        title={forward.transport ? `through the API server over ${forward.transport}` : undefined}
+      >
         {forward.active} open · {forward.connections} so far
       </span>
       {forward.error && (

@@ -1,7 +1,7 @@
 /**
  * Port-forwarding with fakes: the endpoint a Service connection goes to, the local port check, the
  * registry's live list and stop, and one connection piped through a fake kubelet speaking the port-forward
- * WebSocket protocol (big payloads both ways, the error channel).
+ * WebSocket protocol, the fallback when SPDY is refused (big payloads both ways, the error channel).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
@@ -15,7 +15,8 @@ import type { KubeClients } from '../../../../../main/kube/clients';
 import { pickEndpoint } from '../../../../../main/kube/pods/forwardTarget';
 import { isFree, listenLocal } from '../../../../../main/kube/pods/localPort';
 import { PortForwards, type ForwardBackend } from '../../../../../main/kube/pods/forwards';
-import { forwardConnection, PortForwardFrames } from '../../../../../main/kube/pods/forwardConnection';
+import { ForwardTransport } from '../../../../../main/kube/pods/forwardConnection';
+import { PortForwardFrames } from '../../../../../main/kube/pods/wsForward';
 import { apiError } from '../../../../../test/helpers/errors';
 
 const service = (ports: V1Service['spec']): V1Service => ({
@@ -155,9 +156,10 @@ describe('one forwarded connection', () => {
 
   it('carries 32 MiB each way intact through the WebSocket, with backpressure', async () => {
     const forwards = new PortForwards();
+    const transport = new ForwardTransport(clients, 'ns');
     const backend: ForwardBackend = {
       resolve: async () => ({ pod: 'p', port: 7000 }),
-      connect: (t, socket, report) => forwardConnection(clients, 'ns', t.pod, t.port, socket, report),
+      connect: (t, socket, report) => transport.connect(t.pod, t.port, socket, report),
     };
     const f = await forwards.start({
       namespace: 'ns',
@@ -184,6 +186,8 @@ describe('one forwarded connection', () => {
     sock.destroy();
     expect(got.digest('hex')).toBe(createHash('sha256').update(payload).digest('hex'));
     expect(seenPaths.at(-1)).toBe('/api/v1/namespaces/ns/pods/p/portforward?ports=7000');
+    // The fake speaks no SPDY (its upgrade answer is a plain 404): the WebSocket carried it.
+    expect(forwards.list()[0]?.transport).toBe('websocket');
     forwards.stopAll();
   }, 60_000);
 
@@ -198,7 +202,7 @@ describe('one forwarded connection', () => {
       localPort: 0,
       backend: {
         resolve: async () => ({ pod: 'p', port: 1 }),
-        connect: (t, socket, report) => forwardConnection(clients, 'ns', t.pod, t.port, socket, report),
+        connect: (t, socket, report) => new ForwardTransport(clients, 'ns').connect(t.pod, t.port, socket, report),
       },
     });
     const events: Array<CollectionEvent<KubePortForward>> = [];
