@@ -1,6 +1,10 @@
-/** One image in full: config, layer history and the containers that use it. */
+/**
+ * One image in full: config, layer history and the containers that use it; on the containerd store also
+ * its platform images (attestations counted, not listed) and where it came from.
+ */
 import type Docker from 'dockerode';
 import type { ContainerRef, ImageDetail } from '../../../contract/images';
+import { imageOrigin, platformImages, type ImageIdentity, type ManifestSummary } from './imageManifests';
 
 interface InspectConfig {
   Entrypoint?: string[] | string | null;
@@ -23,9 +27,13 @@ export async function containersUsing(docker: Docker, imageId: string): Promise<
     .map((c) => ({ id: c.Id, name: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '') }));
 }
 
-export async function imageDetail(docker: Docker, ref: string): Promise<ImageDetail> {
+/** An image inspect as either engine sends it (29: no Container/ContainerConfig/VirtualSize; Identity, Manifests). */
+type InspectInfo = Docker.ImageInspectInfo & { Manifests?: ManifestSummary[] | null; Identity?: ImageIdentity | null };
+
+/** `manifests`: ask for the platform manifests (API 1.48+). */
+export async function imageDetail(docker: Docker, ref: string, manifests = false): Promise<ImageDetail> {
   const image = docker.getImage(ref);
-  const info = await image.inspect();
+  const info = (await (manifests ? image.inspect({ manifests: true }) : image.inspect())) as InspectInfo;
   const [history, usedBy] = await Promise.all([
     image.history() as Promise<
       Array<{ Id: string; Created: number; CreatedBy: string; Size: number; Comment: string; Tags: string[] | null }>
@@ -62,5 +70,7 @@ export async function imageDetail(docker: Docker, ref: string): Promise<ImageDet
       empty: h.Size === 0,
     })),
     usedBy,
+    ...platformImages(info.Manifests),
+    ...(info.Identity ? { origin: imageOrigin(info.Identity) } : {}),
   };
 }
