@@ -2,7 +2,9 @@
  * Runs one compose command: always with `-p <project>` and `-f <file>` spelled out, in the file's folder,
  * line by line output, and killed (with its whole process group) when the signal aborts.
  */
+import type { SolveStatus } from '../common/buildkitProgress';
 import { spawnLines } from '../common/spawnLines';
+import { decodeComposeJson } from './jsonProgress';
 import type { ComposeCli } from './tool';
 
 export interface ComposeScope {
@@ -23,6 +25,8 @@ export interface RunResult {
 export interface RunOptions {
   signal?: AbortSignal;
   onLine?(line: string): void;
+  /** BuildKit's progress while compose builds (with `--progress json`). */
+  onBuildStatus?(status: SolveStatus): void;
   env?: Record<string, string | undefined>;
 }
 
@@ -36,6 +40,7 @@ export function composeArgs(cli: ComposeCli, scope: ComposeScope, args: string[]
     ...cli.prefix,
     '--ansi',
     'never',
+    ...(cli.jsonProgress ? ['--progress', 'json'] : []),
     '-p',
     scope.project,
     ...scope.files.flatMap((f) => ['-f', f]),
@@ -52,16 +57,22 @@ export async function runCompose(
   opts: RunOptions = {},
 ): Promise<RunResult> {
   const tail: string[] = [];
-  const take = (line: string) => {
+  const text = (line: string) => {
     const clean = line.replace(ANSI, '').trimEnd();
     if (!clean.trim()) return;
     tail.push(clean);
     if (tail.length > TAIL) tail.shift();
     opts.onLine?.(clean);
   };
+  const take = (line: string) => {
+    const decoded = cli.jsonProgress ? decodeComposeJson(line) : undefined;
+    if (!decoded) return text(line);
+    if (decoded.kind === 'build') opts.onBuildStatus?.(decoded.status);
+    else decoded.lines.forEach(text);
+  };
   const code = await spawnLines(cli.program, composeArgs(cli, scope, args), {
     cwd: scope.cwd,
-    env: { ...(opts.env ?? process.env), BUILDKIT_PROGRESS: 'plain' },
+    env: { ...(opts.env ?? cli.env ?? process.env), BUILDKIT_PROGRESS: 'plain' },
     signal: opts.signal,
     onLine: take,
     killGraceMs: KILL_GRACE_MS,

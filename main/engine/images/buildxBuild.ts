@@ -16,7 +16,7 @@ import { spawnLines } from '../../common/spawnLines';
 import type { TaskHandle } from '../../tasks/taskManager';
 import { buildFailure, locateInStage, parseDockerfile } from './buildDockerfile';
 import type { BuildJob, BuildResult } from './buildJob';
-import { BuildkitProgress, isSolveStatus, parseVertexName } from './buildkitProgress';
+import { BuildkitProgress, isSolveStatus, parseVertexName } from '../../common/buildkitProgress';
 
 const TEXT_TAIL = 60;
 

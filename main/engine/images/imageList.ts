@@ -8,7 +8,7 @@
 import type Docker from 'dockerode';
 import type { ImageSummary } from '../../../contract/images';
 import { listsManifests } from '../apiVersion';
-import type { EngineConnection } from '../connection';
+import type { DockerEvent, EngineConnection } from '../connection';
 import { LiveCollection } from '../liveCollection';
 import { manifestSizes, type ManifestSummary } from './imageManifests';
 
@@ -43,11 +43,17 @@ export async function imageUsage(docker: Docker): Promise<Map<string, number>> {
   return usedBy;
 }
 
+/**
+ * Any image event re-lists (tag, untag, delete, pull, load; Engine 29 adds create and push, and names
+ * the image by digest only): an image's id is not enough to know what changed in the list.
+ */
+export const imagesAffected = (e: DockerEvent): 'all' | undefined => (e.Type === 'image' ? 'all' : undefined);
+
 export function imageCollection(engine: EngineConnection): LiveCollection<ImageSummary> {
   return new LiveCollection(engine, {
     list: () => listImages(engine.docker, listsManifests(engine)),
     idOf: (i) => i.id,
-    affected: (e) => (e.Type === 'image' ? 'all' : undefined),
+    affected: imagesAffected,
     coalesceMs: 100,
   });
 }

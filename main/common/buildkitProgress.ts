@@ -6,7 +6,7 @@
  * times — the output of each (bounded) to mark the failing one, and log lines in the shape of
  * `--progress plain` (`#3 [build 2/3] RUN …`, `#3 0.412 output`, `#3 DONE 0.4s`).
  */
-import type { TaskStep } from '../../../contract/tasks';
+import type { TaskStep } from '../../contract/tasks';
 
 /** One line of rawjson: github.com/moby/buildkit/client.SolveStatus as JSON. */
 export interface SolveStatus {
@@ -32,6 +32,7 @@ export interface SolveStatus {
 export type StepState = 'waiting' | 'running' | 'cached' | 'done' | 'failed' | 'cancelled';
 
 interface Vertex {
+  /** Its number in the log, given when it starts (0 before). */
   n: number;
   digest: string;
   name: string;
@@ -43,7 +44,6 @@ interface Vertex {
   output: string[];
   partial: Map<number, string>;
   transfers: Map<string, { current: number; total: number; done: boolean }>;
-  announced: boolean;
 }
 
 const OUTPUT_LINES = 200;
@@ -100,8 +100,9 @@ export class BuildkitProgress {
         x.state = 'running';
         x.endedAt = undefined;
       }
-      if (x.state !== 'waiting' && !x.announced) {
-        x.announced = true;
+      if (x.state !== 'waiting' && !x.n) {
+        // Numbered as they start, like --progress plain.
+        x.n = ++this.count;
         log.push(`#${x.n} ${x.name}`);
       }
       if (x.state !== before || v.error) {
@@ -141,9 +142,10 @@ export class BuildkitProgress {
     return { steps: [...changed].map((x) => this.stepOf(x)), log };
   }
 
-  /** Every step so far, in the order BuildKit first named them. */
+  /** Every step so far, in the order they started (those not started yet last). */
   get steps(): TaskStep[] {
-    return [...this.vertices.values()].map((x) => this.stepOf(x));
+    const order = (x: Vertex) => x.n || Number.MAX_SAFE_INTEGER;
+    return [...this.vertices.values()].sort((a, b) => order(a) - order(b)).map((x) => this.stepOf(x));
   }
 
   /** Finished steps over all known steps; null before the first. */
@@ -182,14 +184,13 @@ export class BuildkitProgress {
     let x = this.vertices.get(digest);
     if (!x) {
       x = {
-        n: ++this.count,
+        n: 0,
         digest,
         name: name ?? digest,
         state: 'waiting',
         output: [],
         partial: new Map(),
         transfers: new Map(),
-        announced: false,
       };
       this.vertices.set(digest, x);
     } else if (name) {
