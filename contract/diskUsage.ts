@@ -73,10 +73,13 @@ export const VolumePruneMode = z.enum(['anonymous', 'all']);
 /** Build cache: `dangling` (what `docker builder prune` removes) or `all` unused records (`--all`). */
 export const BuildCachePruneMode = z.enum(['dangling', 'all']);
 
+/** Only what carries these labels (`key` or `key=value`), like `--filter label=…` of the docker CLI. */
+const LabelFilter = z.array(z.string().min(1).max(512)).max(20).default([]);
+
 /** What to prune: one type, and how much of it. */
 export const PruneTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('images'), mode: PruneMode.default('dangling') }),
-  z.object({ kind: z.literal('containers') }),
+  z.object({ kind: z.literal('images'), mode: PruneMode.default('dangling'), labels: LabelFilter }),
+  z.object({ kind: z.literal('containers'), labels: LabelFilter }),
   z.object({ kind: z.literal('volumes'), mode: VolumePruneMode.default('anonymous') }),
   z.object({ kind: z.literal('buildCache'), mode: BuildCachePruneMode.default('dangling') }),
 ]);

@@ -169,11 +169,15 @@ export class BuildkitProgress {
     return { name: x.name, error: x.error ?? '', output: [...x.output, ...rest].slice(-OUTPUT_LINES) };
   }
 
-  /** Ends the steps still running or waiting: cancelled, or (after a failure elsewhere) left as they are. */
+  /**
+   * Ends the steps still running: cancelled. After a cancel also those waiting, and those BuildKit failed
+   * only because the build was cancelled ("context canceled").
+   */
   finish(cancelled: boolean): TaskStep[] {
     const out: TaskStep[] = [];
     for (const x of this.vertices.values()) {
-      if (x.state !== 'running' && !(cancelled && x.state === 'waiting')) continue;
+      const stopped = x.state === 'failed' && /cancel/i.test(x.error ?? '');
+      if (x.state !== 'running' && !(cancelled && (x.state === 'waiting' || stopped))) continue;
       x.state = 'cancelled';
       out.push(this.stepOf(x));
     }

@@ -18,6 +18,7 @@ export interface DfImage {
 export interface DfContainer {
   Id: string;
   Names?: string[];
+  Labels?: Record<string, string> | null;
   Image?: string;
   State?: string;
   SizeRw?: number;

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { PrunePreview, PruneRequest, PruneResult, PruneTarget } from '../../../contract/diskUsage';
 import { ApiError } from '../../../contract/errors';
 import { toApiError } from '../../common/toApiError';
-import { prunePreview as imagePrunePreview, pruneImages } from '../images/imageRemove';
+import { matchesLabels, prunePreview as imagePrunePreview, pruneImages } from '../images/imageRemove';
 import { dfItems, isAnonymousVolume, readDiskUsage, type DfResponse } from './diskUsage';
 
 type Target = z.output<typeof PruneTarget>;
@@ -26,7 +26,7 @@ export function pruneCandidates(d: DfResponse, target: Exclude<Target, { kind: '
     case 'containers': {
       const items = dfItems
         .containers(d)
-        .filter((c) => STOPPED.has(c.State ?? ''))
+        .filter((c) => STOPPED.has(c.State ?? '') && matchesLabels(c.Labels ?? {}, target.labels))
         .map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? shortId(c.Id)).replace(/^\//, ''), size: c.SizeRw ?? 0 }));
       return { kind: 'containers', items, spaceReclaimed: sum(items) };
     }
@@ -52,7 +52,7 @@ export function pruneCandidates(d: DfResponse, target: Exclude<Target, { kind: '
 
 export async function prunePreview(docker: Docker, target: Target): Promise<PrunePreview> {
   if (target.kind === 'images') {
-    const p = await imagePrunePreview(docker, target.mode, []);
+    const p = await imagePrunePreview(docker, target.mode, target.labels);
     return {
       kind: 'images',
       items: p.images.map((i) => ({ id: i.id, name: i.repoTags.join(', ') || shortId(i.id), size: i.size })),
@@ -65,11 +65,15 @@ export async function prunePreview(docker: Docker, target: Target): Promise<Prun
 export async function prune(docker: Docker, request: Request): Promise<PruneResult> {
   switch (request.kind) {
     case 'images': {
-      const r = await pruneImages(docker, request.mode, []);
+      const r = await pruneImages(docker, request.mode, request.labels);
       return { kind: 'images', removed: r.deleted, spaceReclaimed: r.spaceReclaimed, kept: [] };
     }
     case 'containers': {
-      const r = (await docker.pruneContainers()) as { ContainersDeleted?: string[] | null; SpaceReclaimed?: number };
+      const filters = request.labels.length ? { label: request.labels } : {};
+      const r = (await docker.pruneContainers({ filters })) as {
+        ContainersDeleted?: string[] | null;
+        SpaceReclaimed?: number;
+      };
       return {
         kind: 'containers',
         removed: r.ContainersDeleted ?? [],

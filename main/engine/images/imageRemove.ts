@@ -54,7 +54,8 @@ export async function removeImage(docker: Docker, ref: string, force: boolean) {
   }
 }
 
-const matchesLabels = (labels: Record<string, string>, filters: string[]) =>
+/** Whether `labels` satisfy every `key` / `key=value` filter. */
+export const matchesLabels = (labels: Record<string, string>, filters: string[]) =>
   filters.every((f) => {
     const i = f.indexOf('=');
     return i < 0 ? f in labels : labels[f.slice(0, i)] === f.slice(i + 1);

@@ -5,8 +5,14 @@ import { ENGINES, recorded } from '../../../../helpers/recorded';
 
 describe('prune previews from recorded system df', () => {
   it.each(ENGINES)('%s: containers: the stopped ones, with their writable layers', (engine) => {
-    const p = pruneCandidates(recorded<DfResponse>(engine, 'system-df'), { kind: 'containers' });
+    const p = pruneCandidates(recorded<DfResponse>(engine, 'system-df'), { kind: 'containers', labels: [] });
     expect(p.items.map((i) => i.name)).toEqual(['berth-rec-ran']);
+    const df = recorded<DfResponse>(engine, 'system-df');
+    expect(pruneCandidates(df, { kind: 'containers', labels: ['berth.rec=1'] }).items).toEqual([]);
+    const byImageLabel = ['org.opencontainers.image.title=berth-rec-multistage'];
+    expect(pruneCandidates(df, { kind: 'containers', labels: byImageLabel }).items.map((i) => i.name)).toEqual([
+      'berth-rec-ran',
+    ]);
     expect(p.spaceReclaimed).toBe(engine === 'v29' ? 4096 : 0);
   });
 
