@@ -30,10 +30,25 @@ export async function containersUsing(docker: Docker, imageId: string): Promise<
 /** An image inspect as either engine sends it (29: no Container/ContainerConfig/VirtualSize; Identity, Manifests). */
 type InspectInfo = Docker.ImageInspectInfo & { Manifests?: ManifestSummary[] | null; Identity?: ImageIdentity | null };
 
+/** GET /images/{name}/json?manifests=1 (dockerode's inspect sends no query parameters). */
+function inspectWithManifests(docker: Docker, ref: string): Promise<InspectInfo> {
+  return new Promise((resolve, reject) => {
+    docker.modem.dial(
+      {
+        path: `/images/${ref}/json?`,
+        method: 'GET',
+        options: { manifests: true },
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+      },
+      (err, data) => (err ? reject(err) : resolve(data as InspectInfo)),
+    );
+  });
+}
+
 /** `manifests`: ask for the platform manifests (API 1.48+). */
 export async function imageDetail(docker: Docker, ref: string, manifests = false): Promise<ImageDetail> {
   const image = docker.getImage(ref);
-  const info = (await (manifests ? image.inspect({ manifests: true }) : image.inspect())) as InspectInfo;
+  const info = manifests ? await inspectWithManifests(docker, ref) : ((await image.inspect()) as InspectInfo);
   const [history, usedBy] = await Promise.all([
     image.history() as Promise<
       Array<{ Id: string; Created: number; CreatedBy: string; Size: number; Comment: string; Tags: string[] | null }>
