@@ -11,7 +11,7 @@ export type DiskCalls = Pick<ApiImplementation['system'], 'diskUsage' | 'prunePr
 
 export function diskApi({ engine }: Pick<Services, 'engine'>): DiskCalls {
   return {
-    diskUsage: async (_input, { signal }) => toDiskUsage(await readDiskUsage(engine.docker, signal)),
+    diskUsage: async () => toDiskUsage(await readDiskUsage(engine.docker)),
     prunePreview: async (target) => prunePreview(engine.docker, target),
     prune: async (request) => prune(engine.docker, request),
   };

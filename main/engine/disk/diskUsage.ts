@@ -75,10 +75,30 @@ export const isAnonymousVolume = (v: Pick<DfVolume, 'Name' | 'Labels'>): boolean
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 const running = (state: string | undefined) => state === 'running' || state === 'paused' || state === 'restarting';
 
-export async function readDiskUsage(docker: Docker, signal?: AbortSignal): Promise<DfResponse> {
-  // The typings know df() without options; dockerode passes `abortSignal` on to the request.
-  const df = docker.df.bind(docker) as (opts: { abortSignal?: AbortSignal }) => Promise<unknown>;
-  return (await df(signal ? { abortSignal: signal } : {})) as DfResponse;
+const inFlight = new WeakMap<Docker, Promise<DfResponse>>();
+const BUSY = /disk usage operation is already running/i;
+
+/**
+ * GET /system/df. The engine runs one at a time and refuses a second ("a disk usage operation is already
+ * running"), so callers at the same moment share one request, and a refusal caused by another client (the
+ * docker CLI) is retried a few times.
+ */
+export function readDiskUsage(docker: Docker): Promise<DfResponse> {
+  const running = inFlight.get(docker);
+  if (running) return running;
+  const df = (async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await docker.df()) as DfResponse;
+      } catch (e) {
+        const text = String((e as { json?: { message?: string } }).json?.message ?? (e as Error).message ?? e);
+        if (!BUSY.test(text) || attempt >= 20) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  })().finally(() => inFlight.delete(docker));
+  inFlight.set(docker, df);
+  return df;
 }
 
 /** The per-type summary rows, the engine's own numbers preferred. */
