@@ -3,7 +3,7 @@
  * store): live lists fed by events (29 sends no legacy status/id/from keys), images (29: manifest-digest
  * ids, platforms, attestations, where an image came from), volumes, networks, and disk usage with prune.
  * Everything made here carries a unique name or label, and prunes are limited to it — except build
- * cache, which is pruned on the modern engine only (the shared 20.10 engine's cache is other tests' too).
+ * cache, which is pruned on the modern engine only.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import type { VolumeSummary } from '../../contract/volumes';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { mirror } from '../helpers/collection';
 import { eventually, FIXTURE_BUSYBOX, removeFolders, tempFolder, uniqueName } from '../helpers/docker';
-import { dockerOn, ENGINES, useTempDockerConfig } from '../helpers/engines';
+import { dockerOn, ENGINES, modernEngineHost, useTempDockerConfig } from '../helpers/engines';
 
 const dirs: string[] = [];
 let config: ReturnType<typeof useTempDockerConfig>;
@@ -182,8 +182,21 @@ describe.each(ENGINES)('$name', ({ name: engineName, host: hostOf }) => {
     expect(gone).toMatchObject({ removed: [volume], kept: [] });
     await expect(docker('volume', 'inspect', volume)).rejects.toThrow();
   });
+});
 
-  it.runIf(modern)('prunes dangling build cache, what the preview named', async () => {
+// Build cache is pruned on the modern engine only: the shared 20.10 engine's cache is other tests' too.
+describe('Engine 29: build cache', () => {
+  let t: TestBackend;
+  let docker: (...args: string[]) => Promise<string>;
+  beforeAll(async () => {
+    const host = await modernEngineHost();
+    docker = dockerOn(host);
+    t = startTestBackend(host);
+    await eventually('engine connected', () => t.backend.services.engine.connected);
+  });
+  afterAll(() => t?.close());
+
+  it('prunes dangling build cache, what the preview named', async () => {
     // Some cache to prune: a build whose result is removed again.
     const dir = tempFolder('berth-cache-', { 'data.txt': uniqueName('cache') }, dirs);
     writeFileSync(join(dir, 'Dockerfile'), `FROM ${FIXTURE_BUSYBOX}\nCOPY data.txt /data.txt\nRUN cat /data.txt\n`);
