@@ -1,16 +1,33 @@
-/** The images part of the contract. */
+/**
+ * The images part of the contract. Both image stores are described: the classic one (Engine 20.10, or 29 with
+ * the containerd snapshotter off), where an id is the config digest, and the containerd store (Engine 29's
+ * default), where an id is the manifest or index digest and one image may hold several platforms.
+ */
 import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, NoInput, Ok, TaskStarted } from './collection';
+import { registries } from './registries';
 
 export const ImageSummary = z.object({
+  /** The config digest (classic store) or the manifest/index digest (containerd store); containers' imageId matches it. */
   id: z.string(),
   repoTags: z.array(z.string()),
+  /**
+   * `name@digest`. On the containerd store every named image has one, pushed or not (it is the local index
+   * digest), so it does not prove a registry has the image; ImageDetail.origin says where it came from.
+   */
   repoDigests: z.array(z.string()),
+  /** What the engine counts: on the containerd store the content plus the unpacked snapshots. */
   size: z.number(),
   created: z.number(),
   dangling: z.boolean(),
   labels: z.record(z.string(), z.string()),
+  /** The containerd store only: the platforms present locally ("linux/amd64"), attestation manifests left out. */
+  platforms: z.array(z.string()).optional(),
+  /** The containerd store only: compressed content in the store (layers, configs, attestations). */
+  contentSize: z.number().optional(),
+  /** The containerd store only: the unpacked snapshots of its platforms. */
+  unpackedSize: z.number().optional(),
 });
 export type ImageSummary = z.infer<typeof ImageSummary>;
 
@@ -34,6 +51,19 @@ export const ImageLayer = z.object({
 });
 export type ImageLayer = z.infer<typeof ImageLayer>;
 
+export const PlatformImage = z.object({
+  platform: z.string(),
+  /** The platform manifest's digest. */
+  digest: z.string(),
+  /** Whether its content is in the local store (an index may name platforms that were never pulled). */
+  available: z.boolean(),
+  contentSize: z.number(),
+  unpackedSize: z.number(),
+  /** Containers running this platform's image. */
+  containers: z.number(),
+});
+export type PlatformImage = z.infer<typeof PlatformImage>;
+
 export const ImageDetail = z.object({
   id: z.string(),
   repoTags: z.array(z.string()),
@@ -55,6 +85,19 @@ export const ImageDetail = z.object({
   }),
   history: z.array(ImageLayer),
   usedBy: z.array(ContainerRef),
+  /** The containerd store only: each platform image in it (attestation manifests are counted, not listed). */
+  platforms: z.array(PlatformImage).optional(),
+  /** The containerd store only: how many attestation manifests (provenance, SBOM) the index holds. */
+  attestations: z.number().optional(),
+  /** The containerd store only: where the image came from, per the engine's record of it. */
+  origin: z
+    .object({
+      /** Built on this engine (BuildKit). */
+      built: z.boolean(),
+      /** The repositories it was pulled from. */
+      pulledFrom: z.array(z.string()),
+    })
+    .optional(),
 });
 export type ImageDetail = z.infer<typeof ImageDetail>;
 
@@ -71,8 +114,14 @@ export const BuildInput = z.object({
   /** Always pull newer base images. */
   pull: z.boolean().default(false),
   labels: z.record(z.string().min(1), z.string()).default({}),
+  /**
+   * `auto` builds with BuildKit (the user's `docker buildx`) when the engine's default builder is BuildKit and
+   * buildx is installed, else with the engine's classic builder; `buildkit` and `classic` insist.
+   */
+  builder: z.enum(['auto', 'buildkit', 'classic']).default('auto'),
 });
 export type BuildInput = z.input<typeof BuildInput>;
+export type Builder = z.infer<typeof BuildInput>['builder'];
 
 /** Where a build failed, so the UI can show the Dockerfile with the line highlighted (ApiError details). */
 export const BuildFailure = z.object({
@@ -82,6 +131,10 @@ export const BuildFailure = z.object({
   /** 1-based line in the Dockerfile, when it could be located. */
   line: z.number().nullable(),
   excerpt: z.array(z.object({ line: z.number(), text: z.string() })),
+  /** The failing step's own output (BuildKit keeps it per step), last lines. */
+  output: z.array(z.string()).optional(),
+  /** The stage the failing step belongs to, when the builder names it (BuildKit: `[build 2/3] RUN …`). */
+  stage: z.string().optional(),
 });
 export type BuildFailure = z.infer<typeof BuildFailure>;
 
@@ -123,4 +176,6 @@ export const images = {
     }),
   ),
   prune: call(PruneInput, z.object({ deleted: z.array(z.string()), spaceReclaimed: z.number() })),
+  /** Registry sign-in through the user's docker CLI and credential helper (Settings › Registries). */
+  ...registries,
 } as const;

@@ -1,10 +1,12 @@
 /**
  * Berth itself and the machine it runs on: the app's version and shell, the engine connection, the
- * first-run environment check, and what only the desktop shell can do (open a link, pick a file).
+ * first-run environment check, what only the desktop shell can do (open a link, pick a file), and the
+ * engine's disk usage with prune (`docker system df` / `prune`, schemas in diskUsage.ts).
  */
 import { z } from 'zod';
 import { call, stream } from './define';
 import { NoInput } from './collection';
+import { DiskUsage, PrunePreview, PruneRequest, PruneResult, PruneTarget } from './diskUsage';
 
 export const EngineState = z.object({
   status: z.enum(['connecting', 'connected', 'unreachable']),
@@ -82,4 +84,10 @@ export const system = {
   pickPath: call(PickPathInput, z.object({ path: z.string().nullable() })),
   /** Looks for the engine, docker compose, kind, kubectl and a kubeconfig; each with version and a fix. */
   environment: call(NoInput, EnvironmentReport),
+  /** `docker system df -v`: per type (images, containers, volumes, build cache) what is used and reclaimable. */
+  diskUsage: call(NoInput, DiskUsage),
+  /** What a prune of one type would remove and about how much space comes back; nothing is removed. */
+  prunePreview: call(PruneTarget, PrunePreview),
+  /** Prunes one type (volumes: only the ones named, see PruneRequest). */
+  prune: call(PruneRequest, PruneResult),
 } as const;

@@ -9,6 +9,9 @@ export const TaskStep = z.object({
   status: z.string(),
   /** 0..1 when known. */
   fraction: z.number().min(0).max(1).nullable(),
+  /** When the step started and ended (ms since the epoch), where the tool says (build steps). */
+  startedAt: z.number().optional(),
+  endedAt: z.number().optional(),
 });
 export type TaskStep = z.infer<typeof TaskStep>;
 

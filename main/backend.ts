@@ -9,6 +9,7 @@ import { systemApi } from './system/systemApi';
 import { tasksApi } from './tasks/tasksApi';
 import { containersApi } from './engine/containers/containersApi';
 import { imagesApi } from './engine/images/imagesApi';
+import { diskApi } from './engine/disk/diskApi';
 import { composeApi } from './compose/composeApi';
 import { kubeApi } from './kube/kubeApi';
 import { volumesApi } from './engine/volumes/volumesApi';
@@ -47,7 +48,7 @@ export function createBackend(options: BackendOptions): Backend {
     onDispose: (stop) => void disposers.push(stop),
   };
   const impl: ApiImplementation = {
-    system: systemApi(services),
+    system: { ...systemApi(services), ...diskApi(services) },
     tasks: tasksApi(services),
     containers: containersApi(services),
     images: imagesApi(services),

@@ -14,6 +14,7 @@ import { NetworksView } from './views/networks/NetworksView';
 import { ComposeView } from './views/compose/ComposeView';
 import { KubernetesView } from './views/kubernetes/KubernetesView';
 import { SettingsView } from './views/settings/SettingsView';
+import { DiskUsageView } from './views/disk/DiskUsageView';
 
 const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
   dashboard: DashboardView,
@@ -23,6 +24,7 @@ const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
   networks: NetworksView,
   compose: ComposeView,
   kubernetes: KubernetesView,
+  disk: DiskUsageView,
   settings: SettingsView,
 };
 
@@ -30,7 +32,7 @@ export function App() {
   const view = useNav((s) => s.view);
   const go = useNav((s) => s.go);
   useEffect(() => {
-    // Ctrl/Cmd+1..8 switch views.
+    // Ctrl/Cmd+1..9 switch views.
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const i = Number(e.key) - 1;

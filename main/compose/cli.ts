@@ -2,7 +2,9 @@
  * Runs one compose command: always with `-p <project>` and `-f <file>` spelled out, in the file's folder,
  * line by line output, and killed (with its whole process group) when the signal aborts.
  */
-import { spawn } from 'node:child_process';
+import type { SolveStatus } from '../common/buildkitProgress';
+import { spawnLines } from '../common/spawnLines';
+import { decodeComposeJson } from './jsonProgress';
 import type { ComposeCli } from './tool';
 
 export interface ComposeScope {
@@ -23,6 +25,8 @@ export interface RunResult {
 export interface RunOptions {
   signal?: AbortSignal;
   onLine?(line: string): void;
+  /** BuildKit's progress while compose builds (with `--progress json`). */
+  onBuildStatus?(status: SolveStatus): void;
   env?: Record<string, string | undefined>;
 }
 
@@ -36,6 +40,7 @@ export function composeArgs(cli: ComposeCli, scope: ComposeScope, args: string[]
     ...cli.prefix,
     '--ansi',
     'never',
+    ...(cli.jsonProgress ? ['--progress', 'json'] : []),
     '-p',
     scope.project,
     ...scope.files.flatMap((f) => ['-f', f]),
@@ -45,70 +50,32 @@ export function composeArgs(cli: ComposeCli, scope: ComposeScope, args: string[]
   ];
 }
 
-export function runCompose(
+export async function runCompose(
   cli: ComposeCli,
   scope: ComposeScope,
   args: string[],
   opts: RunOptions = {},
 ): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return resolve({ code: null, tail: [] });
-    const child = spawn(cli.program, composeArgs(cli, scope, args), {
-      cwd: scope.cwd,
-      env: { ...(opts.env ?? process.env), BUILDKIT_PROGRESS: 'plain' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const tail: string[] = [];
-    const take = (line: string) => {
-      const clean = line.replace(ANSI, '').trimEnd();
-      if (!clean.trim()) return;
-      tail.push(clean);
-      if (tail.length > TAIL) tail.shift();
-      opts.onLine?.(clean);
-    };
-    const reader = () => {
-      let rest = '';
-      return {
-        data: (chunk: Buffer) => {
-          rest += chunk.toString('utf8');
-          const lines = rest.split(/\r\n|\r|\n/);
-          rest = lines.pop() ?? '';
-          lines.forEach(take);
-        },
-        end: () => {
-          if (rest) take(rest);
-          rest = '';
-        },
-      };
-    };
-    const out = reader();
-    const err = reader();
-    child.stdout.on('data', out.data);
-    child.stderr.on('data', err.data);
-    let killTimer: NodeJS.Timeout | undefined;
-    const kill = () => {
-      const signalGroup = (sig: NodeJS.Signals) => {
-        try {
-          if (child.pid) process.kill(-child.pid, sig);
-        } catch {
-          child.kill(sig);
-        }
-      };
-      signalGroup('SIGTERM');
-      killTimer = setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS);
-    };
-    opts.signal?.addEventListener('abort', kill, { once: true });
-    child.on('error', (e) => {
-      opts.signal?.removeEventListener('abort', kill);
-      reject(e);
-    });
-    child.on('close', (code) => {
-      clearTimeout(killTimer);
-      opts.signal?.removeEventListener('abort', kill);
-      out.end();
-      err.end();
-      resolve({ code, tail });
-    });
+  const tail: string[] = [];
+  const text = (line: string) => {
+    const clean = line.replace(ANSI, '').trimEnd();
+    if (!clean.trim()) return;
+    tail.push(clean);
+    if (tail.length > TAIL) tail.shift();
+    opts.onLine?.(clean);
+  };
+  const take = (line: string) => {
+    const decoded = cli.jsonProgress ? decodeComposeJson(line) : undefined;
+    if (!decoded) return text(line);
+    if (decoded.kind === 'build') opts.onBuildStatus?.(decoded.status);
+    else decoded.lines.forEach(text);
+  };
+  const code = await spawnLines(cli.program, composeArgs(cli, scope, args), {
+    cwd: scope.cwd,
+    env: { ...(opts.env ?? cli.env ?? process.env), BUILDKIT_PROGRESS: 'plain' },
+    signal: opts.signal,
+    onLine: take,
+    killGraceMs: KILL_GRACE_MS,
   });
+  return { code, tail };
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type Docker from 'dockerode';
 import { ApiError } from '../../contract/errors';
 import type { ComposeFile } from '../../contract/compose';
+import { dockerCliEnv } from '../common/dockerCliEnv';
 import type { Services } from '../services';
 import type { ComposeScope } from './cli';
 import { expandPath, readComposeFile } from './composeFile';
@@ -36,6 +37,7 @@ export class ComposeContext {
     return this.detected;
   }
 
+  /** The compose CLI, set to talk to the engine Berth is connected to (DOCKER_HOST), not the shell's. */
   async cli(): Promise<ComposeCli> {
     const stale = this.detectedFor !== this.services.settings.current.composeBinary;
     const cli = await (this.detected && !stale ? this.detected : this.redetect());
@@ -43,7 +45,9 @@ export class ComposeContext {
       this.detected = undefined;
       throw new ApiError('tool_missing', 'Neither `docker compose` nor `docker-compose` is installed.', INSTALL_HINT);
     }
-    return cli;
+    // Some callers (tests of the detection) hand in no engine.
+    const engine = this.services.engine as Services['engine'] | undefined;
+    return engine ? { ...cli, env: dockerCliEnv(engine.endpoint, cli.env) } : cli;
   }
 
   /** The scope for a compose file the user opened. */

@@ -35,7 +35,12 @@ async function command(
 ): Promise<{ project: string }> {
   const tracker = new StepTracker(task, scope.project, services);
   task.progress({ fraction: 0, message: `${cli.command} ${args.join(' ')}` });
-  const r = await runCompose(cli, scope, args, { signal: task.signal, onLine: tracker.onLine });
+  const r = await runCompose(cli, scope, args, {
+    signal: task.signal,
+    onLine: tracker.onLine,
+    onBuildStatus: tracker.onBuildStatus,
+  });
+  tracker.endBuild(task.signal.aborted);
   if (task.signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
   if (r.code !== 0) throw composeFailure(what, r.tail, r.code);
   tracker.finish(done);

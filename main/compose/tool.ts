@@ -15,6 +15,10 @@ export interface ComposeCli {
   version: string;
   /** v2 prints progress differently and accepts `up --pull`. */
   v2: boolean;
+  /** Accepts `--progress json` (Compose v2.3x+, v5): events and BuildKit steps as JSON lines. */
+  jsonProgress: boolean;
+  /** The environment it was found with (PATH, DOCKER_CONFIG for plugins); runs use it too. */
+  env: Env;
 }
 
 export const INSTALL_HINT =
@@ -47,20 +51,38 @@ async function probe(program: string, env: Env): Promise<ComposeCli | undefined>
   return probeStandalone(program, env);
 }
 
+/** Whether `--help` lists `json` among the `--progress` values (the list wraps onto the next lines). */
+export function helpOffersJsonProgress(help: string | undefined): boolean {
+  const at = help?.indexOf('--progress') ?? -1;
+  if (!help || at < 0) return false;
+  const rest = help.slice(at + '--progress'.length);
+  const next = rest.search(/\n\s*-{1,2}[a-z]/);
+  return /\bjson\b/.test(next < 0 ? rest : rest.slice(0, next));
+}
+
 async function probePlugin(docker: string, env: Env): Promise<ComposeCli | undefined> {
   const plugin = await run(docker, ['compose', 'version'], env);
   const pluginVersion = plugin === undefined ? undefined : parseVersion(plugin);
-  if (pluginVersion) {
-    return { program: docker, prefix: ['compose'], command: 'docker compose', version: pluginVersion, v2: true };
-  }
-  return undefined;
+  if (!pluginVersion) return undefined;
+  const jsonProgress = helpOffersJsonProgress(await run(docker, ['compose', '--help'], env));
+  return {
+    program: docker,
+    prefix: ['compose'],
+    command: 'docker compose',
+    version: pluginVersion,
+    v2: true,
+    jsonProgress,
+    env,
+  };
 }
 
 async function probeStandalone(program: string, env: Env): Promise<ComposeCli | undefined> {
   const standalone = await run(program, ['version'], env);
   const version = standalone === undefined ? undefined : parseVersion(standalone);
   if (!version) return undefined;
-  return { program, prefix: [], command: 'docker-compose', version, v2: !version.startsWith('1.') };
+  const v2 = !version.startsWith('1.');
+  const jsonProgress = v2 && helpOffersJsonProgress(await run(program, ['--help'], env));
+  return { program, prefix: [], command: 'docker-compose', version, v2, jsonProgress, env };
 }
 
 export const describeTool = (cli: ComposeCli | undefined): ComposeTool =>

@@ -1,9 +1,14 @@
-/** Feeds a compose command's output into a task: every line to its log, service progress to its steps. */
+/**
+ * Feeds a compose command's output into a task: every line to its log, service progress to its steps, and
+ * (Compose with `--progress json`) each BuildKit build step as a step of its own, as an image build shows it.
+ */
+import { BuildkitProgress, type SolveStatus } from '../common/buildkitProgress';
 import type { TaskHandle } from '../tasks/taskManager';
 import { fractionOf, progressOf, type ServiceProgress } from './progress';
 
 export class StepTracker {
   private readonly state = new Map<string, ServiceProgress>();
+  private readonly build = new BuildkitProgress();
 
   constructor(
     private readonly task: TaskHandle,
@@ -23,6 +28,17 @@ export class StepTracker {
     const p = progressOf(line, this.project, this.services);
     if (p) this.set(p);
   };
+
+  readonly onBuildStatus = (status: SolveStatus): void => {
+    const { steps, log } = this.build.apply(status);
+    for (const s of steps) this.task.step(s);
+    if (log.length) this.task.log(...log);
+  };
+
+  /** Ends build steps left running (compose stopped or was cancelled). */
+  endBuild(cancelled: boolean): void {
+    for (const s of this.build.finish(cancelled)) this.task.step(s);
+  }
 
   /** Marks every service that did not report an end as ended with `status`. */
   finish(status: string): void {

@@ -121,7 +121,12 @@ async function runUp(
       ...(input.forceRecreate ? ['--force-recreate'] : []),
       ...input.services,
     ];
-    const r = await runCompose(cli, scope, args, { signal, onLine: tracker.onLine });
+    const r = await runCompose(cli, scope, args, {
+      signal,
+      onLine: tracker.onLine,
+      onBuildStatus: tracker.onBuildStatus,
+    });
+    tracker.endBuild(signal.aborted);
     if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
     if (r.code !== 0) throw composeFailure(`Up ${scope.project} failed`, r.tail, r.code);
     tracker.finish('running');

@@ -10,6 +10,7 @@ export const MENU_VIEWS = [
   { view: 'networks', label: 'Networks' },
   { view: 'compose', label: 'Compose' },
   { view: 'kubernetes', label: 'Kubernetes' },
+  { view: 'disk', label: 'Disk usage' },
   { view: 'settings', label: 'Settings' },
 ] as const;
 

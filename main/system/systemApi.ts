@@ -5,11 +5,14 @@ import type { Services } from '../services';
 import { APP_VERSION } from '../common/version';
 import { checkEnvironment, settledEngineState } from './environment';
 
+/** Disk usage and prune are the engine's (main/engine/disk/diskApi.ts); the backend adds them. */
+type EngineDiskCalls = 'diskUsage' | 'prunePreview' | 'prune';
+
 export function systemApi({
   engine,
   shell,
   settings,
-}: Pick<Services, 'engine' | 'shell' | 'settings'>): ApiImplementation['system'] {
+}: Pick<Services, 'engine' | 'shell' | 'settings'>): Omit<ApiImplementation['system'], EngineDiskCalls> {
   return {
     info: async () => ({ version: APP_VERSION, platform: process.platform, shell: shell.kind }),
     engine: (_input, sink, signal) => {

@@ -16,6 +16,7 @@ export function BuildFailureView({ error }: { error: ApiErrorShape }) {
           <figcaption className="muted mono">
             {failure.dockerfile}
             {failure.line ? `:${failure.line}` : ''}
+            {failure.stage ? ` (stage ${failure.stage})` : ''}
           </figcaption>
           <pre className="code dockerfile-excerpt">
             {failure.excerpt.map((l) => (
@@ -28,6 +29,14 @@ export function BuildFailureView({ error }: { error: ApiErrorShape }) {
                 {l.text || ' '}
               </div>
             ))}
+          </pre>
+        </figure>
+      )}
+      {failure?.output && failure.output.length > 0 && (
+        <figure>
+          <figcaption className="muted">Output of the failing step</figcaption>
+          <pre className="code failing-output" data-testid="failing-output">
+            {failure.output.join('\n')}
           </pre>
         </figure>
       )}

@@ -8,6 +8,7 @@ const LABELS: Record<ViewName, string> = {
   networks: 'Networks',
   compose: 'Compose',
   kubernetes: 'Kubernetes',
+  disk: 'Disk usage',
   settings: 'Settings',
 };
 const ICONS: Record<ViewName, string> = {
@@ -18,6 +19,7 @@ const ICONS: Record<ViewName, string> = {
   networks: '⇄',
   compose: '☰',
   kubernetes: '⎈',
+  disk: '◔',
   settings: '⚙',
 };
 

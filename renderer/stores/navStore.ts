@@ -9,6 +9,7 @@ export const VIEWS = [
   'networks',
   'compose',
   'kubernetes',
+  'disk',
   'settings',
 ] as const;
 export type ViewName = (typeof VIEWS)[number];

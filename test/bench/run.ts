@@ -28,6 +28,7 @@ import { measureLogsView } from './logsView';
 import { measureStatsView } from './statsView';
 import { measureKubeForward } from './kubeForward';
 import { summarizeProfiles } from './profile';
+import { measureModern } from './modernEngine';
 
 const config = loadConfig();
 const t0 = Date.now();
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   if (wanted('kind')) rows.push(...(await guarded('10 kind', 'real kind', () => measureKind(ctx))));
   if (wanted('forward'))
     rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
+  if (wanted('modern')) rows.push(...(await guarded('12 modern', "today's Docker", () => measureModern(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();

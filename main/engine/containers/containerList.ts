@@ -46,16 +46,19 @@ export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
 export const listContainers = async (docker: Docker, all = true): Promise<ContainerSummary[]> =>
   (await docker.listContainers({ all })).map(toContainerSummary);
 
+/** The container a lifecycle event is about (from Type/Action/Actor, which both 20.10 and 29 send). */
+export function containersAffected(e: DockerEvent): string[] | undefined {
+  if (e.Type !== 'container') return undefined;
+  const action = e.Action.split(':')[0] ?? e.Action;
+  return LIFECYCLE.has(action) ? [e.Actor.ID] : undefined;
+}
+
 export function containerCollection(engine: EngineConnection): LiveCollection<ContainerSummary> {
   return new LiveCollection(engine, {
     list: () => listContainers(engine.docker),
     fetch: async (ids) =>
       (await engine.docker.listContainers({ all: true, filters: { id: ids } })).map(toContainerSummary),
     idOf: (c) => c.id,
-    affected: (e: DockerEvent) => {
-      if (e.Type !== 'container') return undefined;
-      const action = e.Action.split(':')[0] ?? e.Action;
-      return LIFECYCLE.has(action) ? [e.Actor.ID] : undefined;
-    },
+    affected: containersAffected,
   });
 }

@@ -50,18 +50,48 @@ export function locateStep(instructions: Instruction[], step: number | null, tex
   return null;
 }
 
+/**
+ * The line of a BuildKit step, `[stage n/m] INSTRUCTION`: matched by text inside its stage (BuildKit numbers
+ * only the instructions that make a step, so `n` is no index), else anywhere. Stages are named by `AS name`
+ * or, unnamed, `stage-<index>`.
+ */
+export function locateInStage(instructions: Instruction[], stage: string | undefined, text: string): number | null {
+  const wanted = normalize(text);
+  const stages: Array<{ names: string[]; body: Instruction[] }> = [];
+  for (const ins of instructions) {
+    const from = /^from\s+(?:--\S+\s+)*\S+(?:\s+as\s+(\S+))?/i.exec(ins.text);
+    if (from) stages.push({ names: [`stage-${stages.length}`, ...(from[1] ? [from[1].toLowerCase()] : [])], body: [] });
+    stages[stages.length - 1]?.body.push(ins);
+  }
+  const scope = stage ? stages.find((s) => s.names.includes(stage.toLowerCase()))?.body : undefined;
+  for (const list of [scope, instructions]) {
+    const hit = list?.find((ins) => normalize(ins.text) === wanted);
+    if (hit) return hit.line;
+  }
+  return null;
+}
+
 /** The failure details the UI shows: the Dockerfile around the failing line. */
 export function buildFailure(
   dockerfileName: string,
   dockerfileText: string,
   step: number | null,
   instruction: string | null,
+  found?: { line?: number | null; stage?: string; output?: string[] },
 ): BuildFailure {
-  const line = locateStep(parseDockerfile(dockerfileText), step, instruction);
+  const line = found?.line ?? locateStep(parseDockerfile(dockerfileText), step, instruction);
   const all = dockerfileText.replace(/\s+$/, '').split(/\r?\n/);
   const from = line ? Math.max(1, line - 3) : 1;
   const to = line ? Math.min(all.length, line + 3) : Math.min(all.length, 8);
   const excerpt = [];
   for (let n = from; n <= to; n++) excerpt.push({ line: n, text: all[n - 1] ?? '' });
-  return { step, instruction, dockerfile: dockerfileName, line, excerpt };
+  return {
+    step,
+    instruction,
+    dockerfile: dockerfileName,
+    line,
+    excerpt,
+    ...(found?.output ? { output: found.output } : {}),
+    ...(found?.stage ? { stage: found.stage } : {}),
+  };
 }

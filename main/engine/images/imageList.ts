@@ -2,15 +2,22 @@
  * Image listing, kept live from image events. Which containers use an image is not asked of the engine
  * here (listing every container made an image list 60x slower at 1,000 containers): the renderer joins
  * images with its live container list, and the few operations that need it in main list containers then.
+ * Where the engine knows them (API 1.47+, the containerd store) each image also carries its platforms and
+ * its size split into content and unpacked snapshots.
  */
 import type Docker from 'dockerode';
 import type { ImageSummary } from '../../../contract/images';
-import type { EngineConnection } from '../connection';
+import { listsManifests } from '../apiVersion';
+import type { DockerEvent, EngineConnection } from '../connection';
 import { LiveCollection } from '../liveCollection';
+import { manifestSizes, type ManifestSummary } from './imageManifests';
 
-export function toImageSummary(i: Docker.ImageInfo): ImageSummary {
+/** An `/images/json` entry as either engine sends it (29 adds `Manifests` when asked, and `Descriptor`). */
+export type ImageInfo = Docker.ImageInfo & { Manifests?: ManifestSummary[] | null };
+
+export function toImageSummary(i: ImageInfo): ImageSummary {
   const tags = (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
-  return {
+  const summary: ImageSummary = {
     id: i.Id,
     repoTags: tags,
     repoDigests: (i.RepoDigests ?? []).filter((d) => d !== '<none>@<none>'),
@@ -19,10 +26,14 @@ export function toImageSummary(i: Docker.ImageInfo): ImageSummary {
     dangling: tags.length === 0,
     labels: i.Labels ?? {},
   };
+  const sizes = manifestSizes(i.Manifests);
+  return sizes ? { ...summary, ...sizes } : summary;
 }
 
-export async function listImages(docker: Docker): Promise<ImageSummary[]> {
-  return (await docker.listImages({ all: false })).map(toImageSummary);
+/** `manifests`: ask for each image's platform manifests (only engines with API 1.47+ know the parameter). */
+export async function listImages(docker: Docker, manifests = false): Promise<ImageSummary[]> {
+  const opts = manifests ? { all: false, manifests: true } : { all: false };
+  return ((await docker.listImages(opts)) as ImageInfo[]).map(toImageSummary);
 }
 
 /** How many containers (any state) use each image id. */
@@ -32,11 +43,17 @@ export async function imageUsage(docker: Docker): Promise<Map<string, number>> {
   return usedBy;
 }
 
+/**
+ * Any image event re-lists (tag, untag, delete, pull, load; Engine 29 adds create and push, and names
+ * the image by digest only): an image's id is not enough to know what changed in the list.
+ */
+export const imagesAffected = (e: DockerEvent): 'all' | undefined => (e.Type === 'image' ? 'all' : undefined);
+
 export function imageCollection(engine: EngineConnection): LiveCollection<ImageSummary> {
   return new LiveCollection(engine, {
-    list: () => listImages(engine.docker),
+    list: () => listImages(engine.docker, listsManifests(engine)),
     idOf: (i) => i.id,
-    affected: (e) => (e.Type === 'image' ? 'all' : undefined),
+    affected: imagesAffected,
     coalesceMs: 100,
   });
 }

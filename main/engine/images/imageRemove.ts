@@ -5,6 +5,7 @@ import type { PruneMode } from '../../../contract/images';
 import { toApiError } from '../../common/toApiError';
 import { containersUsing } from './imageDetail';
 import { imageUsage, listImages } from './imageList';
+import { dfItems, readDiskUsage } from '../disk/diskUsage';
 
 /** Removes a tag (`repo:tag`) or a whole image (id); refuses, naming them, when containers use it. */
 export async function removeImage(docker: Docker, ref: string, force: boolean) {
@@ -54,7 +55,8 @@ export async function removeImage(docker: Docker, ref: string, force: boolean) {
   }
 }
 
-const matchesLabels = (labels: Record<string, string>, filters: string[]) =>
+/** Whether `labels` satisfy every `key` / `key=value` filter. */
+export const matchesLabels = (labels: Record<string, string>, filters: string[]) =>
   filters.every((f) => {
     const i = f.indexOf('=');
     return i < 0 ? f in labels : labels[f.slice(0, i)] === f.slice(i + 1);
@@ -65,11 +67,12 @@ export async function prunePreview(docker: Docker, mode: PruneMode, labels: stri
   const [images, usage, df] = await Promise.all([
     listImages(docker),
     imageUsage(docker),
-    docker.df().catch(() => undefined),
+    readDiskUsage(docker).catch(() => undefined),
   ]);
   const unique = new Map<string, number>();
-  for (const i of (df?.Images ?? []) as Array<{ Id: string; Size: number; SharedSize: number }>) {
-    unique.set(i.Id, i.SharedSize >= 0 ? Math.max(0, i.Size - i.SharedSize) : i.Size);
+  for (const i of df ? dfItems.images(df) : []) {
+    const shared = i.SharedSize ?? -1;
+    unique.set(i.Id, shared >= 0 ? Math.max(0, i.Size - shared) : i.Size);
   }
   const candidates = images.filter(
     (i) => !usage.get(i.id) && (mode === 'unused' || i.dangling) && matchesLabels(i.labels, labels),

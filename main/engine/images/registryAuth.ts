@@ -17,7 +17,7 @@ export interface RegistryAuth {
   serveraddress: string;
 }
 
-interface DockerConfig {
+export interface DockerConfig {
   auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }>;
   credHelpers?: Record<string, string>;
   credsStore?: string;

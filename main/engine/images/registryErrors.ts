@@ -7,7 +7,8 @@ import { StreamError } from './jsonMessageStream';
 const NETWORK =
   /dial tcp|no such host|lookup .* on|i\/o timeout|connection refused|network is unreachable|TLS handshake|Client\.Timeout|context deadline exceeded|server misbehaving|temporary failure in name resolution/i;
 const NOT_FOUND = /manifest unknown|not found|does not exist|repository name not known|no such image/i;
-const DENIED = /unauthorized|denied|authentication required|forbidden|incorrect username or password/i;
+const DENIED =
+  /unauthorized|denied|authentication required|forbidden|incorrect username or password|no basic auth credentials/i;
 const HTTP_TO_HTTPS = /server gave HTTP response to HTTPS client/i;
 
 /** The engine's own words: docker-modem keeps them in `json.message` or after its "(HTTP code N) reason - ". */
@@ -51,9 +52,9 @@ export function registryError(op: 'pull' | 'push', ref: ImageReference, error: u
     return new ApiError(
       'failed',
       `${where} refused access to ${ref.full}: ${base}`,
-      `Log in with \`docker login ${ref.domain === 'docker.io' ? '' : ref.domain}\`, or check the name and your access.`.replace(
-        '  ',
-        ' ',
+      `Log in under Settings › Registries (or \`docker login ${ref.domain === 'docker.io' ? '' : ref.domain}\`), or check the name and your access.`.replace(
+        ' `)',
+        '`)',
       ),
       { engine: base },
     );

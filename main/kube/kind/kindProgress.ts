@@ -76,7 +76,11 @@ export function kindCreateError(name: string, lines: string[], code: number | nu
       details,
     );
   }
-  if (/Cannot connect to the Docker daemon|failed to connect to the docker API|docker daemon.*running|error during connect/i.test(all)) {
+  if (
+    /Cannot connect to the Docker daemon|failed to connect to the docker API|docker daemon.*running|error during connect/i.test(
+      all,
+    )
+  ) {
     return new ApiError('engine_unreachable', message, ENGINE_HINT, details);
   }
   let hint = "Open the task log for kind's full output.";

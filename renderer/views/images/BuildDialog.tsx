@@ -1,7 +1,8 @@
 /**
  * Build from a folder: folder (typed, or picked in the desktop app), Dockerfile name, tags, build args,
- * target, no-cache. Once started the dialog follows the task: live log, steps, and on failure the error with
- * the Dockerfile line highlighted. Closing it leaves the build running in the task center.
+ * builder, target, no-cache. Once started the dialog follows the task: each step with its state and time,
+ * the live log, and on failure the error with the Dockerfile line highlighted and the failing step's output.
+ * Closing it leaves the build running in the task center.
  */
 import { useEffect, useRef, useState } from 'react';
 import { api, isDesktop } from '../../api';
@@ -12,6 +13,7 @@ import { emptyBuildForm, toBuildInput, type BuildForm, type BuildFormErrors } fr
 import { InputRow } from '../../components/Field';
 import { FormError, Modal } from '../../components/Modal';
 import { useTask } from './useTask';
+import { BuildSteps } from './BuildSteps';
 
 export function BuildDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const [form, setForm] = useState<BuildForm>(emptyBuildForm);
@@ -112,6 +114,16 @@ export function BuildDialog({ open, onClose }: { open: boolean; onClose(): void 
           onChange={(e) => set('buildArgs', e.target.value)}
         />
         {errors.buildArgs && <span className="field-error img-grid-span">{errors.buildArgs}</span>}
+        <label htmlFor="build-builder">Builder</label>
+        <select
+          id="build-builder"
+          value={form.builder}
+          onChange={(e) => set('builder', e.target.value as BuildForm['builder'])}
+        >
+          <option value="auto">Automatic (BuildKit where the engine offers it)</option>
+          <option value="buildkit">BuildKit (docker buildx)</option>
+          <option value="classic">Classic builder</option>
+        </select>
         <InputRow
           id="build-target"
           label="Target stage"
@@ -138,6 +150,7 @@ export function BuildDialog({ open, onClose }: { open: boolean; onClose(): void 
           <div className="build-status">
             <span className={`badge ${task.state}`}>{task.state}</span> <span>{task.message}</span>
           </div>
+          <BuildSteps steps={task.steps} />
           <pre className="task-log build-log" ref={logRef}>
             {log.join('\n') || 'Waiting for output…'}
           </pre>

@@ -8,6 +8,7 @@ import { formatAgo, formatBytes, shortId } from '../../common/format';
 import { useNav } from '../../stores/navStore';
 import { useContainers, useImages } from '../../stores/dockerStores';
 import { removeImageAsked } from './imageActions';
+import { ImagePlatforms } from './ImagePlatforms';
 
 interface Props {
   id: string;
@@ -102,7 +103,32 @@ export function ImageDetail({ id, onRun, onPush }: Props) {
             rows={[
               ['ID', <span className="mono">{detail.id}</span>],
               ['Tags', detail.repoTags.join(', ') || '<none>'],
-              ['Digests', <span className="mono wrap">{detail.repoDigests.join(', ') || '—'}</span>],
+              [
+                'Digests',
+                <span
+                  className="mono wrap"
+                  title={
+                    detail.origin
+                      ? 'The containerd image store gives every named image a digest, pushed or not.'
+                      : undefined
+                  }
+                >
+                  {detail.repoDigests.join(', ') || '—'}
+                </span>,
+              ],
+              ...(detail.origin
+                ? [
+                    [
+                      'Origin',
+                      [
+                        ...(detail.origin.built ? ['built on this engine'] : []),
+                        ...(detail.origin.pulledFrom.length
+                          ? [`pulled from ${detail.origin.pulledFrom.join(', ')}`]
+                          : []),
+                      ].join('; ') || 'unknown',
+                    ] as [string, string],
+                  ]
+                : []),
               ['Size', formatBytes(detail.size)],
               [
                 'Created',
@@ -155,6 +181,7 @@ export function ImageDetail({ id, onRun, onPush }: Props) {
           )}
         </section>
       </div>
+      {detail.platforms && <ImagePlatforms platforms={detail.platforms} attestations={detail.attestations ?? 0} />}
       <section className="card layers" data-testid="image-layers">
         <h2>Layers ({detail.history.filter((h) => !h.empty).length} with files)</h2>
         <table>

@@ -1,5 +1,5 @@
 /** The build form's text fields turned into a build request, with errors per field. */
-import type { BuildInput } from '../../../contract/images';
+import type { BuildInput, Builder } from '../../../contract/images';
 
 export interface BuildForm {
   context: string;
@@ -9,6 +9,7 @@ export interface BuildForm {
   target: string;
   noCache: boolean;
   pull: boolean;
+  builder: Builder;
 }
 
 export const emptyBuildForm = (): BuildForm => ({
@@ -19,6 +20,7 @@ export const emptyBuildForm = (): BuildForm => ({
   target: '',
   noCache: false,
   pull: false,
+  builder: 'auto',
 });
 
 export type BuildFormErrors = Partial<Record<keyof BuildForm, string>>;
@@ -46,6 +48,7 @@ export function toBuildInput(form: BuildForm): { input: BuildInput } | { errors:
     buildArgs,
     noCache: form.noCache,
     pull: form.pull,
+    builder: form.builder,
   };
   if (form.target.trim()) input.target = form.target.trim();
   return { input };

@@ -2,6 +2,7 @@
 import type { Column } from '../../components/DataTable';
 import { formatAgo, formatBytes, shortId } from '../../common/format';
 import type { ImageRow } from './imageRows';
+import { platformNote, sizeTitle } from './imageSizes';
 
 export interface RowActions {
   open(row: ImageRow): void;
@@ -27,7 +28,25 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
       ),
       sortValue: (r) => r.repository,
     },
-    { key: 'tag', header: 'Tag', width: 'minmax(80px, 1fr)', render: (r) => r.tag, sortValue: (r) => r.tag },
+    {
+      key: 'tag',
+      header: 'Tag',
+      width: 'minmax(80px, 1fr)',
+      render: (r) => {
+        const note = platformNote(r.image);
+        return (
+          <span className="image-usage">
+            {r.tag}
+            {note && (
+              <span className="tag" title={note.title} data-testid="image-platforms">
+                {note.text}
+              </span>
+            )}
+          </span>
+        );
+      },
+      sortValue: (r) => r.tag,
+    },
     {
       key: 'id',
       header: 'Image ID',
@@ -39,7 +58,7 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
       key: 'size',
       header: 'Size',
       width: '80px',
-      render: (r) => formatBytes(r.image.size),
+      render: (r) => <span title={sizeTitle(r.image)}>{formatBytes(r.image.size)}</span>,
       sortValue: (r) => r.image.size,
     },
     {

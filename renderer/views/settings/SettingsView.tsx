@@ -1,4 +1,4 @@
-/** Settings: engine, tools, appearance, the environment checklist, and where the file lives. */
+/** Settings: engine, tools, appearance, registry sign-in, the environment checklist, and where the file lives. */
 import { useState } from 'react';
 import { ViewHead } from '../../components/ViewHeader';
 import { Theme, type Settings } from '../../../contract/settings';
@@ -7,6 +7,7 @@ import { confirm } from '../../components/ConfirmDialog';
 import { attempt } from '../../stores/toastStore';
 import { api } from '../../api';
 import { SettingsForm } from './SettingsForm';
+import { RegistriesSection } from './RegistriesSection';
 import { openFirstRun, saveSettings, useSettings } from '../../stores/settingsStore';
 import { applyTheme } from '../../common/theme';
 import './SettingsView.css';
@@ -73,6 +74,9 @@ export function SettingsView() {
               saved={snapshot.values}
               restartRequired={snapshot.restartRequired}
             />
+          </section>
+          <section className="settings-section">
+            <RegistriesSection />
           </section>
           <section className="settings-section">
             <div className="view-head">

@@ -23,7 +23,7 @@ describe('application menu', () => {
     const view = submenu(menu.find((m) => m.label === '&View'));
     const dashboard = view.find((i) => i.label === 'Dashboard');
     expect(dashboard?.accelerator).toBe('CmdOrCtrl+1');
-    expect(view.find((i) => i.label === 'Settings')?.accelerator).toBe('CmdOrCtrl+8');
+    expect(view.find((i) => i.label === 'Settings')?.accelerator).toBe('CmdOrCtrl+9');
     (dashboard?.click as () => void)();
     expect(went).toEqual(['dashboard']);
     expect(view.map((i) => i.role)).toContain('reload');

@@ -1,0 +1,95 @@
+/**
+ * Which builder a build uses. `auto` follows what today's docker CLI does: BuildKit, through the user's
+ * `docker buildx`, unless the engine says its builder is the classic one (`Builder-Version: 1` on /_ping;
+ * Engine 23+ sends `2`, 20.10 sends nothing and builds either way) or is a Windows engine; the classic
+ * builder also when buildx is not installed — the task log says so and how to get BuildKit.
+ */
+import type Docker from 'dockerode';
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from '../../../contract/errors';
+import type { Builder } from '../../../contract/images';
+import { runDockerCli } from '../dockerCli';
+
+export interface BuilderChoice {
+  builder: 'buildkit' | 'classic';
+  /** One line for the task log: which builder and why. */
+  reason: string;
+}
+
+export const BUILDX_HINT =
+  'Install the docker buildx plugin (Docker Desktop has it; on Linux the docker-buildx-plugin package, or a release binary in ~/.docker/cli-plugins/docker-buildx).';
+
+/** The engine's `Builder-Version` header ('1' classic, '2' BuildKit), or undefined when it sends none. */
+export function engineBuilderVersion(docker: Docker): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    docker.modem.dial(
+      { path: '/_ping', method: 'GET', isStream: true, statusCodes: { 200: true } },
+      (err: unknown, res: unknown) => {
+        if (err || !res) return resolve(undefined);
+        const message = res as IncomingMessage;
+        message.resume();
+        const v = message.headers['builder-version'];
+        resolve(typeof v === 'string' ? v : undefined);
+      },
+    );
+  });
+}
+
+const buildxVersions = new Map<string, Promise<string | undefined>>();
+
+/** `docker buildx version`'s version, or undefined when buildx is not installed (a miss is asked again next time). */
+export function buildxVersion(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const key = JSON.stringify([env.PATH, env.DOCKER_CONFIG, env.HOME]);
+  const known = buildxVersions.get(key);
+  if (known) return known;
+  const probe = runDockerCli(['buildx', 'version'], { env, timeoutMs: 15_000 }).then(
+    (r) => (r.code === 0 ? (/v?(\d+\.\d+\.\d+\S*)/.exec(r.stdout)?.[1] ?? 'unknown') : undefined),
+    () => undefined,
+  );
+  buildxVersions.set(key, probe);
+  void probe.then((v) => v === undefined && buildxVersions.delete(key));
+  return probe;
+}
+
+export interface ChoiceInputs {
+  wanted: Builder;
+  /** The engine's OS as /version says it, e.g. "linux/amd64". */
+  engineOs: string | undefined;
+  builderVersion: string | undefined;
+  buildx: string | undefined;
+}
+
+/** The decision itself, pure (the unit tests walk its table). */
+export function decideBuilder({ wanted, engineOs, builderVersion, buildx }: ChoiceInputs): BuilderChoice {
+  if (wanted === 'classic') return { builder: 'classic', reason: 'Builder: classic (asked for).' };
+  if (wanted === 'buildkit') {
+    if (!buildx) {
+      throw new ApiError('tool_missing', 'BuildKit builds need docker buildx, which is not installed.', BUILDX_HINT);
+    }
+    return { builder: 'buildkit', reason: `Builder: BuildKit through docker buildx ${buildx} (asked for).` };
+  }
+  if (builderVersion === '1') {
+    return { builder: 'classic', reason: 'Builder: classic (the engine is set to build with the classic builder).' };
+  }
+  if (engineOs?.startsWith('windows')) {
+    return { builder: 'classic', reason: 'Builder: classic (BuildKit does not build Windows images here).' };
+  }
+  if (!buildx) {
+    return {
+      builder: 'classic',
+      reason: `Builder: classic (docker buildx is not installed; BuildKit builds need it). ${BUILDX_HINT}`,
+    };
+  }
+  return { builder: 'buildkit', reason: `Builder: BuildKit through docker buildx ${buildx}.` };
+}
+
+export async function chooseBuilder(
+  docker: Docker,
+  env: NodeJS.ProcessEnv,
+  wanted: Builder,
+  engineOs: string | undefined,
+): Promise<BuilderChoice> {
+  if (wanted === 'classic') return decideBuilder({ wanted, engineOs, builderVersion: undefined, buildx: undefined });
+  const [builderVersion, buildx] = await Promise.all([engineBuilderVersion(docker), buildxVersion(env)]);
+  return decideBuilder({ wanted, engineOs, builderVersion, buildx });
+}
