@@ -24,9 +24,13 @@ export const cleanLabel = (text: string): string =>
 export const stepId = (label: string): string =>
   label
     .replace(/\s*\(.*\)\s*$/, '')
+    .replace(/≤\s*\S+\s*/u, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+/** The step `kind create cluster --wait` adds ("Waiting ≤ 2m0s for control-plane = Ready"). */
+export const WAIT_STEP = 'waiting-for-control-plane-ready';
 
 export function parseKindLine(line: string): KindStep | undefined {
   const m = /^\s*([•✓✗])\s+(.+)$/u.exec(line);
@@ -34,6 +38,9 @@ export function parseKindLine(line: string): KindStep | undefined {
   const label = cleanLabel(m[2] ?? '');
   const status = MARKS[m[1] ?? ''];
   if (!label || !status) return undefined;
+  // `--wait` ends with " • Ready after 12s 💚": the waiting step is done, not a new one that never ends.
+  const ready = /^Ready after (\S+)$/.exec(label);
+  if (ready) return { id: WAIT_STEP, label: `Control plane Ready after ${ready[1]}`, status: 'done' };
   return { id: stepId(label), label, status };
 }
 
@@ -69,13 +76,13 @@ export function kindCreateError(name: string, lines: string[], code: number | nu
       details,
     );
   }
-  if (/Cannot connect to the Docker daemon|failed to connect to the docker API|docker daemon.*running/i.test(all)) {
+  if (/Cannot connect to the Docker daemon|failed to connect to the docker API|docker daemon.*running|error during connect/i.test(all)) {
     return new ApiError('engine_unreachable', message, ENGINE_HINT, details);
   }
   let hint = "Open the task log for kind's full output.";
   if (/failed to pull image|pull access denied|manifest unknown/i.test(all)) {
     hint = 'Check the node image name (e.g. kindest/node:v1.33.1) and that Docker can pull it: `docker pull <image>`.';
-  } else if (/operation not permitted|privileged|unable to apply caps/i.test(all)) {
+  } else if (/operation not permitted|unable to apply caps/i.test(all)) {
     hint =
       'kind needs privileged containers; this Docker engine (rootless, or in a restricted sandbox) does not allow them.';
   } else if (/port is already allocated|address already in use/i.test(all)) {

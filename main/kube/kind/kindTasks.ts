@@ -25,6 +25,8 @@ export interface KindTool {
 /** How long `kind create cluster --wait` waits for the control plane to be Ready. */
 export const KIND_WAIT = '120s';
 const KIND_NETWORK = 'kind';
+/** How long (× 5 s) Berth watches for a half-made cluster's late node containers once the engine is back. */
+const CLEANUP_ROUNDS = 48;
 
 function followProgress(task: TaskHandle, expected: number) {
   const done = new Set<string>();
@@ -76,12 +78,16 @@ export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: K
     );
   }
   const config = kindConfigYaml(input);
+  /** `kind delete cluster`, then any node container a create still in flight left behind. */
   const removeLeftovers = async (task: TaskHandle) => {
-    const run = await runKind(kind.binary, ['delete', 'cluster', '--name', input.name], {
+    await runKind(kind.binary, ['delete', 'cluster', '--name', input.name], {
       env: kind.env,
       onLine: (l) => task.log(l),
     });
-    return run.code === 0;
+    for (const id of await nodeContainers(kind.docker, input.name)) {
+      await kind.docker.getContainer(id).remove({ force: true, v: true });
+      task.log(`Removed the node container ${id.slice(0, 12)} kind's delete did not see.`);
+    }
   };
   return tasks.start({ kind: 'kind.create', title: `Create kind cluster ${input.name}` }, async (task) => {
     task.log('# kind config', ...config.trimEnd().split('\n'), '');
@@ -106,7 +112,13 @@ export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: K
     const left = await nodeContainers(kind.docker, input.name).catch(() => undefined);
     if (left === undefined || error.code === 'engine_unreachable') {
       kind.whenEngineBack(async () => {
-        if ((await nodeContainers(kind.docker, input.name)).length) await removeLeftovers(task);
+        // A create the engine had accepted before the connection broke may still be finishing (copying the
+        // node image's /var into its volume can take minutes on a busy machine): for a while, keep removing
+        // whatever of the cluster shows up.
+        for (let round = 0; round < CLEANUP_ROUNDS; round++) {
+          if ((await nodeContainers(kind.docker, input.name)).length) await removeLeftovers(task);
+          await new Promise((resolve) => setTimeout(resolve, 5_000));
+        }
       });
       throw new ApiError(
         error.code,

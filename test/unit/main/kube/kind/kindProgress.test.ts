@@ -62,6 +62,15 @@ describe('kind progress', () => {
     expect(parseKindLine('Set kubectl context to "kind-x"')).toBeUndefined();
   });
 
+  it("reads --wait's waiting step and its end (captured from kind v0.33.0)", () => {
+    const wait = lines(` • Waiting ≤ 2m0s for control-plane = Ready ⏳  ...
+ • Ready after 1s 💚`).map(parseKindLine);
+    expect(wait).toEqual([
+      { id: 'waiting-for-control-plane-ready', label: 'Waiting ≤ 2m0s for control-plane = Ready', status: 'running' },
+      { id: 'waiting-for-control-plane-ready', label: 'Control plane Ready after 1s', status: 'done' },
+    ]);
+  });
+
   it('turns a failed pull into a message naming the step and the cause, with a hint', () => {
     const err = kindCreateError('berth-cap-2596', lines(PULL_FAILURE), 1);
     expect(err.code).toBe('failed');
