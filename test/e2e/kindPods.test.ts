@@ -140,7 +140,7 @@ describe('a running pod in Chromium', () => {
       .waitFor();
   });
 
-  it('opens the Service in one click, and lists and stops forwards in the Port forwards tab', async () => {
+  it('opens the Service in one click, and lists and stops forwards in the Forwards tab', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '← Back' }).click();
     await page.getByRole('tab', { name: 'Workloads' }).click();
@@ -155,7 +155,7 @@ describe('a running pod in Chromium', () => {
     await opened.getByText(/^hello from web-/).waitFor({ timeout: 15_000 });
     await opened.close();
 
-    await page.getByRole('tab', { name: 'Port forwards', exact: true }).click();
+    await page.getByRole('tab', { name: 'Forwards', exact: true }).click();
     const forwards = page.getByTestId('forward');
     await eventually('2 forwards listed', async () => (await forwards.count()) === 2);
     expect(await page.getByTestId('kube-forwards').textContent()).toContain('service/web:80');

@@ -13,11 +13,12 @@ import { ClustersTab } from './ClustersTab';
 import { ForwardsTab } from './ForwardsTab';
 import './kubernetes.css';
 
-const TABS: ReadonlyArray<{ id: KubeTab; label: string }> = [
+// "Forwards", not "Port forwards": a pod's own "Port forward" tab must not be a prefix of another tab's name.
+const TABS: ReadonlyArray<{ id: KubeTab; label: string; title?: string }> = [
   { id: 'map', label: 'Cluster map' },
   { id: 'workloads', label: 'Workloads' },
   { id: 'nodes', label: 'Nodes' },
-  { id: 'forwards', label: 'Port forwards' },
+  { id: 'forwards', label: 'Forwards', title: 'The port-forwards Berth runs' },
   { id: 'clusters', label: 'Clusters' },
 ];
 
@@ -68,6 +69,7 @@ export function KubernetesView() {
             role="tab"
             aria-selected={tab === t.id}
             className={tab === t.id ? 'active' : ''}
+            title={t.title}
             onClick={() => setTab(t.id)}
           >
             {t.label}
