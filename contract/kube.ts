@@ -214,6 +214,11 @@ export const DeployInput = KubeTarget.extend({
   service: z.enum(['none', 'ClusterIP', 'NodePort']).default('none'),
   /** Create the namespace when it does not exist. */
   createNamespace: z.boolean().default(true),
+  /**
+   * Let pods run on control-plane nodes too (a toleration of their NoSchedule taint): on a local kind
+   * cluster of one control plane and a few workers, that is one more node to use.
+   */
+  onControlPlane: z.boolean().default(false),
   /** IfNotPresent for an image loaded into kind's nodes (a `:latest` tag would otherwise always be pulled). */
   imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
 });

@@ -40,6 +40,13 @@ export function deploymentManifest(input: ReturnType<typeof DeployInput.parse>):
       template: {
         metadata: { labels },
         spec: {
+          ...(input.onControlPlane
+            ? {
+                tolerations: [
+                  { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+                ],
+              }
+            : {}),
           containers: [
             {
               name: input.name,

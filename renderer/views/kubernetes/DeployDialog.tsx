@@ -37,6 +37,7 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
   const [general, setGeneral] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [loadFirst, setLoadFirst] = useState(true);
+  const [onControlPlane, setOnControlPlane] = useState(true);
   const ref = useDialog(open, () => {
     setForm(empty(namespace));
     setErrors({});
@@ -63,7 +64,11 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
         if (task.state !== 'succeeded') throw ApiError.from(task.error ?? { code: 'failed', message: task.message });
       }
       // A local image is in the nodes (loaded now or before): never try to pull it from a registry.
-      const out = await api.kube.deploy(isLocal ? { ...check.input, imagePullPolicy: 'IfNotPresent' } : check.input);
+      const out = await api.kube.deploy({
+        ...check.input,
+        ...(isLocal ? { imagePullPolicy: 'IfNotPresent' as const } : {}),
+        onControlPlane: Boolean(kindCluster) && onControlPlane,
+      });
       notify('success', `Deployed ${out.deployment}`, out.service ? `Service ${out.service} created.` : undefined);
       onClose();
     } catch (e) {
@@ -151,6 +156,12 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
             </select>,
           )}
         </div>
+        {kindCluster && (
+          <label className="check">
+            <input type="checkbox" checked={onControlPlane} onChange={(e) => setOnControlPlane(e.target.checked)} />
+            Also run pods on the control-plane node (a local kind cluster: one more node to use)
+          </label>
+        )}
         {isLocal && (
           <label className="check">
             <input type="checkbox" checked={loadFirst} onChange={(e) => setLoadFirst(e.target.checked)} />
