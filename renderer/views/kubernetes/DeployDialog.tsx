@@ -64,7 +64,19 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
       }
       // A local image is in the nodes (loaded now or before): never try to pull it from a registry.
       const out = await api.kube.deploy(isLocal ? { ...check.input, imagePullPolicy: 'IfNotPresent' } : check.input);
-      notify('success', `Deployed ${out.deployment}`, out.service ? `Service ${out.service} created.` : undefined);
+      const where = check.input.namespace;
+      const shown = useKube.getState().namespace;
+      useKube.getState().showDeployed({ context, namespace: where, name: out.deployment });
+      notify(
+        'success',
+        `Deployed ${out.deployment} to namespace ${where}`,
+        [
+          `On ${context}${out.service ? `, with service ${out.service}` : ''}.`,
+          shown !== '' && shown !== where ? `Now showing namespace ${where}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
       onClose();
     } catch (e) {
       setGeneral(errorLine(toApiError(e)));
