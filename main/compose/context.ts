@@ -36,9 +36,14 @@ export class ComposeContext {
     return this.detected;
   }
 
-  async cli(): Promise<ComposeCli> {
+  /** What was found (looking now only when nothing was, or the compose binary setting changed). */
+  detection(): Promise<ComposeCli | undefined> {
     const stale = this.detectedFor !== this.services.settings.current.composeBinary;
-    const cli = await (this.detected && !stale ? this.detected : this.redetect());
+    return this.detected && !stale ? this.detected : this.redetect();
+  }
+
+  async cli(): Promise<ComposeCli> {
+    const cli = await this.detection();
     if (!cli) {
       this.detected = undefined;
       throw new ApiError('tool_missing', 'Neither `docker compose` nor `docker-compose` is installed.', INSTALL_HINT);
