@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { ContainerSummary } from '../../../contract/containers';
 import type { DockerEvent, EngineConnection } from '../connection';
 import { LiveCollection } from '../liveCollection';
+import { keepSince, statusSince } from './containerSince';
 
 const LIFECYCLE = new Set([
   'create',
@@ -20,7 +21,7 @@ const LIFECYCLE = new Set([
   'health_status',
 ]);
 
-export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
+export function toContainerSummary(c: Docker.ContainerInfo, listedAt = Date.now()): ContainerSummary {
   const labels = c.Labels ?? {};
   return {
     id: c.Id,
@@ -31,6 +32,7 @@ export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
     created: c.Created,
     state: c.State,
     status: c.Status,
+    since: statusSince(c.Status, listedAt),
     ports: (c.Ports ?? []).map((p) => ({
       ip: p.IP || undefined,
       privatePort: p.PrivatePort,
@@ -44,14 +46,15 @@ export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
 }
 
 export const listContainers = async (docker: Docker, all = true): Promise<ContainerSummary[]> =>
-  (await docker.listContainers({ all })).map(toContainerSummary);
+  (await docker.listContainers({ all })).map((c) => toContainerSummary(c));
 
 export function containerCollection(engine: EngineConnection): LiveCollection<ContainerSummary> {
   return new LiveCollection(engine, {
     list: () => listContainers(engine.docker),
     fetch: async (ids) =>
-      (await engine.docker.listContainers({ all: true, filters: { id: ids } })).map(toContainerSummary),
+      (await engine.docker.listContainers({ all: true, filters: { id: ids } })).map((c) => toContainerSummary(c)),
     idOf: (c) => c.id,
+    settle: keepSince,
     affected: (e: DockerEvent) => {
       if (e.Type !== 'container') return undefined;
       const action = e.Action.split(':')[0] ?? e.Action;

@@ -2,6 +2,7 @@
 import type { Column } from '../../components/DataTable';
 import { formatAgo, shortId } from '../../common/format';
 import { ContainerActions } from './ContainerActions';
+import { LiveAgo, LiveStatus } from '../../components/LiveStatus';
 import { PortLinks } from './PortLinks';
 import { CpuCell, MemoryCell } from './UsageCells';
 import type { ContainerRow } from './groupRows';
@@ -55,7 +56,7 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
       render: (row) =>
         row.kind === 'container' ? (
           <span className={`state ${row.c.state}`} data-testid="container-state">
-            {row.c.status || row.c.state}
+            <LiveStatus status={row.c.status} since={row.c.since} fallback={row.c.state} />
           </span>
         ) : null,
       sortValue: by((r) => r.c.state),
@@ -64,12 +65,14 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
       key: 'cpu',
       header: 'CPU',
       width: '64px',
+      dropOrder: 3,
       render: (row) => (row.kind === 'container' ? <CpuCell c={row.c} /> : null),
     },
     {
       key: 'memory',
       header: 'Memory',
       width: '80px',
+      dropOrder: 2,
       render: (row) => (row.kind === 'container' ? <MemoryCell c={row.c} /> : null),
     },
     {
@@ -82,7 +85,8 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
       key: 'created',
       header: 'Created',
       width: '90px',
-      render: (row) => (row.kind === 'container' ? formatAgo(row.c.created) : null),
+      dropOrder: 1,
+      render: (row) => (row.kind === 'container' ? <LiveAgo epochSeconds={row.c.created} format={formatAgo} /> : null),
       sortValue: by((r) => r.c.created),
     },
     {
