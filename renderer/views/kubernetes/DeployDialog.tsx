@@ -93,14 +93,20 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
   );
 
   return (
-    <dialog ref={ref} className="dialog kube-dialog" onCancel={onClose} data-testid="deploy-dialog">
+    <dialog
+      ref={ref}
+      className="dialog kube-dialog"
+      onCancel={onClose}
+      data-testid="deploy-dialog"
+      aria-labelledby="deploy-title"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <h2>Deploy an image</h2>
+        <h2 id="deploy-title">Deploy an image</h2>
         <div className="form-grid">
           {field(
             'image',
