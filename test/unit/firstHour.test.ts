@@ -1,7 +1,8 @@
 /**
  * Pure logic behind issue 14's fixes: one answer to "where is the kubeconfig" for the Kubernetes view and
  * Settings → Environment (item 6), contexts read from the YAML alone (4), quantities and requests for the
- * Nodes table (13), and the replicas slider's stable range (2).
+ * Nodes table (13), the replicas slider's stable range (2), times that count on (5), columns that give way
+ * to a side panel (8), one image count (10), and the small things (15).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,14 @@ import { parseQuantity, podRequests } from '../../main/kube/quantity';
 import { nodeLoads } from '../../renderer/views/kubernetes/nodeLoad';
 import { sliderMaxFor } from '../../renderer/views/kubernetes/scaleInput';
 import type { KubePod } from '../../contract/kube';
+import { keepSince, statusSince } from '../../main/engine/containers/containerSince';
+import { humanDuration, liveStatus } from '../../renderer/common/format';
+import { publishedPorts } from '../../renderer/views/containers/portLabel';
+import { parseManifests } from '../../main/kube/apply';
+import { parseComposeText } from '../../main/compose/composeFile';
+import { fitColumns } from '../../renderer/components/fitColumns';
+import { imageCounts, imageSummary } from '../../renderer/views/images/imageRows';
+import type { ImageSummary } from '../../contract/images';
 
 let dir: string;
 beforeEach(() => {
@@ -121,5 +130,93 @@ describe('the replicas slider range', () => {
     expect(sliderMaxFor(8)).toBe(20);
     expect(sliderMaxFor(40)).toBe(100);
     expect(sliderMaxFor(5000)).toBe(8000);
+  });
+});
+
+describe('container times that count on', () => {
+  const at = Date.parse('2026-01-01T12:00:00Z');
+  it('reads the start back from the engine words when the list was read', () => {
+    expect(statusSince('Up Less than a second', at)).toBe(at);
+    expect(statusSince('Up 54 seconds (healthy)', at)).toBe(at - 54_000);
+    expect(statusSince('Up About a minute', at)).toBe(at - 60_000);
+    expect(statusSince('Exited (137) 3 hours ago', at)).toBe(at - 3 * 3_600_000);
+    expect(statusSince('Created', at)).toBeUndefined();
+  });
+
+  it('words a duration the way Docker does, and renders the status as of now', () => {
+    expect(humanDuration(400)).toBe('Less than a second');
+    expect(humanDuration(1000)).toBe('1 second');
+    expect(humanDuration(59_000)).toBe('59 seconds');
+    expect(humanDuration(61_000)).toBe('About a minute');
+    expect(humanDuration(5 * 60_000)).toBe('5 minutes');
+    expect(humanDuration(3 * 3_600_000)).toBe('3 hours');
+    expect(humanDuration(3 * 86_400_000)).toBe('3 days');
+    expect(liveStatus('Up Less than a second', at, at + 54_000)).toBe('Up 54 seconds');
+    expect(liveStatus('Up 2 seconds (healthy)', at, at + 3 * 60_000)).toBe('Up 3 minutes (healthy)');
+    expect(liveStatus('Exited (0) 5 seconds ago', at, at + 10_000)).toBe('Exited (0) 10 seconds ago');
+    expect(liveStatus('Created', undefined, at)).toBe('Created');
+  });
+
+  it('keeps the finer start time a container was first seen with', () => {
+    const first = { state: 'running', status: 'Up 5 seconds', since: at - 5_000 };
+    const later = { state: 'running', status: 'Up 5 minutes', since: at + 300_000 - 300_000 + 20_000 };
+    expect(keepSince(first, later).since).toBe(first.since);
+    const restarted = { state: 'running', status: 'Up 1 second', since: at + 600_000 };
+    expect(keepSince(first, restarted).since).toBe(restarted.since);
+  });
+});
+
+describe('small things', () => {
+  it('shows one link for a binding the engine lists on 0.0.0.0 and on ::', () => {
+    const ports = publishedPorts([
+      { ip: '0.0.0.0', privatePort: 80, publicPort: 8080, type: 'tcp' },
+      { ip: '::', privatePort: 80, publicPort: 8080, type: 'tcp' },
+      { ip: '127.0.0.1', privatePort: 81, publicPort: 8081, type: 'tcp' },
+      { privatePort: 82, type: 'tcp' },
+    ]);
+    expect(ports.map((p) => [p.label, p.url])).toEqual([
+      ['8080→80/tcp', 'http://localhost:8080/'],
+      ['127.0.0.1:8081→81/tcp', 'http://127.0.0.1:8081/'],
+    ]);
+  });
+
+  it('names a YAML error position once', () => {
+    const once = (message: string) => expect(message.match(/line \d+, column \d+/g)).toHaveLength(1);
+    try {
+      parseManifests('a: b: c\n');
+      throw new Error('no error');
+    } catch (e) {
+      once((e as Error).message);
+    }
+    try {
+      parseComposeText('services:\n  web:\n    image: a: b\n', '/x/compose.yaml');
+      throw new Error('no error');
+    } catch (e) {
+      once((e as Error).message);
+      expect((e as Error).message).not.toMatch(/:$/);
+    }
+  });
+
+  it('drops the least useful columns first when a table is narrow, never names or actions', () => {
+    const cols = [
+      { key: 'name', width: 'minmax(180px, 2fr)' },
+      { key: 'created', width: '90px', dropOrder: 1 },
+      { key: 'cpu', width: '64px', dropOrder: 3 },
+      { key: 'memory', width: '80px', dropOrder: 2 },
+      { key: 'actions', width: '130px' },
+    ];
+    const keys = (w: number) => fitColumns(cols, w).map((c) => c.key);
+    expect(keys(2000)).toEqual(['name', 'created', 'cpu', 'memory', 'actions']);
+    expect(keys(520)).toEqual(['name', 'cpu', 'memory', 'actions']);
+    expect(keys(450)).toEqual(['name', 'cpu', 'actions']);
+    expect(keys(100)).toEqual(['name', 'actions']);
+  });
+
+  it('counts images once however many tags they have', () => {
+    const image = (id: string, tags: string[], dangling = false) => ({ id, repoTags: tags, dangling }) as ImageSummary;
+    const counts = imageCounts([image('a', ['x:1', 'x:latest']), image('b', ['y:1']), image('c', [], true)]);
+    expect(counts).toEqual({ images: 3, tags: 3, dangling: 1 });
+    expect(imageSummary(counts)).toBe('3 images · 3 tags · 1 dangling');
+    expect(imageSummary({ images: 1, tags: 1, dangling: 0 })).toBe('1 image · 1 tag');
   });
 });
