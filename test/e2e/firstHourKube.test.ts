@@ -99,6 +99,17 @@ describe('a new user in the Kubernetes view', () => {
     expect(shownBefore).not.toBe(ns);
     await page.getByRole('button', { name: 'Deploy an image…' }).click();
     const dialog = page.getByTestId('deploy-dialog');
+    // The dialog has a name, and its Image field shows its whole placeholder (15).
+    await page.getByRole('dialog', { name: 'Deploy an image' }).waitFor();
+    const clipped = await dialog.getByLabel('Image', { exact: true }).evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d');
+      if (!ctx) return Infinity;
+      ctx.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return ctx.measureText(input.placeholder).width - room;
+    });
+    expect(clipped).toBeLessThanOrEqual(0);
     await dialog.getByLabel('Image', { exact: true }).fill('berth-fixture/busybox:latest');
     await dialog.getByLabel('Name', { exact: true }).fill('web');
     await dialog.getByLabel('Namespace', { exact: true }).fill(ns);

@@ -17,7 +17,7 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
     {
       key: 'name',
       header: 'Name',
-      width: 'minmax(180px, 2fr)',
+      width: 'minmax(160px, 2fr)',
       render: (row) =>
         row.kind === 'group' ? (
           <span className="cell-name group-head" data-testid="container-group">
@@ -40,7 +40,7 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
     {
       key: 'image',
       header: 'Image',
-      width: 'minmax(140px, 2fr)',
+      width: 'minmax(120px, 2fr)',
       render: (row) =>
         row.kind === 'container' ? (
           <span className="mono ellipsis">
@@ -52,7 +52,7 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
     {
       key: 'state',
       header: 'State / uptime',
-      width: '160px',
+      width: 'minmax(130px, 160px)',
       render: (row) =>
         row.kind === 'container' ? (
           <span className={`state ${row.c.state}`} data-testid="container-state">
