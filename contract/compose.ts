@@ -74,6 +74,8 @@ export const StackContainer = z.object({
   image: z.string(),
   state: z.string(),
   status: z.string(),
+  /** Epoch ms when the current state began (see ContainerSummary.since). */
+  since: z.number().optional(),
   ports: z.array(PortBinding),
 });
 export type StackContainer = z.infer<typeof StackContainer>;
@@ -133,12 +135,20 @@ export const LogLine = z.object({
 export type LogLine = z.infer<typeof LogLine>;
 
 export const compose = {
-  /** Which compose CLI Berth uses and its version; with neither installed, how to get one. */
-  tool: call(NoInput, ComposeTool),
+  /**
+   * Which compose CLI Berth uses and its version; with neither installed, how to get one. Answered from what
+   * Berth found at start (looked for in the background); `again` looks again (after installing one).
+   */
+  tool: call(z.object({ again: z.boolean().default(false) }).optional(), ComposeTool),
   /** Parses a compose file (or the compose file in a folder); a YAML error comes back with line and column. */
   open: call(z.object({ path: FilePath }), ComposeFile),
   /** Asks the CLI (`config -q`) whether it accepts the file: unknown keys, missing build contexts, ... */
   validate: call(z.object({ file: FilePath, project: ProjectName.optional(), ...Options }), ComposeValidation),
+  /**
+   * Watches an opened compose file, the `.env` beside it and an env file the user named: one event per
+   * change on disk (after a short quiet time), so the preview and the CLI's verdict never go stale.
+   */
+  watchFile: stream(z.object({ path: FilePath, envFile: FilePath.optional() }), z.object({ changed: z.string() })),
   /** Every compose project on the engine, live. */
   stacks: stream(NoInput, collectionEvent(ComposeStack)),
   up: call(UpInput, TaskStarted),

@@ -22,7 +22,10 @@ export const ContainerSummary = z.object({
   command: z.string(),
   created: z.number(),
   state: z.string(),
+  /** The engine's words when it was listed ("Up 5 minutes"); `since` lets the UI count on from there. */
   status: z.string(),
+  /** Epoch ms when the current state began (started, exited), read back from `status` when listed. */
+  since: z.number().optional(),
   ports: z.array(PortBinding),
   labels: z.record(z.string(), z.string()),
   /** From the compose labels, when the container belongs to a stack. */

@@ -52,6 +52,8 @@ export const KubeNode = z.object({
   runtime: z.string().optional(),
   capacity: Quantities,
   allocatable: Quantities,
+  /** `allocatable` as numbers: cores, bytes, pods (what a pod's requests are measured against). */
+  allocatableAmounts: z.object({ cpu: z.number(), memory: z.number(), pods: z.number() }),
   conditions: z.array(KubeCondition),
   createdAt: z.string().optional(),
   /** For kind clusters: the Docker container that is this node. */
@@ -127,6 +129,8 @@ export const KubePod = z.object({
   initContainers: z.array(PodContainer),
   conditions: z.array(KubeCondition),
   createdAt: z.string().optional(),
+  /** What the pod asks of its node, as the scheduler counts it: cores and bytes. */
+  requests: z.object({ cpu: z.number(), memory: z.number() }),
 });
 export type KubePod = z.infer<typeof KubePod>;
 
@@ -192,6 +196,14 @@ export const KubeEvent = z.object({
   lastSeen: z.string().optional(),
 });
 export type KubeEvent = z.infer<typeof KubeEvent>;
+
+/** What metrics-server says a node uses (cores, bytes); `available` is false where it is not installed. */
+export const NodeMetrics = z.object({
+  available: z.boolean(),
+  reason: z.string().optional(),
+  nodes: z.array(z.object({ name: z.string(), cpu: z.number(), memory: z.number(), at: z.string().optional() })),
+});
+export type NodeMetrics = z.infer<typeof NodeMetrics>;
 
 export const KubeNamespace = z.object({ name: z.string(), phase: z.string() });
 export type KubeNamespace = z.infer<typeof KubeNamespace>;
@@ -280,6 +292,8 @@ export const kube = {
   status: call(KubeTarget, ClusterStatus),
   namespaces: stream(KubeTarget, collectionEvent(KubeNamespace)),
   nodes: stream(KubeTarget, collectionEvent(KubeNode)),
+  /** The nodes' current CPU and memory use from metrics.k8s.io (metrics-server), once; not there without it. */
+  nodeMetrics: call(KubeTarget, NodeMetrics),
   pods: stream(NamespacedTarget, collectionEvent(KubePod)),
   deployments: stream(NamespacedTarget, collectionEvent(KubeDeployment)),
   replicaSets: stream(NamespacedTarget, collectionEvent(KubeReplicaSet)),

@@ -17,6 +17,7 @@ export const EngineState = z.object({
   apiVersion: z.string().optional(),
   os: z.string().optional(),
   containers: z.object({ running: z.number(), paused: z.number(), stopped: z.number() }).optional(),
+  /** Images as `docker images` lists them, each once however many tags it has (no build intermediates). */
   images: z.number().optional(),
   error: z.string().optional(),
   hint: z.string().optional(),
@@ -82,8 +83,11 @@ export const system = {
   openExternal: call(z.object({ url: z.url({ protocol: /^https?$/ }) }), z.object({ opened: z.boolean() })),
   /** A native file/folder picker; null when the user cancelled or the shell has none (web). */
   pickPath: call(PickPathInput, z.object({ path: z.string().nullable() })),
-  /** Looks for the engine, docker compose, kind, kubectl and a kubeconfig; each with version and a fix. */
-  environment: call(NoInput, EnvironmentReport),
+  /**
+   * Looks for the engine, docker compose, kind, kubectl and a kubeconfig; each with version and a fix. A
+   * program's version is remembered while its file is unchanged; `again` asks every program afresh.
+   */
+  environment: call(z.object({ again: z.boolean().default(false) }).optional(), EnvironmentReport),
   /** `docker system df -v`: per type (images, containers, volumes, build cache) what is used and reclaimable. */
   diskUsage: call(NoInput, DiskUsage),
   /** What a prune of one type would remove and about how much space comes back; nothing is removed. */

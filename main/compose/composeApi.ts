@@ -8,19 +8,27 @@ import { startAction, startDown, startScale } from './stackOps';
 import { pipeStacks } from './stacks';
 import { describeTool } from './tool';
 import { startUp, validateWithCli } from './up';
+import { watchComposeFile } from './watchFile';
+
+/** How long after start Berth looks for the compose CLI, in the background, so the Compose view need not wait. */
+const WARM_UP_MS = 1000;
 
 export function composeApi(
-  services: Pick<Services, 'engine' | 'collections' | 'tasks' | 'settings'>,
+  services: Pick<Services, 'engine' | 'collections' | 'tasks' | 'settings'> & Partial<Pick<Services, 'onDispose'>>,
   ctx = new ComposeContext(services),
 ): ApiImplementation['compose'] {
+  const warmUp = setTimeout(() => void ctx.detection(), WARM_UP_MS);
+  warmUp.unref?.();
+  services.onDispose?.(() => clearTimeout(warmUp));
   return {
-    tool: async () => describeTool(await ctx.redetect()),
+    tool: async (input) => describeTool(await (input?.again ? ctx.redetect() : ctx.detection())),
     open: async ({ path }) => readComposeFile(path),
     validate: async (input, { signal }) => {
       const cli = await ctx.cli();
       const { scope, file } = await ctx.scopeOfFile(input.file, input.project, input);
       return validateWithCli(cli, scope, signal, file);
     },
+    watchFile: (input, sink, signal) => watchComposeFile(input, sink, signal),
     stacks: (_input, sink, signal) => pipeStacks(services.collections.containers, sink, signal),
     up: async (input) => ({ taskId: await startUp(ctx, input) }),
     down: async (input) => ({ taskId: await startDown(ctx, input) }),

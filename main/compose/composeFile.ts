@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ComposeFile, ComposeServiceSpec } from '../../contract/compose';
 import { ApiError } from '../../contract/errors';
+import { yamlErrorHeadline } from '../common/yamlError';
 
 export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 
@@ -119,11 +120,12 @@ export function parseComposeText(text: string, path: string): ComposeFile {
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    const [headline, ...snippet] = first.message.split('\n');
-    const where = pos && !/at line \d+/.test(headline ?? '') ? ` at line ${pos.line}, column ${pos.col}` : '';
+    const [, ...snippet] = first.message.split('\n');
+    const headline = yamlErrorHeadline(first.message) || first.code;
+    const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
     throw new ApiError(
       'invalid_input',
-      `YAML error in ${basename(path)}: ${headline ?? first.code}${where}`,
+      `YAML error in ${basename(path)}: ${headline}${where}`,
       'Fix the compose file and open it again; nothing was run.',
       { line: pos?.line, column: pos?.col, snippet: snippet.join('\n').trim() },
     );

@@ -37,10 +37,15 @@ export class ComposeContext {
     return this.detected;
   }
 
+  /** What was found (looking now only when nothing was, or the compose binary setting changed). */
+  detection(): Promise<ComposeCli | undefined> {
+    const stale = this.detectedFor !== this.services.settings.current.composeBinary;
+    return this.detected && !stale ? this.detected : this.redetect();
+  }
+
   /** The compose CLI, set to talk to the engine Berth is connected to (DOCKER_HOST), not the shell's. */
   async cli(): Promise<ComposeCli> {
-    const stale = this.detectedFor !== this.services.settings.current.composeBinary;
-    const cli = await (this.detected && !stale ? this.detected : this.redetect());
+    const cli = await this.detection();
     if (!cli) {
       this.detected = undefined;
       throw new ApiError('tool_missing', 'Neither `docker compose` nor `docker-compose` is installed.', INSTALL_HINT);

@@ -45,7 +45,15 @@ function stackOf(name: string, members: ContainerSummary[]): ComposeStack {
   for (const c of members) {
     const s = c.labels[LABEL.service] ?? '?';
     const entry = services.get(s) ?? { name: s, containers: [] };
-    entry.containers.push({ id: c.id, name: c.name, image: c.image, state: c.state, status: c.status, ports: c.ports });
+    entry.containers.push({
+      id: c.id,
+      name: c.name,
+      image: c.image,
+      state: c.state,
+      status: c.status,
+      since: c.since,
+      ports: c.ports,
+    });
     services.set(s, entry);
   }
   const newest = [...members].sort((a, b) => b.created - a.created)[0];

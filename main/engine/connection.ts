@@ -112,7 +112,7 @@ export class EngineConnection {
       stream.on('error', dropped);
       stream.on('end', () => dropped(undefined));
       stream.on('close', () => dropped(undefined));
-      const [version, info] = await Promise.all([this.docker.version(), this.docker.info()]);
+      const [version, info, images] = await Promise.all([this.docker.version(), this.docker.info(), this.imageCount()]);
       this.retry = 0;
       const wasConnected = this.state.status === 'connected';
       this.setState({
@@ -122,7 +122,7 @@ export class EngineConnection {
         version: version.Version,
         apiVersion: version.ApiVersion,
         os: `${version.Os}/${version.Arch}`,
-        ...counts(info as DockerInfo),
+        ...counts(info as DockerInfo, images),
       });
       if (!wasConnected) this.emitter.emit('reconnect');
     } catch (e) {
@@ -147,15 +147,22 @@ export class EngineConnection {
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
 
+  /**
+   * Images as the Images view counts them: each image `docker images` lists, once however many tags it has.
+   * (The engine's own `Images` figure also counts build intermediates, which no view shows.)
+   */
+  private async imageCount(): Promise<number> {
+    return (await this.docker.listImages()).length;
+  }
+
   /** Container and image counts for the status bar, refreshed once per burst of events. */
   private scheduleCounts(): void {
     if (this.countsTimer) return;
     this.countsTimer = setTimeout(() => {
       this.countsTimer = undefined;
-      this.docker
-        .info()
-        .then((info: DockerInfo) => {
-          if (this.state.status === 'connected') this.setState({ ...this.state, ...counts(info) });
+      Promise.all([this.docker.info(), this.imageCount()])
+        .then(([info, images]: [DockerInfo, number]) => {
+          if (this.state.status === 'connected') this.setState({ ...this.state, ...counts(info, images) });
         })
         .catch(() => {});
     }, 250);
@@ -166,14 +173,13 @@ interface DockerInfo {
   ContainersRunning?: number;
   ContainersPaused?: number;
   ContainersStopped?: number;
-  Images?: number;
 }
 
-const counts = (info: DockerInfo) => ({
+const counts = (info: DockerInfo, images: number) => ({
   containers: {
     running: info.ContainersRunning ?? 0,
     paused: info.ContainersPaused ?? 0,
     stopped: info.ContainersStopped ?? 0,
   },
-  images: info.Images ?? 0,
+  images,
 });

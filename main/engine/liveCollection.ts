@@ -15,6 +15,8 @@ export interface LiveCollectionSpec<T> {
   affected(event: DockerEvent): string[] | 'all' | undefined;
   /** How long to gather events before fetching, in ms. */
   coalesceMs?: number;
+  /** An item fetched again, given what was known of it: lets the domain keep what it knew earlier. */
+  settle?(previous: T, next: T): T;
 }
 
 export class LiveCollection<T> implements LiveList<T> {
@@ -75,6 +77,11 @@ export class LiveCollection<T> implements LiveList<T> {
     }, this.spec.coalesceMs ?? 5);
   }
 
+  private settled(cache: SettleCache<T>, item: T): T {
+    const previous = this.spec.settle && cache.get(this.spec.idOf(item));
+    return previous && this.spec.settle ? this.spec.settle(previous, item) : item;
+  }
+
   private async flush(): Promise<void> {
     const cache = this.shared.cache;
     if (!cache || this.shared.size === 0) {
@@ -87,7 +94,7 @@ export class LiveCollection<T> implements LiveList<T> {
     this.pending.clear();
     this.pendingAll = false;
     if (all) {
-      const items = await this.spec.list();
+      const items = (await this.spec.list()).map((i) => this.settled(cache, i));
       const fresh = new Map(items.map((i) => [this.spec.idOf(i), i]));
       const changed = items.filter((i) => !sameJson(cache.get(this.spec.idOf(i)), i));
       const gone = [...cache.keys()].filter((id) => !fresh.has(id));
@@ -97,7 +104,7 @@ export class LiveCollection<T> implements LiveList<T> {
       return;
     }
     if (ids.length === 0 || !this.spec.fetch) return;
-    const items = await this.spec.fetch(ids);
+    const items = (await this.spec.fetch(ids)).map((i) => this.settled(cache, i));
     const seen = new Set<string>();
     const changed: T[] = [];
     for (const item of items) {
@@ -111,6 +118,10 @@ export class LiveCollection<T> implements LiveList<T> {
     if (changed.length) this.shared.emit({ type: 'upsert', items: changed });
     if (gone.length) this.shared.emit({ type: 'remove', ids: gone });
   }
+}
+
+export interface SettleCache<T> {
+  get(id: string): T | undefined;
 }
 
 const sameJson = (a: unknown, b: unknown) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);

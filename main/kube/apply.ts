@@ -6,6 +6,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
 import { ApiError } from '../../contract/errors';
+import { yamlErrorHeadline } from '../common/yamlError';
 import type { ApplyResult, KubeTarget } from '../../contract/kube';
 import { clientsFor } from './clients';
 import { httpStatus, toKubeError } from './kubeErrors';
@@ -42,7 +43,7 @@ export function parseManifests(text: string): ParsedObject[] {
       const where = pos ? `line ${pos.line}, column ${pos.col}` : 'an unknown position';
       throw new ApiError(
         'invalid_input',
-        `YAML syntax error at ${where}: ${err.message.split('\n')[0]}`,
+        `YAML syntax error at ${where}: ${yamlErrorHeadline(err.message)}`,
         'Fix the YAML; nothing was applied.',
         { line: pos?.line, col: pos?.col },
       );

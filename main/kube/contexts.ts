@@ -1,35 +1,72 @@
-/** The kubeconfig's contexts, each marked when it belongs to a kind cluster. */
+/**
+ * The kubeconfig's contexts, each marked when it belongs to a kind cluster. Listed straight from the YAML
+ * (no Kubernetes client, no network), so the Kubernetes view has its contexts at once; whether each cluster
+ * answers is asked afterwards, per context (kube.status). kind clusters are known from their node
+ * containers' labels (one engine call) and from `kind get clusters`, whose answer is cached and refreshed
+ * in the background rather than awaited.
+ */
 import type Docker from 'dockerode';
 import type { KubeContext } from '../../contract/kube';
-import { loadKubeconfig } from './kubeconfig';
+import { ApiError } from '../../contract/errors';
+import { locateKubeconfig, readKubeconfigContexts } from '../common/kubeconfigFiles';
+import { KUBECONFIG_HINT } from './kubeconfig';
 import { kindClusterNames, kindNodeContainers } from './kind/kindClusters';
 import { locateKind } from './kind/kindCli';
+import { k8s } from './k8s';
 
-/** kind cluster names from `kind get clusters` (when kind is installed) and node containers' labels. */
-export async function knownKindClusters(docker: Docker, kindBinary = ''): Promise<Set<string>> {
+/** How long an answer of `kind get clusters` is used before it is asked again (in the background). */
+const KIND_CLI_FRESH_MS = 30_000;
+/** How long the node-container lookup may take before the list goes out without it. */
+const LABELS_WAIT_MS = 1500;
+
+const cli = { names: new Set<string>(), at: 0, binary: '', running: false };
+
+function refreshKindCliNames(kindBinary: string): void {
+  if (cli.running || (cli.binary === kindBinary && Date.now() - cli.at < KIND_CLI_FRESH_MS)) return;
   const kind = locateKind(kindBinary);
-  const [fromKind, fromLabels] = await Promise.all([
-    kind ? kindClusterNames(kind).catch(() => []) : Promise.resolve([]),
+  if (!kind) return;
+  cli.running = true;
+  kindClusterNames(kind)
+    .then((names) => Object.assign(cli, { names: new Set(names), at: Date.now(), binary: kindBinary }))
+    .catch(() => Object.assign(cli, { at: Date.now(), binary: kindBinary }))
+    .finally(() => (cli.running = false));
+}
+
+/** kind cluster names from node containers' labels, plus the last answer of `kind get clusters`. */
+export async function knownKindClusters(docker: Docker, kindBinary = ''): Promise<Set<string>> {
+  refreshKindCliNames(kindBinary);
+  let timer: NodeJS.Timeout | undefined;
+  const fromLabels = await Promise.race([
     kindNodeContainers(docker)
       .then((m) => [...m.keys()])
       .catch(() => []),
+    new Promise<string[]>((resolve) => (timer = setTimeout(() => resolve([]), LABELS_WAIT_MS))),
   ]);
-  return new Set([...fromKind, ...fromLabels]);
+  clearTimeout(timer);
+  return new Set([...fromLabels, ...cli.names]);
 }
 
 export async function listContexts(docker: Docker, kubeconfig?: string, kindBinary = ''): Promise<KubeContext[]> {
-  const { config } = await loadKubeconfig(kubeconfig);
-  const contexts = config.getContexts();
+  const location = locateKubeconfig({ explicit: kubeconfig });
+  if (kubeconfig && location.files.length === 0) {
+    throw new ApiError('not_found', `No kubeconfig at ${kubeconfig}.`, KUBECONFIG_HINT);
+  }
+  const { contexts, current, broken } = readKubeconfigContexts(location.files);
+  const unreadable = broken[0];
+  if (unreadable) {
+    throw new ApiError('invalid_input', `Cannot read the kubeconfig ${unreadable.file}: ${unreadable.message}`);
+  }
+  // Whatever the user does next (a status check, a watch) needs the Kubernetes client: start loading it.
+  void k8s();
   const kindNames = contexts.some((c) => c.name.startsWith('kind-'))
     ? await knownKindClusters(docker, kindBinary)
     : new Set<string>();
-  const current = config.getCurrentContext();
   return contexts.map((c) => {
     const kindCluster = c.name.startsWith('kind-') && kindNames.has(c.name.slice(5)) ? c.name.slice(5) : undefined;
     return {
       name: c.name,
       cluster: c.cluster,
-      server: config.getCluster(c.cluster)?.server,
+      server: c.server,
       namespace: c.namespace,
       user: c.user,
       current: c.name === current,

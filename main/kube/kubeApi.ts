@@ -15,6 +15,7 @@ import { PortForwards } from './pods/forwards';
 import { startPortForward } from './pods/portForward';
 import { deletePod } from './pods/deletePod';
 import { exposeDeployment } from './expose';
+import { nodeMetrics } from './nodeMetrics';
 import { OK } from '../../contract/collection';
 import { kindNodeContainers, listKindClusters } from './kind/kindClusters';
 import { requireKind } from './kind/kindCli';
@@ -81,6 +82,7 @@ export function kubeApi(
     namespaces: (input, sink, signal) => watches.pipe(input, 'namespaces', (c) => namespaceSpec(c), sink, signal),
     nodes: (input, sink, signal) =>
       watches.pipe(input, 'nodes', (c) => nodeSpec(c, kindContainersOf(input.context)), sink, signal),
+    nodeMetrics: async (input) => nodeMetrics(input),
     pods: namespaced('pods'),
     deployments: namespaced('deployments'),
     replicaSets: namespaced('replicaSets'),

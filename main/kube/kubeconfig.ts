@@ -5,20 +5,17 @@
  */
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
 import { ApiError } from '../../contract/errors';
+import { locateKubeconfig } from '../common/kubeconfigFiles';
 import { k8s } from './k8s';
 
 export const KUBECONFIG_HINT = 'Create a cluster (kind create cluster), or point KUBECONFIG at a kubeconfig file.';
 
-/** The kubeconfig files Berth reads, in priority order. */
+/** The kubeconfig files Berth reads, in priority order (main/common/kubeconfigFiles decides which). */
 export function kubeconfigFiles(explicit?: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  const chosen = explicit ?? env.BERTH_KUBECONFIG;
-  if (chosen) return [chosen];
-  const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).filter(Boolean);
-  const home = join(env.HOME ?? homedir(), '.kube', 'config');
-  return [...new Set([...fromEnv, home])].filter((f) => existsSync(f));
+  const location = locateKubeconfig({ explicit, env });
+  // An explicit file is named even when it is missing, so loading it says so.
+  return (explicit ?? env.BERTH_KUBECONFIG) ? location.candidates : location.files;
 }
 
 export interface LoadedKubeconfig {

@@ -24,6 +24,7 @@ import type {
   KubeService,
 } from '../../contract/kube';
 import { iso, podContainers, podDisplayPhase } from './podState';
+import { parseQuantity, podRequests } from './quantity';
 
 export { iso, podDisplayPhase } from './podState';
 
@@ -70,6 +71,11 @@ export function toNode(n: V1Node, containers?: ReadonlySet<string>): KubeNode {
     runtime: n.status?.nodeInfo?.containerRuntimeVersion || undefined,
     capacity: quantities(n.status?.capacity),
     allocatable: quantities(n.status?.allocatable),
+    allocatableAmounts: {
+      cpu: parseQuantity(n.status?.allocatable?.cpu),
+      memory: parseQuantity(n.status?.allocatable?.memory),
+      pods: parseQuantity(n.status?.allocatable?.pods),
+    },
     conditions: conditions(n.status?.conditions),
     createdAt: iso(n.metadata?.creationTimestamp),
     container: containers?.has(name) ? name : undefined,
@@ -98,6 +104,7 @@ export function toPod(p: V1Pod): KubePod {
     initContainers,
     conditions: conditions(p.status?.conditions),
     createdAt: iso(p.metadata?.creationTimestamp),
+    requests: podRequests(p.spec),
   };
 }
 

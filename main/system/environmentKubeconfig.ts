@@ -1,27 +1,10 @@
-/** The kubeconfig check: KUBECONFIG (a list of files) or ~/.kube/config, its contexts and current context. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+/**
+ * The kubeconfig check: the same files the Kubernetes view reads (main/common/kubeconfigFiles: the
+ * BERTH_KUBECONFIG file, else KUBECONFIG's files and ~/.kube/config), their contexts and current context.
+ */
 import type { EnvironmentCheck } from '../../contract/system';
+import { locateKubeconfig, readKubeconfigContexts } from '../common/kubeconfigFiles';
 import { installFix } from './environmentHints';
-
-interface KubeconfigShape {
-  'current-context'?: unknown;
-  contexts?: unknown;
-}
-
-export function kubeconfigFiles(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string[] {
-  if (env.KUBECONFIG) return env.KUBECONFIG.split(platform === 'win32' ? ';' : ':').filter(Boolean);
-  return [join(home, '.kube', 'config')];
-}
-
-const readText = (file: string): string | undefined => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 
 export function checkKubeconfig(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): EnvironmentCheck {
   const base = {
@@ -30,50 +13,37 @@ export function checkKubeconfig(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
     usedFor: 'The Kubernetes view: which clusters Berth can show.',
     required: false,
   };
-  const files = kubeconfigFiles(env, platform, home);
-  const contexts = new Set<string>();
-  let current: string | undefined;
-  const found: string[] = [];
-  const broken: string[] = [];
-  for (const file of files) {
-    const text = readText(file);
-    if (text === undefined) continue;
-    found.push(file);
-    try {
-      const doc = (parse(text) ?? {}) as KubeconfigShape;
-      if (!current && typeof doc['current-context'] === 'string' && doc['current-context'])
-        current = doc['current-context'];
-      if (Array.isArray(doc.contexts))
-        for (const c of doc.contexts as Array<{ name?: unknown }>)
-          if (typeof c?.name === 'string') contexts.add(c.name);
-    } catch {
-      broken.push(file);
-    }
-  }
+  const location = locateKubeconfig({ env, platform, home });
+  const found = location.files;
+  const { contexts, current, broken } = readKubeconfigContexts(found);
   if (found.length === 0)
     return {
       ...base,
       found: false,
       status: 'missing',
-      hint: `No kubeconfig at ${files.join(', ')}.`,
+      hint: `No kubeconfig at ${location.candidates.join(', ')} (from ${location.source}).`,
       fix: installFix('kubeconfig', platform),
     };
   const path = found.join(platform === 'win32' ? ';' : ':');
-  if (contexts.size === 0)
+  if (contexts.length === 0)
     return {
       ...base,
       found: true,
       status: 'problem',
       path,
-      hint: broken.length ? `Could not read ${broken.join(', ')} as YAML.` : 'The kubeconfig has no contexts.',
+      hint: broken.length
+        ? `Could not read ${broken.map((b) => b.file).join(', ')} as YAML.`
+        : 'The kubeconfig has no contexts.',
       fix: installFix('kubeconfig', platform),
     };
-  const n = `${contexts.size} context${contexts.size === 1 ? '' : 's'}`;
+  const n = `${contexts.length} context${contexts.length === 1 ? '' : 's'}`;
   return {
     ...base,
     found: true,
     status: 'ok',
     path,
-    detail: current ? `current context ${current} · ${n}` : `${n}, none current`,
+    detail:
+      (current ? `current context ${current} · ${n}` : `${n}, none current`) +
+      (location.source === 'BERTH_KUBECONFIG' ? ' · from BERTH_KUBECONFIG' : ''),
   };
 }

@@ -5,12 +5,15 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
+import type { ProgramMemory } from './programMemory';
 
 export interface ProbeEnv {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   /** Per program run, in milliseconds. */
   timeoutMs: number;
+  /** Where programs' answers are remembered between checks (none: every check runs them). */
+  memory?: ProgramMemory;
 }
 
 export const defaultProbeEnv = (): ProbeEnv => ({ env: process.env, platform: process.platform, timeoutMs: 5000 });
@@ -54,8 +57,9 @@ export interface RunResult {
   error?: string;
 }
 
-/** Runs `file args…` with a timeout and returns what it printed. */
+/** Runs `file args…` with a timeout and returns what it printed (from the probe's memory when it has one). */
 export function runProgram(file: string, args: string[], probe: ProbeEnv): Promise<RunResult> {
+  if (probe.memory) return probe.memory.run(file, args, () => runProgram(file, args, { ...probe, memory: undefined }));
   return new Promise((resolve) => {
     execFile(
       file,

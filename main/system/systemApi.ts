@@ -4,6 +4,11 @@ import { untilAborted } from '../common/streams';
 import type { Services } from '../services';
 import { APP_VERSION } from '../common/version';
 import { checkEnvironment, settledEngineState } from './environment';
+import { defaultProbeEnv } from './environmentProbe';
+import { ProgramMemory } from './programMemory';
+
+/** How long after start the environment is checked in the background, so Settings and the checklist need not wait. */
+const WARM_UP_MS = 1500;
 
 /** Disk usage and prune are the engine's (main/engine/disk/diskApi.ts); the backend adds them. */
 type EngineDiskCalls = 'diskUsage' | 'prunePreview' | 'prune';
@@ -12,7 +17,21 @@ export function systemApi({
   engine,
   shell,
   settings,
-}: Pick<Services, 'engine' | 'shell' | 'settings'>): Omit<ApiImplementation['system'], EngineDiskCalls> {
+  onDispose,
+}: Pick<Services, 'engine' | 'shell' | 'settings'> & Partial<Pick<Services, 'onDispose'>>): Omit<
+  ApiImplementation['system'],
+  EngineDiskCalls
+> {
+  const memory = new ProgramMemory();
+  const check = () =>
+    checkEnvironment({
+      probe: { ...defaultProbeEnv(), memory },
+      settings: settings.current,
+      engine: () => settledEngineState(engine),
+    });
+  const warmUp = setTimeout(() => void check(), WARM_UP_MS);
+  warmUp.unref?.();
+  onDispose?.(() => clearTimeout(warmUp));
   return {
     info: async () => ({ version: APP_VERSION, platform: process.platform, shell: shell.kind }),
     engine: (_input, sink, signal) => {
@@ -30,6 +49,9 @@ export function systemApi({
       return { opened: await shell.openExternal(parsed.toString()) };
     },
     pickPath: async (input) => ({ path: await shell.pickPath(input) }),
-    environment: () => checkEnvironment({ settings: settings.current, engine: () => settledEngineState(engine) }),
+    environment: (input) => {
+      if (input?.again) memory.forget();
+      return check();
+    },
   };
 }

@@ -30,10 +30,16 @@ export function ConfirmDialog() {
     useConfirm.setState({ request: undefined });
   };
   return (
-    <dialog ref={ref} className="dialog" onCancel={() => answer(false)} data-testid="confirm">
+    <dialog
+      ref={ref}
+      className="dialog"
+      onCancel={() => answer(false)}
+      data-testid="confirm"
+      aria-labelledby="confirm-title"
+    >
       {request && (
         <form method="dialog" onSubmit={(e) => (e.preventDefault(), answer(true))}>
-          <h2>{request.title}</h2>
+          <h2 id="confirm-title">{request.title}</h2>
           <p>{request.message}</p>
           {request.option && (
             <label className="check">

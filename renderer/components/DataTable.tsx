@@ -1,6 +1,7 @@
 /** A virtualised, sortable table: only the rows on screen are in the DOM, so 2,000 rows stay smooth. */
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { fitColumns } from './fitColumns';
 
 export interface Column<T> {
   key: string;
@@ -9,6 +10,25 @@ export interface Column<T> {
   width: string;
   render(row: T): ReactNode;
   sortValue?(row: T): string | number;
+  /** When the table is too narrow for every column, columns with a drop order are hidden, lowest first. */
+  dropOrder?: number;
+}
+
+/** Scroll bar room the rows may lose to a vertical scroll bar. */
+const SCROLLBAR = 16;
+
+/** The table's width, followed as it changes (a side panel opening, the window resized). */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number | undefined {
+  const [width, setWidth] = useState<number | undefined>();
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
 export interface DataTableProps<T> {
@@ -32,10 +52,19 @@ export interface DataTableProps<T> {
 const ROW_HEIGHT = 40;
 
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { rows, columns, rowKey } = props;
+  const { rows, rowKey } = props;
+  const table = useRef<HTMLDivElement>(null);
+  const width = useWidth(table);
+  const selectable = Boolean(props.onToggleSelect);
+  const columns = useMemo(
+    () => fitColumns(props.columns, width, (selectable ? 32 + 8 : 0) + SCROLLBAR),
+    [props.columns, width, selectable],
+  );
   const [sort, setSort] = useState(props.initialSort);
+  const allColumns = props.columns;
   const sorted = useMemo(() => {
-    const col = columns.find((c) => c.key === sort?.key);
+    // Sorted by any column, shown or not.
+    const col = allColumns.find((c) => c.key === sort?.key);
     if (!col?.sortValue || !sort) return rows;
     const value = col.sortValue;
     const dir = sort.desc ? -1 : 1;
@@ -44,7 +73,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       const y = value(b);
       return (x < y ? -1 : x > y ? 1 : 0) * dir;
     });
-  }, [rows, columns, sort]);
+  }, [rows, allColumns, sort]);
   const filter = props.filter;
   const shown = useMemo(() => (filter ? sorted.filter(filter) : sorted), [sorted, filter]);
   const parent = useRef<HTMLDivElement>(null);
@@ -54,10 +83,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
-  const selectable = Boolean(props.onToggleSelect);
   const template = `${selectable ? '32px ' : ''}${columns.map((c) => c.width).join(' ')}`;
   return (
-    <div className="table" role="table" data-testid={props.testId} data-rows={shown.length}>
+    <div
+      ref={table}
+      className="table"
+      role="table"
+      data-testid={props.testId}
+      data-rows={shown.length}
+      data-hidden-columns={props.columns.length - columns.length || undefined}
+    >
       <div className="table-head" role="row" style={{ gridTemplateColumns: template }}>
         {selectable && <span role="columnheader" />}
         {columns.map((c) => (

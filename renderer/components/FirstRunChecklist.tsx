@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { EnvironmentCheck } from '../../contract/system';
 import { checkEnvironment, useEnvironment } from '../stores/environmentStore';
+import { CodeText } from './CodeText';
 import './FirstRun.css';
 
 const STATUS_TEXT: Record<EnvironmentCheck['status'], string> = {
@@ -29,13 +30,21 @@ function CheckRow({ check }: { check: EnvironmentCheck }) {
           )}
           {!check.required && <span className="muted env-optional">optional</span>}
         </div>
-        <div className="muted env-used">{check.usedFor}</div>
+        <div className="muted env-used">
+          <CodeText text={check.usedFor} />
+        </div>
         {check.detail && <div className="muted mono ellipsis">{check.detail}</div>}
         {check.path && check.status === 'ok' && <div className="muted mono ellipsis">{check.path}</div>}
-        {check.hint && <div className="env-hint">{check.hint}</div>}
+        {check.hint && (
+          <div className="env-hint">
+            <CodeText text={check.hint} />
+          </div>
+        )}
         {check.fix && (
           <div className="env-fix" data-testid="env-fix">
-            <span>{check.fix.text}</span>
+            <span>
+              <CodeText text={check.fix.text} />
+            </span>
             {check.fix.command && <code className="mono env-command">{check.fix.command}</code>}
             {check.fix.url && (
               <a href={check.fix.url} target="_blank" rel="noreferrer">
@@ -57,7 +66,7 @@ export function FirstRunChecklist() {
   return (
     <div className="env-checklist" data-testid="env-checklist" aria-busy={checking}>
       <div className="toolbar">
-        <button onClick={() => void checkEnvironment()} disabled={checking}>
+        <button onClick={() => void checkEnvironment(true)} disabled={checking}>
           {checking ? 'Checking…' : 'Check again'}
         </button>
         {report && (

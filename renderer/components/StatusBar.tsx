@@ -12,7 +12,8 @@ export function StatusBar() {
     cls = 'pending';
   } else if (engine.status === 'connected') {
     const c = engine.containers;
-    text = `Docker ${engine.version ?? ''} · ${c?.running ?? 0} running · ${(c?.stopped ?? 0) + (c?.paused ?? 0)} stopped · ${engine.images ?? 0} images`;
+    const images = engine.images ?? 0;
+    text = `Docker ${engine.version ?? ''} · ${c?.running ?? 0} running · ${(c?.stopped ?? 0) + (c?.paused ?? 0)} stopped · ${images} image${images === 1 ? '' : 's'}`;
     cls = 'ok';
   } else {
     text = `Docker engine not reachable at ${engine.endpoint} — ${engine.hint ?? 'start it and Berth reconnects by itself.'}`;
@@ -21,7 +22,10 @@ export function StatusBar() {
   return (
     <footer className="statusbar" role="status" data-testid="engine-status" data-state={engine?.status ?? 'connecting'}>
       <span className={`dot ${cls}`} aria-hidden />
-      <span className="status-text" title={engine?.error ?? engine?.source}>
+      <span
+        className="status-text"
+        title={engine?.error ?? `${engine?.source ?? ''}. Images: each counted once however many tags it has.`}
+      >
         {text}
       </span>
       <span className="spacer" />

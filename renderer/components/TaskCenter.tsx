@@ -4,6 +4,7 @@ import { useTasks } from '../stores/tasksStore';
 import { attempt } from '../stores/toastStore';
 import type { Task } from '../../contract/tasks';
 import { BuildFailureView } from './BuildFailureView';
+import { CodeText } from './CodeText';
 
 function Progress({ fraction }: { fraction: number | null }) {
   return (
@@ -38,7 +39,9 @@ function TaskRow({ task }: { task: Task }) {
       </div>
       {task.state === 'running' && <Progress fraction={task.fraction} />}
       <div className="task-message">
-        {task.error ? `${task.error.message}${task.error.hint ? ` — ${task.error.hint}` : ''}` : task.message}
+        <CodeText
+          text={task.error ? `${task.error.message}${task.error.hint ? ` — ${task.error.hint}` : ''}` : task.message}
+        />
       </div>
       {task.kind === 'image.build' && task.error && <BuildFailureView error={task.error} />}
       {task.steps.length > 0 && (

@@ -4,6 +4,7 @@ import { api } from '../api';
 import type { ComposeFile, ComposeStack, ComposeTool, ComposeValidation } from '../../contract/compose';
 import type { ApiErrorShape } from '../../contract/errors';
 import { toErrorShape } from '../common/apiError';
+import type { Subscription } from '../../contract/define';
 import { createCollectionStore } from './collectionStore';
 
 export const useStacks = createCollectionStore<ComposeStack>(
@@ -23,6 +24,8 @@ function loadRecent(): string[] {
   }
 }
 
+type CheckOptions = { project?: string; profiles?: string[]; envFile?: string };
+
 interface ComposeState {
   tool: ComposeTool | undefined;
   recent: string[];
@@ -33,15 +36,46 @@ interface ComposeState {
   openError: ApiErrorShape | undefined;
   /** The stack whose logs are shown. */
   logsOf: string | undefined;
-  loadTool(): Promise<void>;
+  /** Asks which compose CLI main found; `again` makes it look again. */
+  loadTool(again?: boolean): Promise<void>;
   open(path: string): Promise<void>;
-  revalidate(options?: { project?: string; profiles?: string[]; envFile?: string }): Promise<void>;
+  /** Asks the CLI again, with these options (remembered for when the file changes on disk). */
+  revalidate(options?: CheckOptions): Promise<void>;
   close(): void;
   forget(path: string): void;
   showLogs(project: string | undefined): void;
 }
 
 export const useCompose = create<ComposeState>()((set, get) => {
+  /** The options the file was last checked with, and the watch on the file (and its env files). */
+  let checked: CheckOptions = {};
+  let watching: { key: string; sub: Subscription } | undefined;
+  const unwatch = () => {
+    watching?.sub.unsubscribe();
+    watching = undefined;
+  };
+  /** Watches the open file, its .env and the env file the options name; on a change, reads and checks again. */
+  const watchFile = (path: string) => {
+    const key = `${path}\u0000${checked.envFile ?? ''}`;
+    if (watching?.key === key) return;
+    unwatch();
+    const sub = api.compose.watchFile.subscribe(
+      { path, envFile: checked.envFile },
+      { onEvent: () => void reload(path), onEnd: () => watching?.sub === sub && (watching = undefined) },
+    );
+    watching = { key, sub };
+  };
+  const reload = async (path: string) => {
+    if (get().file?.path !== path) return;
+    try {
+      const file = await api.compose.open({ path });
+      if (get().file?.path === path) set({ file, openError: undefined });
+    } catch (e) {
+      if (get().file?.path === path) set({ openError: toErrorShape(e), validation: undefined });
+      return;
+    }
+    await get().revalidate(checked);
+  };
   const remember = (path: string) => {
     const recent = [path, ...get().recent.filter((p) => p !== path)].slice(0, RECENT_MAX);
     localStorage.setItem(RECENT_KEY, JSON.stringify(recent));
@@ -55,9 +89,9 @@ export const useCompose = create<ComposeState>()((set, get) => {
     validation: undefined,
     openError: undefined,
     logsOf: undefined,
-    async loadTool() {
+    async loadTool(again = false) {
       try {
-        set({ tool: await api.compose.tool() });
+        set({ tool: await api.compose.tool({ again }) });
       } catch (e) {
         set({ tool: { available: false, hint: toErrorShape(e).message } });
       }
@@ -68,14 +102,19 @@ export const useCompose = create<ComposeState>()((set, get) => {
         const file = await api.compose.open({ path });
         set({ file, validation: undefined, opening: false });
         remember(file.path);
+        checked = {};
+        watchFile(file.path);
         await get().revalidate();
       } catch (e) {
+        unwatch();
         set({ openError: toErrorShape(e), file: undefined, validation: undefined, opening: false });
       }
     },
     async revalidate(options = {}) {
       const file = get().file;
       if (!file) return;
+      checked = options;
+      watchFile(file.path);
       set({ validation: undefined });
       try {
         const validation = await api.compose.validate({ file: file.path, ...options });
@@ -84,7 +123,10 @@ export const useCompose = create<ComposeState>()((set, get) => {
         if (get().file === file) set({ validation: { ok: false, message: toErrorShape(e).message } });
       }
     },
-    close: () => set({ file: undefined, validation: undefined, openError: undefined }),
+    close: () => {
+      unwatch();
+      set({ file: undefined, validation: undefined, openError: undefined });
+    },
     forget(path) {
       const recent = get().recent.filter((p) => p !== path);
       localStorage.setItem(RECENT_KEY, JSON.stringify(recent));

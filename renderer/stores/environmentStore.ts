@@ -18,12 +18,12 @@ export const useEnvironment = create<EnvironmentStore>()(() => ({
 
 let inFlight: Promise<void> | undefined;
 
-/** Runs the check again (one at a time). */
-export function checkEnvironment(): Promise<void> {
+/** Runs the check (one at a time); `again` asks every program afresh instead of using what main remembers. */
+export function checkEnvironment(again = false): Promise<void> {
   if (inFlight) return inFlight;
   useEnvironment.setState({ checking: true, error: undefined });
   inFlight = api.system
-    .environment()
+    .environment({ again })
     .then((report) => useEnvironment.setState({ report }))
     .catch((e: unknown) => useEnvironment.setState({ error: toApiError(e).message }))
     .finally(() => {

@@ -25,7 +25,11 @@ interface KubeStore {
   namespace: string;
   status: Record<string, ContextStatus>;
   tab: KubeTab;
+  /** The deployment the user just deployed, shown (its namespace selected) and marked in the list. */
+  deployed: { context: string; namespace: string; name: string } | undefined;
   setTab(tab: KubeTab): void;
+  /** After a deploy: show the namespace it went to (unless all namespaces are shown) and mark it. */
+  showDeployed(deployed: { context: string; namespace: string; name: string }): void;
   /** When the kind create task succeeds, select its context and show its cluster map. */
   showWhenCreated(taskId: string, context: string): void;
   refresh(): Promise<void>;
@@ -57,7 +61,13 @@ export const useKube = create<KubeStore>()((set, get) => ({
   namespace: saved().namespace ?? 'default',
   status: {},
   tab: 'map',
+  deployed: undefined,
   setTab: (tab) => set({ tab }),
+  showDeployed(deployed) {
+    const { namespace } = get();
+    if (namespace !== '' && namespace !== deployed.namespace) get().setNamespace(deployed.namespace);
+    set({ deployed });
+  },
   showWhenCreated(taskId, context) {
     const settle = (state: string | undefined) => {
       if (state === 'succeeded') {
@@ -77,6 +87,7 @@ export const useKube = create<KubeStore>()((set, get) => ({
   },
   async refresh() {
     try {
+      // The contexts come straight from the kubeconfig; whether each cluster answers is asked after.
       const contexts = await api.kube.contexts();
       const { context } = get();
       const chosen = contexts.find((c) => c.name === context)
@@ -85,6 +96,8 @@ export const useKube = create<KubeStore>()((set, get) => ({
       set({ contexts, contextsError: undefined, loaded: true });
       if (chosen && chosen !== context) get().select(chosen);
       else if (chosen) void get().checkStatus(chosen);
+      // The other contexts' reachability, in the background, so the picker can say which ones answer.
+      for (const c of contexts) if (c.name !== chosen && !get().status[c.name]) void get().checkStatus(c.name);
     } catch (e) {
       set({ contextsError: toErrorShape(e), loaded: true });
     }

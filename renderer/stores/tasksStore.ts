@@ -3,7 +3,10 @@ import { create } from 'zustand';
 import type { ApiClient } from '../../contract/api';
 import type { Task, TaskEvent } from '../../contract/tasks';
 import { follow } from './follow';
-import { notify } from './toastStore';
+import { notify, showing } from './toastStore';
+
+/** What a task's toasts are about: a later run of the same kind on the same target replaces them. */
+export const taskToastKey = (task: Pick<Task, 'kind' | 'title'>): string => `task:${task.kind}:${task.title}`;
 
 const LOG_LINES = 2000;
 
@@ -30,8 +33,12 @@ function apply(event: TaskEvent): void {
     const tasks = new Map(state.tasks);
     tasks.set(event.task.id, event.task);
     useTasks.setState({ tasks });
+    const key = taskToastKey(event.task);
     if (before?.state === 'running' && event.task.state === 'failed') {
-      notify('error', `${event.task.title} failed`, event.task.error?.message, event.task.error?.hint);
+      notify('error', `${event.task.title} failed`, event.task.error?.message, event.task.error?.hint, { key });
+    } else if (event.task.state === 'succeeded' && before?.state !== 'succeeded' && showing(key)) {
+      // The same work failed before and its toast is still up: this outcome replaces it.
+      notify('success', `${event.task.title}: done`, event.task.message || undefined, undefined, { key });
     }
     if (!before && event.task.state === 'running') useTasks.setState({ open: true });
   } else {

@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { ContainerSummary } from '../../../contract/containers';
 import type { DockerEvent, EngineConnection } from '../connection';
 import { LiveCollection } from '../liveCollection';
+import { keepSince, statusSince } from './containerSince';
 
 const LIFECYCLE = new Set([
   'create',
@@ -20,7 +21,7 @@ const LIFECYCLE = new Set([
   'health_status',
 ]);
 
-export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
+export function toContainerSummary(c: Docker.ContainerInfo, listedAt = Date.now()): ContainerSummary {
   const labels = c.Labels ?? {};
   return {
     id: c.Id,
@@ -31,6 +32,7 @@ export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
     created: c.Created,
     state: c.State,
     status: c.Status,
+    since: statusSince(c.Status, listedAt),
     ports: (c.Ports ?? []).map((p) => ({
       ip: p.IP || undefined,
       privatePort: p.PrivatePort,
@@ -44,7 +46,7 @@ export function toContainerSummary(c: Docker.ContainerInfo): ContainerSummary {
 }
 
 export const listContainers = async (docker: Docker, all = true): Promise<ContainerSummary[]> =>
-  (await docker.listContainers({ all })).map(toContainerSummary);
+  (await docker.listContainers({ all })).map((c) => toContainerSummary(c));
 
 /** The container a lifecycle event is about (from Type/Action/Actor, which both 20.10 and 29 send). */
 export function containersAffected(e: DockerEvent): string[] | undefined {
@@ -57,8 +59,9 @@ export function containerCollection(engine: EngineConnection): LiveCollection<Co
   return new LiveCollection(engine, {
     list: () => listContainers(engine.docker),
     fetch: async (ids) =>
-      (await engine.docker.listContainers({ all: true, filters: { id: ids } })).map(toContainerSummary),
+      (await engine.docker.listContainers({ all: true, filters: { id: ids } })).map((c) => toContainerSummary(c)),
     idOf: (c) => c.id,
+    settle: keepSince,
     affected: containersAffected,
   });
 }

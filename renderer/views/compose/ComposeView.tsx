@@ -4,6 +4,7 @@ import { useCompose, useStacks } from '../../stores/composeStore';
 import { useRetained } from '../../stores/useRetained';
 import { useEngine } from '../../stores/engineStore';
 import { ViewHead } from '../../components/ViewHeader';
+import { CodeText } from '../../components/CodeText';
 import { OpenFileBar } from './OpenFileBar';
 import { FilePreview } from './FilePreview';
 import { StackCard } from './StackCard';
@@ -38,8 +39,10 @@ export function ComposeView() {
         {tool && !tool.available && (
           <div className="card compose-missing" role="alert" data-testid="compose-missing">
             <h2>No compose CLI found</h2>
-            <p>{tool.hint}</p>
-            <button className="small" onClick={() => void loadTool()}>
+            <p>
+              <CodeText text={tool.hint} />
+            </p>
+            <button className="small" onClick={() => void loadTool(true)}>
               Look again
             </button>
           </div>

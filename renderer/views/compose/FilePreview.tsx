@@ -2,6 +2,7 @@
 import type { ComposeFile } from '../../../contract/compose';
 import { useCompose } from '../../stores/composeStore';
 import { UpForm } from './UpForm';
+import { CodeText } from '../../components/CodeText';
 
 function Services({ file }: { file: ComposeFile }) {
   return (
@@ -58,7 +59,11 @@ export function FilePreview() {
         {typeof (openError.details as { snippet?: unknown } | undefined)?.snippet === 'string' && (
           <pre className="mono">{(openError.details as { snippet: string }).snippet}</pre>
         )}
-        {openError.hint && <div className="muted">{openError.hint}</div>}
+        {openError.hint && (
+          <div className="muted">
+            <CodeText text={openError.hint} />
+          </div>
+        )}
       </div>
     );
   }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ComposeStack, StackService } from '../../../contract/compose';
 import { PortLinks } from '../containers/PortLinks';
+import { LiveStatus } from '../../components/LiveStatus';
 import { useCompose } from '../../stores/composeStore';
 import { down, runAction, scale } from './stackActions';
 import { serviceColor } from './serviceColor';
@@ -30,7 +31,9 @@ function ServiceRows({ stack, service }: { stack: ComposeStack; service: StackSe
           <td>
             <span className="cell-name">
               <span className={`state-dot ${c.state}`} aria-hidden />
-              <span className={`state ${c.state}`}>{c.status || c.state}</span>
+              <span className={`state ${c.state}`} data-testid="stack-container-status">
+                <LiveStatus status={c.status} since={c.since} fallback={c.state} />
+              </span>
             </span>
           </td>
           <td>

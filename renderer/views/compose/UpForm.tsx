@@ -4,6 +4,7 @@ import { api } from '../../api';
 import type { ComposeFile } from '../../../contract/compose';
 import { useCompose } from '../../stores/composeStore';
 import { attempt } from '../../stores/toastStore';
+import { taskToastKey } from '../../stores/tasksStore';
 
 export function UpForm({ file, blocked }: { file: ComposeFile; blocked: boolean }) {
   const revalidate = useCompose((s) => s.revalidate);
@@ -16,8 +17,11 @@ export function UpForm({ file, blocked }: { file: ComposeFile; blocked: boolean 
   const validProject = /^[a-z0-9][a-z0-9_-]*$/.test(project);
   const options = () => ({ project, profiles, envFile: envFile.trim() || undefined });
   const up = () =>
-    void attempt(`Could not start ${project}`, () =>
-      api.compose.up({ file: file.path, build, pull, forceRecreate, ...options() }),
+    void attempt(
+      `Could not start ${project}`,
+      () => api.compose.up({ file: file.path, build, pull, forceRecreate, ...options() }),
+      // About the same thing as the up task's own toasts: whichever comes last replaces the others.
+      { key: taskToastKey({ kind: 'compose.up', title: `Up ${project}` }) },
     );
   const toggleProfile = (p: string) =>
     setProfiles((list) => (list.includes(p) ? list.filter((x) => x !== p) : [...list, p]));

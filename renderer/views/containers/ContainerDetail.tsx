@@ -5,6 +5,7 @@ import { useRetained } from '../../stores/useRetained';
 import { useNav } from '../../stores/navStore';
 import { shortId } from '../../common/format';
 import { ContainerActions } from './ContainerActions';
+import { LiveStatus } from '../../components/LiveStatus';
 import { PortLinks } from './PortLinks';
 import { LogsTab } from './LogsTab';
 import { TerminalTab } from './TerminalTab';
@@ -47,7 +48,7 @@ export function ContainerDetail({ id }: { id: string }) {
         <span className={`state-dot ${c.state}`} aria-hidden />
         <h1 id="container-title">{c.name}</h1>
         <span className={`state ${c.state}`} data-testid="detail-state">
-          {c.status || c.state}
+          <LiveStatus status={c.status} since={c.since} fallback={c.state} />
         </span>
         <span className="mono muted" title={c.id}>
           {shortId(c.id)}

@@ -10,6 +10,7 @@ import { ApiError } from '../../../contract/errors';
 import { toApiError } from '../../common/apiError';
 import type { RestartPolicy, RunResult } from '../../../contract/containers';
 import { CancelSubmit } from '../../components/CancelSubmit';
+import { CodeText } from '../../components/CodeText';
 import { Field, SuggestInput } from '../../components/Field';
 import { useDialog } from '../../components/useDialog';
 import { useImages } from '../../stores/dockerStores';
@@ -20,6 +21,7 @@ import {
   emptyForm,
   emptyMount,
   emptyPort,
+  exposedPortRows,
   fieldErrorsFromDetails,
   toRunSpec,
   type FieldErrors,
@@ -65,6 +67,27 @@ function useNetworkNames(open: boolean): string[] {
   return names;
 }
 
+/** The ports the image in the Image field EXPOSEs, once it names an image the engine has. */
+function useExposedPorts(open: boolean, image: string): { image: string; ports: string[] } | undefined {
+  const [exposed, setExposed] = useState<{ image: string; ports: string[] } | undefined>();
+  useEffect(() => {
+    const ref = image.trim();
+    if (!open || !ref) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api.images
+        .inspect({ id: ref })
+        .then((detail) => live && setExposed({ image: ref, ports: detail.config.exposedPorts }))
+        .catch(() => live && setExposed({ image: ref, ports: [] }));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [open, image]);
+  return exposed?.image === image.trim() ? exposed : undefined;
+}
+
 export function RunContainerDialog({ image, open, onClose, onRan }: RunContainerDialogProps) {
   const [form, setForm] = useState<RunForm>(() => emptyForm(image));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -73,9 +96,23 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
   const tags = useImageTags(open);
   const bindLocalhost = useSettings((st) => st.snapshot?.values.bindLocalhost ?? true);
   const networks = useNetworkNames(open);
+  const exposed = useExposedPorts(open, form.image);
+  /** The user changed the port rows themselves: the image's EXPOSEd ports no longer fill them. */
+  const [portsEdited, setPortsEdited] = useState(false);
+  // Opened for one image (Run from the Images view): its EXPOSEd ports start the list. For an image typed
+  // here they are offered instead (below), so typing never rewrites rows under the user's hands.
+  const prefill = Boolean(image) && exposed?.image === image?.trim() && !portsEdited;
+  useEffect(() => {
+    if (open && prefill && exposed)
+      setForm((f) => ({ ...f, ports: exposedPortRows(exposed.ports, defaultHostIp(bindLocalhost)) }));
+  }, [open, prefill, exposed, bindLocalhost]);
+  const offered = exposedPortRows(exposed?.ports ?? [], defaultHostIp(bindLocalhost)).filter(
+    (e) => !form.ports.some((p) => p.containerPort === e.containerPort && p.protocol === e.protocol),
+  );
 
   const ref = useDialog(open, () => {
     setForm(emptyForm(image));
+    setPortsEdited(false);
     setErrors({});
     setGeneral(undefined);
   });
@@ -93,7 +130,9 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
     setBusy(true);
     try {
       const result = await api.containers.run(checked.spec);
-      notify('success', `Started ${result.name}`);
+      notify('success', `Started container ${result.name}`, `From ${checked.spec.image}.`, undefined, {
+        link: { label: `Open ${result.name}`, view: 'containers', detail: result.id },
+      });
       onRan?.(result);
       onClose();
     } catch (e) {
@@ -170,11 +209,41 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
                   : 'Host IP defaults to 0.0.0.0 (every interface), as set in Settings.'}{' '}
                 Leave the host port empty for a free one.
               </p>
-              <PortRows rows={form.ports} errors={errors} onChange={(ports) => set('ports', ports)} />
+              {exposed && exposed.ports.length > 0 && (
+                <p className="muted small-print" data-testid="run-exposed">
+                  The image EXPOSEs {exposed.ports.join(', ')}.{' '}
+                  {offered.length === 0
+                    ? 'Each is published on a free host port unless you set one (remove a row to keep it unpublished).'
+                    : offered.map((o) => (
+                        <button
+                          key={`${o.containerPort}/${o.protocol}`}
+                          type="button"
+                          className="small"
+                          onClick={() => {
+                            setPortsEdited(true);
+                            set('ports', [...form.ports, o]);
+                          }}
+                        >
+                          Publish {o.containerPort}/{o.protocol}
+                        </button>
+                      ))}
+                </p>
+              )}
+              <PortRows
+                rows={form.ports}
+                errors={errors}
+                onChange={(ports) => {
+                  setPortsEdited(true);
+                  set('ports', ports);
+                }}
+              />
               <button
                 type="button"
                 className="small"
-                onClick={() => set('ports', [...form.ports, emptyPort(defaultHostIp(bindLocalhost))])}
+                onClick={() => {
+                  setPortsEdited(true);
+                  set('ports', [...form.ports, emptyPort(defaultHostIp(bindLocalhost))]);
+                }}
               >
                 Add port
               </button>
@@ -241,8 +310,14 @@ export function RunContainerDialog({ image, open, onClose, onRan }: RunContainer
           </div>
           {general && (
             <div className="run-error" role="alert" data-testid="run-error">
-              <strong>{general.message}</strong>
-              {general.hint && <div className="muted">{general.hint}</div>}
+              <strong>
+                <CodeText text={general.message} />
+              </strong>
+              {general.hint && (
+                <div className="muted">
+                  <CodeText text={general.hint} />
+                </div>
+              )}
             </div>
           )}
           <div className="dialog-actions">

@@ -97,13 +97,14 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
       </div>
       {error && <p className="bad-text">{error.message}</p>}
       <div className="stats-charts">
-        <StatsChart title="CPU %" series={CPU_SERIES} data={charts.cpu} format={(v) => formatPercent(v)} />
-        <StatsChart title="Memory" series={MEM_SERIES} data={charts.mem} format={formatBytes} />
+        <StatsChart title="CPU %" series={CPU_SERIES} data={charts.cpu} format={(v) => formatPercent(v)} minRange={1} />
+        <StatsChart title="Memory" series={MEM_SERIES} data={charts.mem} format={formatBytes} minRange={1e6} />
         <StatsChart
           title="Network (per second)"
           series={NET_SERIES}
           data={charts.net}
           format={(v) => `${formatBytes(v)}/s`}
+          minRange={1e3}
         />
       </div>
     </div>

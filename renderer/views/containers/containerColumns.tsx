@@ -2,6 +2,7 @@
 import type { Column } from '../../components/DataTable';
 import { formatAgo, shortId } from '../../common/format';
 import { ContainerActions } from './ContainerActions';
+import { LiveAgo, LiveStatus } from '../../components/LiveStatus';
 import { PortLinks } from './PortLinks';
 import { CpuCell, MemoryCell } from './UsageCells';
 import type { ContainerRow } from './groupRows';
@@ -16,7 +17,7 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
     {
       key: 'name',
       header: 'Name',
-      width: 'minmax(180px, 2fr)',
+      width: 'minmax(160px, 2fr)',
       render: (row) =>
         row.kind === 'group' ? (
           <span className="cell-name group-head" data-testid="container-group">
@@ -39,7 +40,7 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
     {
       key: 'image',
       header: 'Image',
-      width: 'minmax(140px, 2fr)',
+      width: 'minmax(120px, 2fr)',
       render: (row) =>
         row.kind === 'container' ? (
           <span className="mono ellipsis">
@@ -51,11 +52,11 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
     {
       key: 'state',
       header: 'State / uptime',
-      width: '160px',
+      width: 'minmax(130px, 160px)',
       render: (row) =>
         row.kind === 'container' ? (
           <span className={`state ${row.c.state}`} data-testid="container-state">
-            {row.c.status || row.c.state}
+            <LiveStatus status={row.c.status} since={row.c.since} fallback={row.c.state} />
           </span>
         ) : null,
       sortValue: by((r) => r.c.state),
@@ -64,12 +65,14 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
       key: 'cpu',
       header: 'CPU',
       width: '64px',
+      dropOrder: 3,
       render: (row) => (row.kind === 'container' ? <CpuCell c={row.c} /> : null),
     },
     {
       key: 'memory',
       header: 'Memory',
       width: '80px',
+      dropOrder: 2,
       render: (row) => (row.kind === 'container' ? <MemoryCell c={row.c} /> : null),
     },
     {
@@ -82,7 +85,8 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
       key: 'created',
       header: 'Created',
       width: '90px',
-      render: (row) => (row.kind === 'container' ? formatAgo(row.c.created) : null),
+      dropOrder: 1,
+      render: (row) => (row.kind === 'container' ? <LiveAgo epochSeconds={row.c.created} format={formatAgo} /> : null),
       sortValue: by((r) => r.c.created),
     },
     {

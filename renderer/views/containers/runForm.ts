@@ -134,3 +134,12 @@ export function fieldErrorsFromDetails(form: RunForm, details: unknown): FieldEr
   }
   return out;
 }
+
+/** Port rows for what an image EXPOSEs ("5000/tcp"): published on a free host port at `hostIp`. */
+export function exposedPortRows(exposed: string[], hostIp: string): PortRow[] {
+  return exposed.flatMap((spec) => {
+    const [port, proto = 'tcp'] = spec.split('/');
+    if (!port || !/^\d+$/.test(port) || (proto !== 'tcp' && proto !== 'udp')) return [];
+    return [{ hostIp, hostPort: '', containerPort: port, protocol: proto }];
+  });
+}

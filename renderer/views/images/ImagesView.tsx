@@ -10,7 +10,15 @@ import { BuildDialog } from './BuildDialog';
 import { ImageDetail } from './ImageDetail';
 import { imageColumns } from './imageColumns';
 import { removeImageAsked } from './imageActions';
-import { rowMatcher, toRows, usageOf, type UsageFilter } from './imageRows';
+import {
+  IMAGE_COUNT_RULE,
+  imageCounts,
+  imageSummary,
+  rowMatcher,
+  toRows,
+  usageOf,
+  type UsageFilter,
+} from './imageRows';
 import { PruneDialog } from './PruneDialog';
 import { ViewHeader } from '../../components/ViewHeader';
 import { PullDialog } from './PullDialog';
@@ -46,7 +54,7 @@ export function ImagesView() {
       }),
     [go],
   );
-  const dangling = useMemo(() => [...items.values()].filter((i) => i.dangling).length, [items]);
+  const counts = useMemo(() => imageCounts(items.values()), [items]);
   const dialogs = (
     <>
       <PullDialog open={open?.kind === 'pull'} onClose={() => setOpen(undefined)} />
@@ -78,7 +86,11 @@ export function ImagesView() {
       <ViewHeader
         titleId="images-title"
         title="Images"
-        summary={`${items.size} images${dangling ? ` · ${dangling} dangling` : ''}`}
+        summary={
+          <span title={IMAGE_COUNT_RULE} data-testid="images-summary">
+            {imageSummary(counts)}
+          </span>
+        }
         filter={filter}
         onFilter={setFilter}
         filterLabel="Filter images"

@@ -49,3 +49,29 @@ export function rowMatcher(text: string, usage: UsageFilter): (r: ImageRow) => b
     return `${r.repository}:${r.tag}`.toLowerCase().includes(needle) || id.startsWith(needle);
   };
 }
+
+/** The one rule Berth counts images by (here and in the status bar): an image is counted once, however many tags
+ * it has; the table has a row per tag. Build intermediates are not images here (`docker images` hides them too). */
+export const IMAGE_COUNT_RULE =
+  'An image is counted once however many tags it has; the table has one row per tag. Build intermediates are not counted (as in `docker images`).';
+
+export function imageCounts(images: Iterable<ImageSummary>): { images: number; tags: number; dangling: number } {
+  let count = 0;
+  let tags = 0;
+  let dangling = 0;
+  for (const i of images) {
+    count++;
+    tags += i.repoTags.length;
+    if (i.dangling) dangling++;
+  }
+  return { images: count, tags, dangling };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2 images · 3 tags · 1 dangling". */
+export function imageSummary(c: { images: number; tags: number; dangling: number }): string {
+  return [plural(c.images, 'image'), plural(c.tags, 'tag'), c.dangling ? `${c.dangling} dangling` : '']
+    .filter(Boolean)
+    .join(' · ');
+}

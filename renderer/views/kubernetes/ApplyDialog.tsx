@@ -31,8 +31,14 @@ export function ApplyDialog({ context, open, onClose }: { context: string; open:
     }
   };
   return (
-    <dialog ref={ref} className="dialog kube-dialog wide" onCancel={onClose} data-testid="apply-dialog">
-      <h2>Apply YAML</h2>
+    <dialog
+      ref={ref}
+      className="dialog kube-dialog wide"
+      onCancel={onClose}
+      data-testid="apply-dialog"
+      aria-labelledby="apply-title"
+    >
+      <h2 id="apply-title">Apply YAML</h2>
       <p className="muted">
         One or more documents separated by <code>---</code>; objects without a namespace go to {namespace || 'default'}.
       </p>

@@ -2,7 +2,8 @@
  * Every node as a box and every pod as a chip inside the node it runs on, unscheduled pods in their own
  * lane; coloured by phase, driven by watch events. Chips are memoised on the pod object (unchanged pods
  * keep their object across events), so an event re-renders only the chips it changed. A right click on a
- * chip opens its menu (logs, shell, restart, delete).
+ * chip opens its menu (logs, shell, restart, delete). Pods that just went away stay a moment, fading; the
+ * legend counts exactly the chips drawn (those included), so it never disagrees with the map.
  */
 import { memo, useMemo } from 'react';
 import type { KubeNode, KubePod } from '../../../contract/kube';
@@ -70,14 +71,16 @@ function NodeHeader({ lane }: { lane: NodeLane }) {
 
 const NodeBox = memo(function NodeBox({
   lane,
+  leaving,
   onOpen,
   onMenu,
 }: {
   lane: NodeLane;
+  /** Ids of the lane's pods that are gone and fading out. */
+  leaving: ReadonlySet<string>;
   onOpen(id: string): void;
   onMenu(id: string, x: number, y: number): void;
 }) {
-  const chips = useLeaving(lane.pods);
   const unscheduled = lane.name === UNSCHEDULED;
   return (
     <section
@@ -88,8 +91,8 @@ const NodeBox = memo(function NodeBox({
     >
       <NodeHeader lane={lane} />
       <div className="pod-chips">
-        {chips.map(({ item, leaving }) => (
-          <PodChip key={item.id} pod={item} leaving={leaving} onOpen={onOpen} onMenu={onMenu} />
+        {lane.pods.map((pod) => (
+          <PodChip key={pod.id} pod={pod} leaving={leaving.has(pod.id)} onOpen={onOpen} onMenu={onMenu} />
         ))}
       </div>
     </section>
@@ -104,18 +107,34 @@ export function ClusterMap(props: {
 }) {
   const nodes = useKubeList('nodes', props.context);
   const pods = useKubeList('pods', props.context, props.namespace);
-  const lanes = useMemo(() => layoutPods(nodes.items.values(), pods.items.values()), [nodes.items, pods.items]);
+  const present = useMemo(() => [...pods.items.values()], [pods.items]);
+  const drawn = useLeaving(present);
+  const leaving = useMemo(() => new Set(drawn.filter((d) => d.leaving).map((d) => d.item.id)), [drawn]);
+  const lanes = useMemo(
+    () =>
+      layoutPods(
+        nodes.items.values(),
+        drawn.map((d) => d.item),
+      ),
+    [nodes.items, drawn],
+  );
   const counts = useMemo(() => {
     const c = new Map<string, number>();
-    for (const p of pods.items.values()) c.set(p.display, (c.get(p.display) ?? 0) + 1);
+    for (const { item } of drawn) c.set(item.display, (c.get(item.display) ?? 0) + 1);
     return c;
-  }, [pods.items]);
+  }, [drawn]);
   const error = nodes.error ?? pods.error;
   return (
     <div className="kube-map-wrap">
       <div className="kube-legend" aria-label="Legend">
         {PHASES.map((p) => (
-          <span key={p} className="legend-item">
+          <span
+            key={p}
+            className="legend-item"
+            data-testid="legend-item"
+            data-phase={p}
+            data-count={counts.get(p) ?? 0}
+          >
             <span className={`pod-chip static ${phaseClass(p)}`} aria-hidden /> {p} {counts.get(p) ?? 0}
           </span>
         ))}
@@ -128,7 +147,13 @@ export function ClusterMap(props: {
       <div className="kube-map" data-testid="cluster-map" data-nodes={nodes.items.size} data-pods={pods.items.size}>
         {lanes.map((lane) =>
           lane.name === UNSCHEDULED && lane.pods.length === 0 ? null : (
-            <NodeBox key={lane.name || '(unscheduled)'} lane={lane} onOpen={props.onOpenPod} onMenu={props.onPodMenu} />
+            <NodeBox
+              key={lane.name || '(unscheduled)'}
+              lane={lane}
+              leaving={leaving}
+              onOpen={props.onOpenPod}
+              onMenu={props.onPodMenu}
+            />
           ),
         )}
         {nodes.loaded && nodes.items.size === 0 && <p className="muted">This cluster has no nodes.</p>}

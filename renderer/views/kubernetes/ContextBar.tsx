@@ -1,5 +1,5 @@
 /** Context and namespace pickers with the selected cluster's version or why it cannot be reached. */
-import { useKube } from '../../stores/kubeStore';
+import { useKube, type ContextStatus } from '../../stores/kubeStore';
 import { useKubeList } from '../../stores/kubeLists';
 
 function NamespacePicker({ context }: { context: string }) {
@@ -24,8 +24,12 @@ function NamespacePicker({ context }: { context: string }) {
   );
 }
 
+const reachability = (status: ContextStatus | undefined): string =>
+  status?.state === 'error' ? ' — unreachable' : status?.state === 'checking' ? ' — checking…' : '';
+
 export function ContextBar() {
-  const { contexts, context, select } = useKube();
+  const { contexts, context, select, loaded } = useKube();
+  const statuses = useKube((s) => s.status);
   const status = useKube((s) => (s.context ? s.status[s.context] : undefined));
   const current = contexts.find((c) => c.name === context);
   let text = '';
@@ -37,6 +41,7 @@ export function ContextBar() {
     text = status.error.code === 'cluster_unreachable' ? 'Unreachable' : status.error.message;
     cls = 'bad';
   } else if (status) text = 'Checking…';
+  else if (!loaded) text = 'Reading the kubeconfig…';
   return (
     <div className="kube-contextbar">
       <label>
@@ -47,13 +52,15 @@ export function ContextBar() {
           value={context ?? ''}
           onChange={(e) => select(e.target.value)}
           disabled={contexts.length === 0}
+          data-loaded={loaded ? 'true' : 'false'}
         >
-          {contexts.length === 0 && <option value="">No contexts</option>}
+          {contexts.length === 0 && <option value="">{loaded ? 'No contexts' : 'Loading contexts…'}</option>}
           {contexts.map((c) => (
             <option key={c.name} value={c.name}>
               {c.name}
               {c.kind ? ' (kind)' : ''}
               {c.current ? ' •' : ''}
+              {c.name === context ? '' : reachability(statuses[c.name])}
             </option>
           ))}
         </select>

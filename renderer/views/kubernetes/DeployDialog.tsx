@@ -69,7 +69,19 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
         ...(isLocal ? { imagePullPolicy: 'IfNotPresent' as const } : {}),
         onControlPlane: Boolean(kindCluster) && onControlPlane,
       });
-      notify('success', `Deployed ${out.deployment}`, out.service ? `Service ${out.service} created.` : undefined);
+      const where = check.input.namespace;
+      const shown = useKube.getState().namespace;
+      useKube.getState().showDeployed({ context, namespace: where, name: out.deployment });
+      notify(
+        'success',
+        `Deployed ${out.deployment} to namespace ${where}`,
+        [
+          `On ${context}${out.service ? `, with service ${out.service}` : ''}.`,
+          shown !== '' && shown !== where ? `Now showing namespace ${where}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
       onClose();
     } catch (e) {
       setGeneral(errorLine(toApiError(e)));
@@ -86,14 +98,20 @@ export function DeployDialog({ context, open, onClose }: { context: string; open
   );
 
   return (
-    <dialog ref={ref} className="dialog kube-dialog" onCancel={onClose} data-testid="deploy-dialog">
+    <dialog
+      ref={ref}
+      className="dialog kube-dialog"
+      onCancel={onClose}
+      data-testid="deploy-dialog"
+      aria-labelledby="deploy-title"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <h2>Deploy an image</h2>
+        <h2 id="deploy-title">Deploy an image</h2>
         <div className="form-grid">
           {field(
             'image',

@@ -2,7 +2,9 @@
 import { api } from '../../api';
 import type { KubeDeployment } from '../../../contract/kube';
 import { confirm } from '../../components/ConfirmDialog';
+import { useEffect, useRef } from 'react';
 import { useKubeList } from '../../stores/kubeLists';
+import { useKube } from '../../stores/kubeStore';
 import { attempt } from '../../stores/toastStore';
 import { ScaleControl } from './ScaleControl';
 
@@ -31,6 +33,14 @@ export function DeploymentList({
 }) {
   const { items, loaded, error } = useKubeList('deployments', context, namespace);
   const list = [...items.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const deployed = useKube((s) => s.deployed);
+  const isNew = (d: KubeDeployment) =>
+    deployed?.context === context && deployed.namespace === d.namespace && deployed.name === d.name;
+  const fresh = useRef<HTMLLIElement>(null);
+  const arrived = list.some(isNew);
+  useEffect(() => {
+    if (arrived) fresh.current?.scrollIntoView({ block: 'nearest' });
+  }, [arrived]);
   return (
     <div className="deployment-list">
       <h2>Deployments</h2>
@@ -38,7 +48,14 @@ export function DeploymentList({
       {loaded && list.length === 0 && <p className="muted">No deployments{namespace ? ` in ${namespace}` : ''}.</p>}
       <ul>
         {list.map((d) => (
-          <li key={d.id} className="deployment" data-testid="deployment" data-name={d.name}>
+          <li
+            key={d.id}
+            ref={isNew(d) ? fresh : undefined}
+            className={`deployment${isNew(d) ? ' just-deployed' : ''}`}
+            data-testid="deployment"
+            data-name={d.name}
+            data-new={isNew(d) ? 'true' : undefined}
+          >
             <div className="deployment-head">
               <strong>{d.name}</strong>
               {!namespace && <span className="muted">{d.namespace}</span>}

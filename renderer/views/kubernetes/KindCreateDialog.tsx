@@ -99,14 +99,20 @@ export function KindCreateDialog({ open, onClose }: { open: boolean; onClose(): 
     setPorts((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
-    <dialog ref={ref} className="dialog kube-dialog wide" onCancel={onClose} data-testid="kind-create-dialog">
+    <dialog
+      ref={ref}
+      className="dialog kube-dialog wide"
+      onCancel={onClose}
+      data-testid="kind-create-dialog"
+      aria-labelledby="kind-create-title"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void create();
         }}
       >
-        <h2>Create a kind cluster</h2>
+        <h2 id="kind-create-title">Create a kind cluster</h2>
         <div className="form-grid">
           <InputRow id="kind-name" label="Name" value={name} onValue={setName} />
           <InputRow

@@ -34,6 +34,13 @@ export function KubernetesView() {
   const noContexts = loaded && contexts.length === 0;
   const reachable = status?.state === 'ok';
   const body = () => {
+    if (!loaded && !contextsError) {
+      return (
+        <p className="muted" data-testid="kube-loading">
+          Reading the kubeconfig…
+        </p>
+      );
+    }
     if (tab === 'forwards') return <ForwardsTab />;
     if (tab === 'clusters' || noContexts || !context) return <ClustersTab onUse={() => setTab('map')} />;
     if (status?.state === 'error') {

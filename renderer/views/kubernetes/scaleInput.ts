@@ -14,3 +14,11 @@ export function checkReplicas(raw: string | number): ReplicaCheck {
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Invalid replica count.' };
   return { ok: true, replicas: parsed.data, needsConfirm: parsed.data > CONFIRM_ABOVE };
 }
+
+/** The ranges the replicas slider offers: 0 to one of these. */
+export const SLIDER_MAXIMA = [10, 20, 50, 100, 200, 500, 1000] as const;
+
+/** The slider's range for a deployment with `replicas`: the smallest offered maximum above them, with room. */
+export function sliderMaxFor(replicas: number): number {
+  return SLIDER_MAXIMA.find((m) => m >= replicas * 1.5 && m >= 10) ?? Math.ceil((replicas * 1.5) / 1000) * 1000;
+}

@@ -1,5 +1,5 @@
 /** Keeps items that just disappeared for a moment, marked leaving, so they can fade out. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 export const LEAVE_MS = 450;
 
@@ -28,8 +28,10 @@ export function useLeaving<T extends { id: string }>(items: T[]): Array<{ item: 
     const pending = timers.current;
     return () => pending.forEach(clearTimeout);
   }, []);
-  const present = new Set(items.map((i) => i.id));
-  const out = items.map((item) => ({ item, leaving: false }));
-  for (const [id, item] of leaving) if (!present.has(id)) out.push({ item, leaving: true });
-  return out;
+  return useMemo(() => {
+    const present = new Set(items.map((i) => i.id));
+    const out = items.map((item) => ({ item, leaving: false }));
+    for (const [id, item] of leaving) if (!present.has(id)) out.push({ item, leaving: true });
+    return out;
+  }, [items, leaving]);
 }

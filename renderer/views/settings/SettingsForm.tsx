@@ -1,5 +1,6 @@
 /** The settings form: edits a draft, validates it with the contract's schema, saves the changes. */
 import { useState } from 'react';
+import { CodeText } from '../../components/CodeText';
 import { DEFAULT_SETTINGS, SettingsPatch, type Settings } from '../../../contract/settings';
 import { Field as FormField, FieldMessage } from '../../components/Field';
 import { useEngine } from '../../stores/engineStore';
@@ -40,7 +41,11 @@ function Field(props: {
     <FormField id={props.id} label={props.label} className="settings-field">
       {props.children}
       <FieldMessage message={props.error} testId={`error-${props.id}`} />
-      {props.help && <div className="muted settings-help">{props.help}</div>}
+      {props.help && (
+        <div className="muted settings-help">
+          {typeof props.help === 'string' ? <CodeText text={props.help} /> : props.help}
+        </div>
+      )}
     </FormField>
   );
 }
