@@ -7,10 +7,10 @@
  * The README's Kubernetes screenshot is taken here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { httpGet } from '../helpers/net';
 import { startWebApp, type WebApp } from '../helpers/browser';
 import { docker, eventually, FIXTURE_REDIS, removeImages } from '../helpers/docker';
 import { KIND_BIN } from '../helpers/kubeCluster';
@@ -24,19 +24,6 @@ const dir = mkdtempSync(join(tmpdir(), 'berth-journey-'));
 const saved = { BERTH_KIND: process.env.BERTH_KIND, BERTH_KUBECONFIG: process.env.BERTH_KUBECONFIG };
 let image: string;
 let app: WebApp;
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
 
 beforeAll(async () => {
   image = await kindNodeImage();
@@ -182,7 +169,7 @@ describe("the seed's journey on a real kind cluster", () => {
     await form.getByRole('button', { name: 'Forward' }).click();
     const link = form.getByTestId('forward-link');
     await link.waitFor({ timeout: 30_000 });
-    await expect(get((await link.getAttribute('href')) as string)).resolves.toEqual({
+    await expect(httpGet((await link.getAttribute('href')) as string)).resolves.toEqual({
       status: 200,
       body: 'hello from berth web\n',
     });

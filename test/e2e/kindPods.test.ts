@@ -6,10 +6,10 @@
  * Needs real kind nodes (the node image from test/kind-node/build.sh); the cluster is deleted afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { httpGet } from '../helpers/net';
 import { startWebApp, type WebApp } from '../helpers/browser';
 import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
 import { createKindCluster, type KindCluster } from '../helpers/kindNode';
@@ -44,19 +44,6 @@ spec:
   selector: { app: web }
   ports: [{ name: http, port: 80, targetPort: http }]
 `;
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
 
 describe('a running pod in Chromium', () => {
   beforeAll(async () => {
@@ -129,7 +116,7 @@ describe('a running pod in Chromium', () => {
     const url = (await link.getAttribute('href')) as string;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const pod = (await page.getByTestId('pod-detail').getAttribute('data-pod'))?.split('/')[1];
-    await expect(get(url)).resolves.toEqual({ status: 200, body: `hello from ${pod}\n` });
+    await expect(httpGet(url)).resolves.toEqual({ status: 200, body: `hello from ${pod}\n` });
 
     // The same local port again: the form says it is taken and suggests another.
     await form.getByLabel('Local port').fill(new URL(url).port);
