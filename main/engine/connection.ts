@@ -5,6 +5,7 @@
  */
 import Docker from 'dockerode';
 import { EventEmitter } from 'node:events';
+import type { IncomingMessage } from 'node:http';
 import split2 from '../common/lineSplitter';
 import type { EngineState } from '../../contract/system';
 import { ENGINE_HINT, toApiError } from '../common/toApiError';
@@ -31,6 +32,7 @@ export class EngineConnection {
   private retryTimer: NodeJS.Timeout | undefined;
   private countsTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private builder: Promise<string | undefined> | undefined;
 
   constructor(override?: string) {
     this.endpoint = resolveEndpoint(override);
@@ -63,6 +65,29 @@ export class EngineConnection {
   onReconnect(listener: () => void): () => void {
     this.emitter.on('reconnect', listener);
     return () => this.emitter.off('reconnect', listener);
+  }
+
+  /**
+   * The engine's `Builder-Version` from /_ping ('2' BuildKit, '1' classic; 20.10 sends none), asked once
+   * per connection: it only changes when the engine restarts.
+   */
+  builderVersion(): Promise<string | undefined> {
+    this.builder ??= new Promise((resolve) => {
+      this.docker.modem.dial(
+        { path: '/_ping', method: 'GET', isStream: true, statusCodes: { 200: true } },
+        (err: unknown, res: unknown) => {
+          if (err || !res) {
+            this.builder = undefined; // ask again next time
+            return resolve(undefined);
+          }
+          const message = res as IncomingMessage;
+          message.resume();
+          const v = message.headers['builder-version'];
+          resolve(typeof v === 'string' ? v : undefined);
+        },
+      );
+    });
+    return this.builder;
   }
 
   dispose(): void {
@@ -133,6 +158,7 @@ export class EngineConnection {
   private unreachable(why: unknown): void {
     if (this.disposed) return;
     this.destroyStream();
+    this.builder = undefined;
     const error = toApiError(why);
     this.setState({
       status: 'unreachable',

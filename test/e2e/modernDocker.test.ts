@@ -99,7 +99,7 @@ describe('Disk usage view', () => {
 });
 
 describe('Build dialog with BuildKit', () => {
-  it('shows each step with its state, and marks the failing one with its output', async () => {
+  it('shows each step with its state, and marks the failing one with its output; prune images', async () => {
     const page = app.page;
     const dir = tempFolder('berth-e2e-bk-', {}, dirs);
     cpSync(join(import.meta.dirname, '..', 'fixtures', 'build', 'three-stage'), dir, { recursive: true });
@@ -121,5 +121,11 @@ describe('Build dialog with BuildKit', () => {
     expect(await failure.locator('[data-failing]').textContent()).toMatch(/^7RUN cat \/greeting.txt/);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await eventually('the dialog closed', async () => !(await dialog.isVisible()));
+    // The Images view's Prune… is the same preview-first dialog, for images.
+    await page.getByRole('button', { name: 'Prune…' }).click();
+    const prune = page.getByTestId('disk-prune-dialog');
+    await prune.getByRole('heading', { name: 'Prune images' }).waitFor();
+    await prune.getByTestId('disk-prune-summary').waitFor();
+    await prune.getByRole('button', { name: 'Cancel' }).click();
   });
 });

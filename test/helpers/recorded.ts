@@ -9,7 +9,7 @@ import type { TaskStep } from '../../contract/tasks';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 export type EngineLine = 'v20.10' | 'v29';
-export const ENGINES: EngineLine[] = ['v20.10', 'v29'];
+export const RECORDED: EngineLine[] = ['v20.10', 'v29'];
 
 /** A recorded response, e.g. recorded('v29', 'system-df'). */
 export function recorded<T = unknown>(engine: EngineLine, name: string): T {

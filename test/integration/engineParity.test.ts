@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../contract/containers';
+import type { ApiError } from '../../contract/errors';
 import type { ImageSummary } from '../../contract/images';
 import type { NetworkSummary } from '../../contract/networks';
 import type { VolumeSummary } from '../../contract/volumes';
@@ -81,6 +82,32 @@ describe.each(ENGINES)('$name', ({ name: engineName, host: hostOf }) => {
     await eventually('exited', () => containers.items.get(id)?.state === 'exited');
     expect(images.snapshots()).toBe(1);
     subs.forEach((s) => s.unsubscribe());
+  });
+
+  it('untags one of several tags; refuses to remove an image a container uses, naming it', async () => {
+    // An image of its own (one tag): committed from a container of the fixture.
+    const source = uniqueName('source');
+    made.containers.push(source);
+    await docker('create', '--name', source, FIXTURE_BUSYBOX, 'true');
+    const tag = `${uniqueName('removable')}:v1`;
+    const second = `${uniqueName('second')}:v1`;
+    made.images.push(tag, second);
+    await docker('commit', source, tag);
+    await docker('tag', tag, second);
+    const user = uniqueName('user-of');
+    made.containers.push(user);
+    await docker('create', '--name', user, tag, 'true');
+    // One of two tags: only the tag goes, the container keeps its image.
+    expect(await t.api.images.remove({ ref: second })).toEqual({
+      untagged: [expect.stringContaining(second.split(':')[0] ?? '?')],
+      deleted: [],
+    });
+    const inUse = await t.api.images.remove({ ref: tag }).catch((e: unknown) => e as ApiError);
+    expect(inUse).toMatchObject({ code: 'conflict', message: expect.stringContaining(user) });
+    await docker('rm', user);
+    const removed = await t.api.images.remove({ ref: tag });
+    expect(removed.deleted.length).toBeGreaterThan(0);
+    await expect(docker('image', 'inspect', tag)).rejects.toThrow();
   });
 
   it('inspects an image: config and history; on 29 also its platforms, attestations and origin', async () => {

@@ -114,7 +114,8 @@ export function diskUsageGroups(d: DfResponse): DiskUsageGroup[] {
     images.filter((i) => (i.Containers ?? 0) > 0 && (i.SharedSize ?? -1) >= 0).map((i) => i.Size - (i.SharedSize ?? 0)),
   );
   const volumeSizes = volumes.map((v) => v.UsageData?.Size ?? -1);
-  const measured = volumeSizes.some((s) => s >= 0);
+  // No volumes is zero bytes; volumes none of whose sizes the engine could measure is unknown.
+  const measured = volumes.length === 0 || volumeSizes.some((s) => s >= 0);
   const ownCache = cache.filter((c) => !c.Shared);
 
   return [

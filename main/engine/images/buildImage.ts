@@ -18,7 +18,7 @@ import { parseReference } from './imageReference';
 
 /** Validates the input (throws invalid_input at once) and starts the build task. */
 export async function startBuild(
-  engine: Pick<EngineConnection, 'docker' | 'endpoint' | 'current'>,
+  engine: Pick<EngineConnection, 'docker' | 'endpoint' | 'current' | 'builderVersion'>,
   tasks: TaskManager,
   input: CheckedBuildInput,
 ): Promise<string> {
@@ -26,8 +26,7 @@ export async function startBuild(
   const title = `Build ${job.tags[0] ?? job.context}`;
   return tasks.start({ kind: 'image.build', title }, async (task) => {
     const env = dockerCliEnv(engine.endpoint);
-    const os = engine.current.os;
-    const choice = await chooseBuilder(engine.docker, env, input.builder, os);
+    const choice = await chooseBuilder(engine, env, input.builder);
     task.log(choice.reason);
     const result =
       choice.builder === 'buildkit'

@@ -4,10 +4,9 @@
  * Engine 23+ sends `2`, 20.10 sends nothing and builds either way) or is a Windows engine; the classic
  * builder also when buildx is not installed — the task log says so and how to get BuildKit.
  */
-import type Docker from 'dockerode';
-import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../../../contract/errors';
 import type { Builder } from '../../../contract/images';
+import type { EngineConnection } from '../connection';
 import { runDockerCli } from '../dockerCli';
 
 export interface BuilderChoice {
@@ -18,22 +17,6 @@ export interface BuilderChoice {
 
 export const BUILDX_HINT =
   'Install the docker buildx plugin (Docker Desktop has it; on Linux the docker-buildx-plugin package, or a release binary in ~/.docker/cli-plugins/docker-buildx).';
-
-/** The engine's `Builder-Version` header ('1' classic, '2' BuildKit), or undefined when it sends none. */
-export function engineBuilderVersion(docker: Docker): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    docker.modem.dial(
-      { path: '/_ping', method: 'GET', isStream: true, statusCodes: { 200: true } },
-      (err: unknown, res: unknown) => {
-        if (err || !res) return resolve(undefined);
-        const message = res as IncomingMessage;
-        message.resume();
-        const v = message.headers['builder-version'];
-        resolve(typeof v === 'string' ? v : undefined);
-      },
-    );
-  });
-}
 
 const buildxVersions = new Map<string, Promise<string | undefined>>();
 
@@ -84,12 +67,12 @@ export function decideBuilder({ wanted, engineOs, builderVersion, buildx }: Choi
 }
 
 export async function chooseBuilder(
-  docker: Docker,
+  engine: Pick<EngineConnection, 'builderVersion' | 'current'>,
   env: NodeJS.ProcessEnv,
   wanted: Builder,
-  engineOs: string | undefined,
 ): Promise<BuilderChoice> {
+  const engineOs = engine.current.os;
   if (wanted === 'classic') return decideBuilder({ wanted, engineOs, builderVersion: undefined, buildx: undefined });
-  const [builderVersion, buildx] = await Promise.all([engineBuilderVersion(docker), buildxVersion(env)]);
+  const [builderVersion, buildx] = await Promise.all([engine.builderVersion(), buildxVersion(env)]);
   return decideBuilder({ wanted, engineOs, builderVersion, buildx });
 }

@@ -30,15 +30,15 @@ export function buildxArgs(job: BuildJob, iidfile: string): string[] {
     '--load',
     '--iidfile',
     iidfile,
-    '-f',
-    job.dockerfilePath,
+    // As a user types it in the folder: -f only for another name, relative to the context.
+    ...(input.dockerfile === 'Dockerfile' ? [] : ['-f', input.dockerfile]),
     ...job.tags.flatMap((t) => ['-t', t]),
     ...Object.entries(input.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
     ...Object.entries(input.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
     ...(input.target ? ['--target', input.target] : []),
     ...(input.noCache ? ['--no-cache'] : []),
     ...(input.pull ? ['--pull'] : []),
-    job.context,
+    '.',
   ];
 }
 
@@ -124,7 +124,12 @@ export async function runBuildx(
   const out = new BuildxOutput(task);
   task.progress({ message: 'Starting BuildKit…' });
   try {
-    const code = await spawnLines('docker', buildxArgs(job, iidfile), { env, signal: task.signal, onLine: out.onLine });
+    const code = await spawnLines('docker', buildxArgs(job, iidfile), {
+      cwd: job.context,
+      env,
+      signal: task.signal,
+      onLine: out.onLine,
+    });
     for (const s of out.progress.finish(task.signal.aborted)) task.step(s);
     if (task.signal.aborted) throw new ApiError('cancelled', 'Cancelled by the user.');
     if (code !== 0) throw out.failure(job, code);

@@ -1,5 +1,5 @@
 /**
- * Prune one type from the Disk usage view, preview first: what would go and about how much space comes
+ * Prune one type (from the Disk usage view, or images from the Images view), preview first: what would go and about how much space comes
  * back, before anything is removed. Volumes hold data, so they are asked for twice — the dialog, then a
  * confirmation naming how many and that it cannot be undone — and only the volumes shown are removed.
  */

@@ -19,7 +19,7 @@ import {
   usageOf,
   type UsageFilter,
 } from './imageRows';
-import { PruneDialog } from './PruneDialog';
+import { PruneDialog } from '../disk/PruneDialog';
 import { ViewHeader } from '../../components/ViewHeader';
 import { PullDialog } from './PullDialog';
 import { TagDialog } from './TagDialog';
@@ -59,7 +59,11 @@ export function ImagesView() {
     <>
       <PullDialog open={open?.kind === 'pull'} onClose={() => setOpen(undefined)} />
       <BuildDialog open={open?.kind === 'build'} onClose={() => setOpen(undefined)} />
-      <PruneDialog open={open?.kind === 'prune'} onClose={() => setOpen(undefined)} />
+      <PruneDialog
+        kind={open?.kind === 'prune' ? 'images' : undefined}
+        onClose={() => setOpen(undefined)}
+        onDone={() => setOpen(undefined)}
+      />
       <TagDialog source={tagging?.source} push={tagging?.push ?? false} onClose={() => setTagging(undefined)} />
       <KindLoadDialog image={loading} onClose={() => setLoading(undefined)} />
       <RunContainerDialog

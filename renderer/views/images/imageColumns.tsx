@@ -21,22 +21,13 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
       key: 'repository',
       header: 'Repository',
       width: 'minmax(180px, 3fr)',
-      render: (r) => (
-        <button className="link mono image-link" data-testid="image-repo" onClick={() => actions.open(r)}>
-          {r.repository}
-        </button>
-      ),
-      sortValue: (r) => r.repository,
-    },
-    {
-      key: 'tag',
-      header: 'Tag',
-      width: 'minmax(80px, 1fr)',
       render: (r) => {
         const note = platformNote(r.image);
         return (
           <span className="image-usage">
-            {r.tag}
+            <button className="link mono image-link" data-testid="image-repo" onClick={() => actions.open(r)}>
+              {r.repository}
+            </button>
             {note && (
               <span className="tag" title={note.title} data-testid="image-platforms">
                 {note.text}
@@ -45,6 +36,13 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
           </span>
         );
       },
+      sortValue: (r) => r.repository,
+    },
+    {
+      key: 'tag',
+      header: 'Tag',
+      width: 'minmax(80px, 1fr)',
+      render: (r) => r.tag,
       sortValue: (r) => r.tag,
     },
     {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
 import { containersAffected, toContainerSummary } from '../../../../../main/engine/containers/containerList';
 import type { DockerEvent } from '../../../../../main/engine/connection';
-import { ENGINES, recorded } from '../../../../helpers/recorded';
+import { RECORDED, recorded } from '../../../../helpers/recorded';
 
 describe('containers on both engines (recorded responses)', () => {
-  it.each(ENGINES)('%s: the list maps to the same summary', (engine) => {
+  it.each(RECORDED)('%s: the list maps to the same summary', (engine) => {
     const list = recorded<Docker.ContainerInfo[]>(engine, 'containers').map(toContainerSummary);
     const running = list.find((c) => c.name === 'berth-rec-running');
     expect(running).toMatchObject({ state: 'running', image: 'berth-fixture/busybox:latest' });
@@ -14,7 +14,7 @@ describe('containers on both engines (recorded responses)', () => {
     expect(list.find((c) => c.name === 'berth-rec-ran')?.state).toBe('exited');
   });
 
-  it.each(ENGINES)('%s: lifecycle events name the container without the legacy keys', (engine) => {
+  it.each(RECORDED)('%s: lifecycle events name the container without the legacy keys', (engine) => {
     const events = recorded<Array<DockerEvent & Record<string, unknown>>>(engine, 'events');
     const ran = recorded<Docker.ContainerInfo[]>(engine, 'containers').find((c) => c.Names[0] === '/berth-rec-ran');
     // What the list is told to fetch, event by event, read from Type/Action/Actor only.

@@ -69,3 +69,11 @@ describe('system df on Engine 29 (API 1.56: the *Usage fields, no BuilderSize)',
     expect(u.images.find((i) => i.repoTags.length === 0)).toMatchObject({ containers: 0 });
   });
 });
+
+describe('volume sizes the engine could not measure', () => {
+  it('no volumes is zero bytes; volumes of another driver (size -1) are unknown', () => {
+    expect(groupsOf({ Volumes: [] }).volumes).toMatchObject({ size: 0, reclaimable: 0 });
+    const remote = { Volumes: [{ Name: 'nfs-data', UsageData: { Size: -1, RefCount: 0 } }] };
+    expect(groupsOf(remote).volumes).toMatchObject({ total: 1, size: null, reclaimable: null });
+  });
+});

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pruneCandidates } from '../../../../../main/engine/disk/prune';
 import type { DfResponse } from '../../../../../main/engine/disk/diskUsage';
-import { ENGINES, recorded } from '../../../../helpers/recorded';
+import { RECORDED, recorded } from '../../../../helpers/recorded';
 
 describe('prune previews from recorded system df', () => {
-  it.each(ENGINES)('%s: containers: the stopped ones, with their writable layers', (engine) => {
+  it.each(RECORDED)('%s: containers: the stopped ones, with their writable layers', (engine) => {
     const p = pruneCandidates(recorded<DfResponse>(engine, 'system-df'), { kind: 'containers', labels: [] });
     expect(p.items.map((i) => i.name)).toEqual(['berth-rec-ran']);
     const df = recorded<DfResponse>(engine, 'system-df');
@@ -16,7 +16,7 @@ describe('prune previews from recorded system df', () => {
     expect(p.spaceReclaimed).toBe(engine === 'v29' ? 4096 : 0);
   });
 
-  it.each(ENGINES)('%s: volumes: never one in use; anonymous only unless asked for all', (engine) => {
+  it.each(RECORDED)('%s: volumes: never one in use; anonymous only unless asked for all', (engine) => {
     const df = recorded<DfResponse>(engine, 'system-df');
     expect(pruneCandidates(df, { kind: 'volumes', mode: 'all' }).items).toEqual([]);
     const anonymous = 'a'.repeat(64);

@@ -25,8 +25,9 @@ const job = (dockerfile: string, overrides: Partial<BuildJob['input']> = {}): Bu
 });
 
 describe('docker buildx build', () => {
-  it('spells out every option', () => {
-    const j = job('Dockerfile', {
+  it('spells out every option, run in the build folder', () => {
+    expect(buildxArgs(job('Dockerfile'), '/tmp/iid').slice(-3)).toEqual(['-t', 'app:dev', '.']);
+    const j = job('Dockerfile.fail', {
       buildArgs: { GREETING: 'hi there' },
       labels: { team: 'a' },
       target: 'build',
@@ -35,8 +36,8 @@ describe('docker buildx build', () => {
     });
     expect(buildxArgs(j, '/tmp/iid')).toEqual([
       'buildx', 'build', '--progress', 'rawjson', '--load', '--iidfile', '/tmp/iid',
-      '-f', '/src/app/Dockerfile', '-t', 'app:dev', '--build-arg', 'GREETING=hi there', '--label', 'team=a',
-      '--target', 'build', '--no-cache', '--pull', '/src/app',
+      '-f', 'Dockerfile.fail', '-t', 'app:dev', '--build-arg', 'GREETING=hi there', '--label', 'team=a',
+      '--target', 'build', '--no-cache', '--pull', '.',
     ]); // prettier-ignore
   });
 

@@ -4,14 +4,14 @@ import { toContainerSummary } from '../../../../../main/engine/containers/contai
 import type { DockerEvent } from '../../../../../main/engine/connection';
 import type { ImageSummary } from '../../../../../contract/images';
 import type Docker from 'dockerode';
-import { ENGINES, recorded } from '../../../../helpers/recorded';
+import { RECORDED, recorded } from '../../../../helpers/recorded';
 
-const images = (engine: (typeof ENGINES)[number], name = 'images') =>
+const images = (engine: (typeof RECORDED)[number], name = 'images') =>
   recorded<ImageInfo[]>(engine, name).map(toImageSummary);
 const byTag = (list: ImageSummary[], tag: string) => list.find((i) => i.repoTags.includes(tag));
 
 describe('image list on both engines (recorded /images/json)', () => {
-  it.each(ENGINES)('%s: the same fields for the same images, ids that containers point at', (engine) => {
+  it.each(RECORDED)('%s: the same fields for the same images, ids that containers point at', (engine) => {
     const list = images(engine);
     for (const tag of ['berth-fixture/busybox:latest', 'berth-fixture/redis:latest', 'berth-rec/multistage:latest']) {
       const image = byTag(list, tag);
@@ -57,7 +57,7 @@ describe('image list on both engines (recorded /images/json)', () => {
 });
 
 describe('image events on both engines (recorded /events)', () => {
-  it.each(ENGINES)('%s: every image event re-lists the images; other events do not', (engine) => {
+  it.each(RECORDED)('%s: every image event re-lists the images; other events do not', (engine) => {
     const events = recorded<DockerEvent[]>(engine, 'events');
     const imageEvents = events.filter((e) => e.Type === 'image');
     expect(imageEvents.length).toBeGreaterThan(0);
