@@ -83,7 +83,9 @@ describe.each(ENGINES.flatMap((e) => CLIS.map((c) => ({ ...e, ...c }))))(
       if (v5) {
         // BuildKit's steps of the web image, as an image build shows them.
         const run = task.steps.find((s) => /\] RUN echo "built for berth"/.test(s.label));
-        expect(run).toMatchObject({ status: 'done', fraction: 1 });
+        // done, or cached when an earlier run on this engine built the same step
+        expect(run?.fraction).toBe(1);
+        expect(['done', 'cached']).toContain(run?.status);
         expect(run?.startedAt).toBeLessThanOrEqual(run?.endedAt ?? 0);
         expect(log).toContain(`Container ${p}-web-1 Started`);
       } else {
