@@ -5,26 +5,25 @@ import type { Services } from '../services';
 import { APP_VERSION } from '../common/version';
 import { checkEnvironment, settledEngineState } from './environment';
 import { defaultProbeEnv } from './environmentProbe';
-import { ProgramMemory } from './programMemory';
 
 /** How long after start the environment is checked in the background, so Settings and the checklist need not wait. */
-const WARM_UP_MS = 1500;
+const WARM_UP_MS = 800;
 
 export function systemApi({
   engine,
   shell,
   settings,
   onDispose,
-}: Pick<Services, 'engine' | 'shell' | 'settings'> &
+  programs: memory,
+}: Pick<Services, 'engine' | 'shell' | 'settings' | 'programs'> &
   Partial<Pick<Services, 'onDispose'>>): ApiImplementation['system'] {
-  const memory = new ProgramMemory();
   const check = () =>
     checkEnvironment({
       probe: { ...defaultProbeEnv(), memory },
       settings: settings.current,
       engine: () => settledEngineState(engine),
     });
-  const warmUp = setTimeout(() => void check(), WARM_UP_MS);
+  const warmUp = setTimeout(() => void check().catch(() => {}), WARM_UP_MS);
   warmUp.unref?.();
   onDispose?.(() => clearTimeout(warmUp));
   return {
