@@ -18,6 +18,8 @@ import { settingsApi } from './settings/settingsApi';
 import { SettingsStore } from './settings/settingsStore';
 import { ShellRequests } from './settings/openRequests';
 import { defaultConfigDir } from './settings/configDir';
+import { ProgramMemory } from './common/programMemory';
+import { join } from 'node:path';
 
 export interface Backend {
   services: Services;
@@ -34,7 +36,8 @@ export interface BackendOptions extends RouterOptions {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const settings = new SettingsStore(options.configDir ?? defaultConfigDir());
+  const configDir = options.configDir ?? defaultConfigDir();
+  const settings = new SettingsStore(configDir);
   const engineHost = options.engineOverride ?? (settings.atStart.engineHost || process.env.BERTH_DOCKER_HOST);
   const engine = new EngineConnection(engineHost);
   const disposers: Array<() => void> = [];
@@ -45,6 +48,7 @@ export function createBackend(options: BackendOptions): Backend {
     shell: options.shell,
     settings,
     shellRequests: new ShellRequests(),
+    programs: new ProgramMemory(join(configDir, 'programs.json')),
     onDispose: (stop) => void disposers.push(stop),
   };
   const impl: ApiImplementation = {
@@ -64,6 +68,7 @@ export function createBackend(options: BackendOptions): Backend {
     router: createRouter(api, impl, options),
     dispose() {
       for (const stop of disposers.splice(0)) stop();
+      services.programs.flush();
       services.tasks.cancelAll();
       services.engine.dispose();
     },

@@ -8,6 +8,7 @@ import type { TaskManager } from './tasks/taskManager';
 import type { EngineCollections } from './engine/engineCollections';
 import type { SettingsStore } from './settings/settingsStore';
 import type { ShellRequests } from './settings/openRequests';
+import type { ProgramMemory } from './common/programMemory';
 
 /** What only a real desktop shell can do; the browser bridge has a null version. */
 export interface DesktopShell {
@@ -36,6 +37,8 @@ export interface Services {
   settings: SettingsStore;
   /** Files to open and views to show, asked for by the desktop shell (argv, menu, tray). */
   shellRequests: ShellRequests;
+  /** What external programs answered (versions of compose, kind, kubectl), kept beside the settings. */
+  programs: ProgramMemory;
   /** Runs `stop` when the backend is disposed (Berth quits): listeners and sessions a domain owns. */
   onDispose(stop: () => void): void;
 }

@@ -11,17 +11,18 @@ import { startUp, validateWithCli } from './up';
 import { watchComposeFile } from './watchFile';
 
 /** How long after start Berth looks for the compose CLI, in the background, so the Compose view need not wait. */
-const WARM_UP_MS = 1000;
+const WARM_UP_MS = 500;
 
 export function composeApi(
-  services: Pick<Services, 'engine' | 'collections' | 'tasks' | 'settings'> & Partial<Pick<Services, 'onDispose'>>,
+  services: Pick<Services, 'engine' | 'collections' | 'tasks' | 'settings'> &
+    Partial<Pick<Services, 'onDispose' | 'programs'>>,
   ctx = new ComposeContext(services),
 ): ApiImplementation['compose'] {
-  const warmUp = setTimeout(() => void ctx.detection(), WARM_UP_MS);
+  const warmUp = setTimeout(() => void ctx.detection().catch(() => {}), WARM_UP_MS);
   warmUp.unref?.();
   services.onDispose?.(() => clearTimeout(warmUp));
   return {
-    tool: async (input) => describeTool(await (input?.again ? ctx.redetect() : ctx.detection())),
+    tool: async (input) => describeTool(await (input?.again ? ctx.redetect(true) : ctx.detection())),
     open: async ({ path }) => readComposeFile(path),
     validate: async (input, { signal }) => {
       const cli = await ctx.cli();

@@ -22,7 +22,7 @@ export class ComposeContext {
   private detectedFor: string | undefined;
 
   constructor(
-    readonly services: Pick<Services, 'engine' | 'tasks' | 'settings'>,
+    readonly services: Pick<Services, 'engine' | 'tasks' | 'settings'> & Partial<Pick<Services, 'programs'>>,
     private readonly env: Record<string, string | undefined> = process.env,
   ) {}
 
@@ -30,10 +30,11 @@ export class ComposeContext {
     return this.services.engine.docker;
   }
 
-  /** Detects the CLI again (after the user installed one) and remembers it. */
-  redetect(): Promise<ComposeCli | undefined> {
+  /** Detects the CLI again (after the user installed one: `fresh` forgets what programs answered before). */
+  redetect(fresh = false): Promise<ComposeCli | undefined> {
+    if (fresh) this.services.programs?.forget();
     this.detectedFor = this.services.settings.current.composeBinary;
-    this.detected = detectComposeCli(this.env, this.detectedFor);
+    this.detected = detectComposeCli(this.env, this.detectedFor, this.services.programs);
     return this.detected;
   }
 

@@ -5,6 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import type { ComposeTool } from '../../contract/compose';
+import { findExecutable } from '../common/findExecutable';
+import type { ProgramMemory } from '../common/programMemory';
 
 export interface ComposeCli {
   /** The program to run and the arguments that come before compose's own. */
@@ -26,10 +28,36 @@ export const INSTALL_HINT =
 
 type Env = Record<string, string | undefined>;
 
-function run(program: string, args: string[], env: Env): Promise<string | undefined> {
+interface Answer {
+  /** What it printed, when it succeeded. */
+  out?: string;
+  timedOut: boolean;
+}
+
+function runOnce(program: string, args: string[], env: Env): Promise<Answer> {
   return new Promise((resolve) => {
-    execFile(program, args, { env, timeout: 15_000 }, (error, stdout) => resolve(error ? undefined : stdout.trim()));
+    execFile(program, args, { env, timeout: 15_000 }, (error, stdout) =>
+      resolve(
+        error ? { timedOut: Boolean((error as { killed?: boolean }).killed) } : { out: stdout.trim(), timedOut: false },
+      ),
+    );
   });
+}
+
+/** Runs the program, or answers from `memory` while the program's file is unchanged. */
+async function run(program: string, args: string[], env: Env, memory?: ProgramMemory): Promise<string | undefined> {
+  const path = memory ? findExecutable(program, { env, platform: process.platform }) : undefined;
+  const answer =
+    memory && path
+      ? await memory.run(
+          'compose',
+          path,
+          args,
+          () => runOnce(path, args, env),
+          (a) => !a.timedOut,
+        )
+      : await runOnce(program, args, env);
+  return answer.out;
 }
 
 /** "Docker Compose version v2.24.1", "docker-compose version 1.29.2, build unknown", "2.24.1" → the number. */
@@ -41,14 +69,18 @@ export function parseVersion(text: string): string | undefined {
  * `preferred` is the user's compose binary setting: '' finds one; `docker` (or a path to it) means the v2
  * plugin; anything else is a standalone compose program.
  */
-export async function detectComposeCli(env: Env = process.env, preferred = ''): Promise<ComposeCli | undefined> {
-  if (preferred) return probe(preferred, env);
-  return (await probe('docker', env)) ?? probe('docker-compose', env);
+export async function detectComposeCli(
+  env: Env = process.env,
+  preferred = '',
+  memory?: ProgramMemory,
+): Promise<ComposeCli | undefined> {
+  if (preferred) return probe(preferred, env, memory);
+  return (await probe('docker', env, memory)) ?? probe('docker-compose', env, memory);
 }
 
-async function probe(program: string, env: Env): Promise<ComposeCli | undefined> {
-  if (/(^|[/\\])docker(\.exe)?$/.test(program)) return probePlugin(program, env);
-  return probeStandalone(program, env);
+async function probe(program: string, env: Env, memory?: ProgramMemory): Promise<ComposeCli | undefined> {
+  if (/(^|[/\\])docker(\.exe)?$/.test(program)) return probePlugin(program, env, memory);
+  return probeStandalone(program, env, memory);
 }
 
 /** Whether `--help` lists `json` among the `--progress` values (the list wraps onto the next lines). */
@@ -60,8 +92,8 @@ export function helpOffersJsonProgress(help: string | undefined): boolean {
   return /\bjson\b/.test(next < 0 ? rest : rest.slice(0, next));
 }
 
-async function probePlugin(docker: string, env: Env): Promise<ComposeCli | undefined> {
-  const plugin = await run(docker, ['compose', 'version'], env);
+async function probePlugin(docker: string, env: Env, memory?: ProgramMemory): Promise<ComposeCli | undefined> {
+  const plugin = await run(docker, ['compose', 'version'], env, memory);
   const pluginVersion = plugin === undefined ? undefined : parseVersion(plugin);
   if (!pluginVersion) return undefined;
   const jsonProgress = helpOffersJsonProgress(await run(docker, ['compose', '--help'], env));
@@ -76,8 +108,8 @@ async function probePlugin(docker: string, env: Env): Promise<ComposeCli | undef
   };
 }
 
-async function probeStandalone(program: string, env: Env): Promise<ComposeCli | undefined> {
-  const standalone = await run(program, ['version'], env);
+async function probeStandalone(program: string, env: Env, memory?: ProgramMemory): Promise<ComposeCli | undefined> {
+  const standalone = await run(program, ['version'], env, memory);
   const version = standalone === undefined ? undefined : parseVersion(standalone);
   if (!version) return undefined;
   const v2 = !version.startsWith('1.');

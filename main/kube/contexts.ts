@@ -56,8 +56,9 @@ export async function listContexts(docker: Docker, kubeconfig?: string, kindBina
   if (unreadable) {
     throw new ApiError('invalid_input', `Cannot read the kubeconfig ${unreadable.file}: ${unreadable.message}`);
   }
-  // Whatever the user does next (a status check, a watch) needs the Kubernetes client: start loading it.
-  void k8s();
+  // Whatever the user does next (a status check, a watch) needs the Kubernetes client: start loading it,
+  // once this answer is on its way (loading it keeps the process busy for a while).
+  setTimeout(() => void k8s(), 0).unref?.();
   const kindNames = contexts.some((c) => c.name.startsWith('kind-'))
     ? await knownKindClusters(docker, kindBinary)
     : new Set<string>();

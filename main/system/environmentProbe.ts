@@ -3,13 +3,12 @@
  * for their version with a timeout. Nothing here throws: a missing or hanging program is an answer.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join } from 'node:path';
-import type { ProgramMemory } from './programMemory';
+import { findExecutable, type PathEnv } from '../common/findExecutable';
+import type { ProgramMemory } from '../common/programMemory';
 
-export interface ProbeEnv {
-  env: NodeJS.ProcessEnv;
-  platform: NodeJS.Platform;
+export { findExecutable };
+
+export interface ProbeEnv extends PathEnv {
   /** Per program run, in milliseconds. */
   timeoutMs: number;
   /** Where programs' answers are remembered between checks (none: every check runs them). */
@@ -17,37 +16,6 @@ export interface ProbeEnv {
 }
 
 export const defaultProbeEnv = (): ProbeEnv => ({ env: process.env, platform: process.platform, timeoutMs: 5000 });
-
-const pathOf = (env: NodeJS.ProcessEnv): string => env.PATH ?? env.Path ?? '';
-
-function isExecutable(file: string, platform: NodeJS.Platform): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    if (platform !== 'win32') accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The absolute path of `name` (a program name or a path), or undefined when it is not there. */
-export function findExecutable(name: string, probe: Pick<ProbeEnv, 'env' | 'platform'>): string | undefined {
-  if (!name) return undefined;
-  const exts =
-    probe.platform === 'win32' ? ['', ...(probe.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').toLowerCase().split(';')] : [''];
-  if (isAbsolute(name) || name.includes('/') || (probe.platform === 'win32' && name.includes('\\'))) {
-    return exts.map((e) => name + e).find((f) => isExecutable(f, probe.platform));
-  }
-  const sep = probe.platform === 'win32' ? ';' : delimiter;
-  for (const dir of pathOf(probe.env).split(sep)) {
-    if (!dir) continue;
-    for (const ext of exts) {
-      const candidate = join(dir, name + ext);
-      if (isExecutable(candidate, probe.platform)) return candidate;
-    }
-  }
-  return undefined;
-}
 
 export interface RunResult {
   ok: boolean;
@@ -59,7 +27,15 @@ export interface RunResult {
 
 /** Runs `file args…` with a timeout and returns what it printed (from the probe's memory when it has one). */
 export function runProgram(file: string, args: string[], probe: ProbeEnv): Promise<RunResult> {
-  if (probe.memory) return probe.memory.run(file, args, () => runProgram(file, args, { ...probe, memory: undefined }));
+  if (probe.memory) {
+    return probe.memory.run(
+      'environment',
+      file,
+      args,
+      () => runProgram(file, args, { ...probe, memory: undefined }),
+      (r) => r.ok || !/timed out/.test(r.error ?? ''),
+    );
+  }
   return new Promise((resolve) => {
     execFile(
       file,

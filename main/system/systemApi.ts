@@ -5,10 +5,9 @@ import type { Services } from '../services';
 import { APP_VERSION } from '../common/version';
 import { checkEnvironment, settledEngineState } from './environment';
 import { defaultProbeEnv } from './environmentProbe';
-import { ProgramMemory } from './programMemory';
 
 /** How long after start the environment is checked in the background, so Settings and the checklist need not wait. */
-const WARM_UP_MS = 1500;
+const WARM_UP_MS = 800;
 
 /** Disk usage and prune are the engine's (main/engine/disk/diskApi.ts); the backend adds them. */
 type EngineDiskCalls = 'diskUsage' | 'prunePreview' | 'prune';
@@ -18,18 +17,18 @@ export function systemApi({
   shell,
   settings,
   onDispose,
-}: Pick<Services, 'engine' | 'shell' | 'settings'> & Partial<Pick<Services, 'onDispose'>>): Omit<
+  programs: memory,
+}: Pick<Services, 'engine' | 'shell' | 'settings' | 'programs'> & Partial<Pick<Services, 'onDispose'>>): Omit<
   ApiImplementation['system'],
   EngineDiskCalls
 > {
-  const memory = new ProgramMemory();
   const check = () =>
     checkEnvironment({
       probe: { ...defaultProbeEnv(), memory },
       settings: settings.current,
       engine: () => settledEngineState(engine),
     });
-  const warmUp = setTimeout(() => void check(), WARM_UP_MS);
+  const warmUp = setTimeout(() => void check().catch(() => {}), WARM_UP_MS);
   warmUp.unref?.();
   onDispose?.(() => clearTimeout(warmUp));
   return {

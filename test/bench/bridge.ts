@@ -16,7 +16,9 @@ export interface BridgeProcess {
   stop(): Promise<void>;
 }
 
-export async function startBridge(options: { cpuProfile?: boolean } = {}): Promise<BridgeProcess> {
+export async function startBridge(
+  options: { cpuProfile?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<BridgeProcess> {
   const entry = join(ROOT, 'dist', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` first');
   const args: string[] = [];
@@ -27,7 +29,7 @@ export async function startBridge(options: { cpuProfile?: boolean } = {}): Promi
   }
   const child = spawn(process.execPath, [...args, entry], {
     cwd: ROOT,
-    env: { ...process.env, BERTH_PORT: '0' },
+    env: { ...process.env, ...options.env, BERTH_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

@@ -44,9 +44,11 @@ export interface BenchConfig {
   kubeWatchPods: number;
   /** Alternating runs of the compose comparison (when compose up exists). */
   composeRuns: number;
+  /** Fresh starts of the bridge per view for the views measurement (12). */
+  viewReps: number;
   /** Writes a V8 CPU profile of the bridge process to test/bench/results/ (BERTH_BENCH_CPU_PROF=1). */
   cpuProfile: boolean;
-  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,logsview,compose,idle,stats,kube,pods"). */
+  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,logsview,compose,idle,stats,kube,pods,views"). */
   only: Set<string> | undefined;
 }
 
@@ -68,6 +70,7 @@ export function loadConfig(): BenchConfig {
     kubePods: num('BERTH_BENCH_KUBE_PODS', 2000),
     kubeWatchPods: num('BERTH_BENCH_KUBE_WATCH_PODS', 500),
     composeRuns: num('BERTH_BENCH_COMPOSE_RUNS', 5),
+    viewReps: Math.max(1, num('BERTH_BENCH_VIEW_REPS', 3)),
     cpuProfile: process.env.BERTH_BENCH_CPU_PROF === '1',
     only: only ? new Set(only.split(',').map((s) => s.trim())) : undefined,
   };

@@ -29,6 +29,7 @@ import { measureStatsView } from './statsView';
 import { measureKubeForward } from './kubeForward';
 import { summarizeProfiles } from './profile';
 import { measureModern } from './modernEngine';
+import { measureViews } from './views';
 
 const config = loadConfig();
 const t0 = Date.now();
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
   if (wanted('kube')) rows.push(...(await guarded('7 kube', 'kubernetes', () => measureKube(ctx))));
   if (wanted('pods')) rows.push(...(await guarded('8 kube', 'many pods', () => measureKubePods(ctx))));
   if (wanted('kind')) rows.push(...(await guarded('10 kind', 'real kind', () => measureKind(ctx))));
+  if (wanted('views')) rows.push(...(await guarded('13 views', 'views, cold', () => measureViews(ctx))));
   if (wanted('forward'))
     rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   if (wanted('modern')) rows.push(...(await guarded('12 modern', "today's Docker", () => measureModern(ctx))));

@@ -4,7 +4,8 @@
  * deploy into a new namespace shows that namespace with the deployment in it (1); the replicas slider
  * scales once, on release, to where it was aimed, within a range that stays put (2); a cancelled big scale
  * and a typed non-number leave nothing behind (11); the legend counts exactly the chips drawn while pods go
- * away (12); the Nodes table reads requested / allocatable (13).
+ * away (12); the Nodes table reads requested / allocatable (13); the Deploy dialog has a name and room for its
+ * placeholder, and a YAML error names its position once (15).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -130,6 +131,19 @@ describe('a new user in the Kubernetes view', () => {
       async () => (await page.locator('[data-testid="pod-chip"][data-phase="Running"]').count()) === 1,
       60_000,
     );
+  });
+
+  it('names the position of a YAML syntax error once when applying (15)', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Apply YAML…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Apply YAML' });
+    await dialog.getByLabel('YAML to apply').fill('a: b: c\n');
+    await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.textContent())?.match(/line \d+, column \d+/g)).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('scales with the slider once, on release, to the replica count it was dragged to (2)', async () => {

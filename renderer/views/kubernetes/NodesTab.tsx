@@ -89,7 +89,7 @@ function columns(withUsage: boolean): Column<NodeRow>[] {
     },
     {
       key: 'pods',
-      header: 'Pods running / allowed',
+      header: 'Pods scheduled / allowed',
       width: 'minmax(110px, 1fr)',
       render: (r) => (
         <Amount part={r.load.pods} whole={r.node.allocatableAmounts.pods} format={String} testId="node-pods" />

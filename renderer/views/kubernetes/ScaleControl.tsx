@@ -107,12 +107,28 @@ export function ScaleControl({ context, deployment }: { context: string; deploym
             setError(undefined);
           }}
         />
-        <span className="scale-ends muted" aria-hidden>
-          <span>0</span>
-          <span className="scale-dragged" data-testid="scale-dragged">
+        <span className="scale-ends muted">
+          <span aria-hidden>0</span>
+          <span className="scale-dragged" data-testid="scale-dragged" aria-hidden>
             {dragged !== undefined && dragged !== current ? `→ ${dragged}` : ''}
           </span>
-          <span>{max}</span>
+          {/* The end of the range is the user's: pick another maximum here. */}
+          <select
+            className="scale-max"
+            aria-label={`Slider maximum for ${name}`}
+            title="The slider's maximum"
+            value={max}
+            onChange={(e) => setMax(Number(e.target.value))}
+          >
+            {[...new Set([...SLIDER_MAXIMA, max])]
+              .sort((a, b) => a - b)
+              .filter((m) => m >= current)
+              .map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+          </select>
         </span>
       </div>
       <div className="scale-row">
@@ -151,24 +167,6 @@ export function ScaleControl({ context, deployment }: { context: string; deploym
         <button type="button" aria-label={`Scale up ${name}`} disabled={busy} onClick={() => void scale(current + 1)}>
           +
         </button>
-        <span className="spacer" />
-        <label className="scale-max muted">
-          Slider to
-          <select
-            aria-label={`Slider maximum for ${name}`}
-            value={max}
-            onChange={(e) => setMax(Number(e.target.value))}
-          >
-            {[...new Set([...SLIDER_MAXIMA, max])]
-              .sort((a, b) => a - b)
-              .filter((m) => m >= current)
-              .map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-          </select>
-        </label>
       </div>
       {error && (
         <div className="field-error" role="alert" data-testid="scale-error">

@@ -22,6 +22,8 @@ import { parseComposeText } from '../../../../main/compose/composeFile';
 import { fitColumns } from '../../../../renderer/components/fitColumns';
 import { imageCounts, imageSummary } from '../../../../renderer/views/images/imageRows';
 import type { ImageSummary } from '../../../../contract/images';
+import { ProgramMemory } from '../../../../main/common/programMemory';
+import { utimesSync } from 'node:fs';
 
 let dir: string;
 beforeEach(() => {
@@ -218,5 +220,56 @@ describe('small things', () => {
     expect(counts).toEqual({ images: 3, tags: 3, dangling: 1 });
     expect(imageSummary(counts)).toBe('3 images · 3 tags · 1 dangling');
     expect(imageSummary({ images: 1, tags: 1, dangling: 0 })).toBe('1 image · 1 tag');
+  });
+});
+
+describe('what programs answered, remembered while their files stay the same', () => {
+  it('answers from memory, in this run and the next, until the program changes or is forgotten', async () => {
+    const program = join(dir, 'tool');
+    writeFileSync(program, '#!/bin/sh\necho 1.0\n');
+    const file = join(dir, 'programs.json');
+    let runs = 0;
+    const ask = (memory: ProgramMemory) =>
+      memory.run('test', program, ['version'], async () => {
+        runs++;
+        return { out: `v${runs}` };
+      });
+    const first = new ProgramMemory(file);
+    expect(await ask(first)).toEqual({ out: 'v1' });
+    expect(await ask(first)).toEqual({ out: 'v1' });
+    // Another asker keeps its own answer for the same program.
+    expect(await first.run('other', program, ['version'], async () => 'other')).toBe('other');
+    first.flush();
+    const next = new ProgramMemory(file);
+    expect(await ask(next)).toEqual({ out: 'v1' });
+    expect(runs).toBe(1);
+    // A new binary (here: a new modification time) is asked again.
+    utimesSync(program, new Date(), new Date(Date.now() + 5000));
+    expect(await ask(next)).toEqual({ out: 'v2' });
+    next.forget();
+    expect(await ask(next)).toEqual({ out: 'v3' });
+  });
+
+  it('does not remember what it was told not to keep, nor programs that are not there', async () => {
+    const program = join(dir, 'slow');
+    writeFileSync(program, '');
+    const memory = new ProgramMemory();
+    let runs = 0;
+    const ask = () =>
+      memory.run(
+        'test',
+        program,
+        [],
+        async () => ({ timedOut: ++runs < 2 }),
+        (a) => !a.timedOut,
+      );
+    expect(await ask()).toEqual({ timedOut: true });
+    expect(await ask()).toEqual({ timedOut: false });
+    expect(await ask()).toEqual({ timedOut: false });
+    expect(runs).toBe(2);
+    let missing = 0;
+    await memory.run('test', join(dir, 'nope'), [], async () => ++missing);
+    await memory.run('test', join(dir, 'nope'), [], async () => ++missing);
+    expect(missing).toBe(2);
   });
 });
