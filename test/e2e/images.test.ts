@@ -97,6 +97,8 @@ describe('Images view in Chromium', () => {
     const dialog = page.getByTestId('build-dialog');
     await dialog.getByLabel('Folder').fill(dir);
     await dialog.getByLabel('Tags').fill(tag);
+    // The classic builder's failure view (BuildKit's: modernDocker.test.ts), whichever builder is installed.
+    await dialog.getByLabel('Builder').selectOption('classic');
     await dialog.getByRole('button', { name: 'Build', exact: true }).click();
     const failure = dialog.getByTestId('build-failure');
     await failure.waitFor({ timeout: 60_000 });

@@ -158,6 +158,7 @@ describe('tag and push', () => {
   });
 });
 
+// The classic builder's path, on both engines (BuildKit builds: buildkitBuild.test.ts).
 describe('build', () => {
   it('builds a folder with build args, honours .dockerignore, and tags the result', async () => {
     const tag = `${uniqueName('build')}:dev`;
@@ -169,7 +170,12 @@ describe('build', () => {
       'secret.txt': 'do not send',
       'debug.log': 'noise',
     });
-    const { taskId } = await t.api.images.build({ context: dir, tags: [tag], buildArgs: { GREETING: 'hello' } });
+    const { taskId } = await t.api.images.build({
+      builder: 'classic',
+      context: dir,
+      tags: [tag],
+      buildArgs: { GREETING: 'hello' },
+    });
     const task = await t.api.tasks.wait({ id: taskId });
     expect(task.error).toBeUndefined();
     expect(task.state).toBe('succeeded');
@@ -190,7 +196,7 @@ describe('build', () => {
     const dir = folder({
       Dockerfile: `FROM ${FIXTURE_BUSYBOX}\n# a comment\nRUN echo ${marker}\nRUN false\nCMD ["true"]\n`,
     });
-    const { taskId } = await t.api.images.build({ context: dir, tags: [tag], noCache: true });
+    const { taskId } = await t.api.images.build({ builder: 'classic', context: dir, tags: [tag], noCache: true });
     const task = await t.api.tasks.wait({ id: taskId });
     expect(task.state).toBe('failed');
     expect(task.error?.code).toBe('failed');
@@ -206,7 +212,7 @@ describe('build', () => {
   it('cancels a running build: the task ends cancelled and the step is marked', async () => {
     const marker = uniqueName('slow');
     const dir = folder({ Dockerfile: `FROM ${FIXTURE_BUSYBOX}\nRUN echo ${marker} && sleep 60\n` });
-    const { taskId } = await t.api.images.build({ context: dir, noCache: true });
+    const { taskId } = await t.api.images.build({ builder: 'classic', context: dir, noCache: true });
     await eventually('the slow step running', async () =>
       (await t.api.tasks.log({ id: taskId })).lines.some((l) => l.startsWith('Step 2/2')),
     );
