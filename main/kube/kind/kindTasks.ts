@@ -43,10 +43,10 @@ function followProgress(task: TaskHandle, expected: number) {
   };
 }
 
-/** Node containers of a cluster, stopped ones included. */
-async function nodeContainers(docker: Docker, name: string): Promise<string[]> {
+/** Node containers of a cluster, stopped ones included; with `createdBy` (Unix seconds), only older ones. */
+async function nodeContainers(docker: Docker, name: string, createdBy = Infinity): Promise<string[]> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${KIND_CLUSTER_LABEL}=${name}`] } });
-  return list.map((c) => c.Id);
+  return list.filter((c) => c.Created <= createdBy).map((c) => c.Id);
 }
 
 export const kindCreateArgs = (name: string): string[] => [
@@ -78,16 +78,20 @@ export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: K
     );
   }
   const config = kindConfigYaml(input);
-  /** `kind delete cluster`, then any node container a create still in flight left behind. */
+  /** Removes node containers by id (those a create still in flight left behind, which kind cannot see). */
+  const removeContainers = async (task: TaskHandle, ids: string[]) => {
+    for (const id of ids) {
+      await kind.docker.getContainer(id).remove({ force: true, v: true });
+      task.log(`Removed the node container ${id.slice(0, 12)} of the half-made cluster.`);
+    }
+  };
+  /** `kind delete cluster`, then any node container kind's delete did not see. */
   const removeLeftovers = async (task: TaskHandle) => {
     await runKind(kind.binary, ['delete', 'cluster', '--name', input.name], {
       env: kind.env,
       onLine: (l) => task.log(l),
     });
-    for (const id of await nodeContainers(kind.docker, input.name)) {
-      await kind.docker.getContainer(id).remove({ force: true, v: true });
-      task.log(`Removed the node container ${id.slice(0, 12)} kind's delete did not see.`);
-    }
+    await removeContainers(task, await nodeContainers(kind.docker, input.name));
   };
   return tasks.start({ kind: 'kind.create', title: `Create kind cluster ${input.name}` }, async (task) => {
     task.log('# kind config', ...config.trimEnd().split('\n'), '');
@@ -111,13 +115,15 @@ export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: K
     // removed now, so it is done as soon as the engine is back.
     const left = await nodeContainers(kind.docker, input.name).catch(() => undefined);
     if (left === undefined || error.code === 'engine_unreachable') {
+      const failedAt = Math.ceil(Date.now() / 1000);
       kind.whenEngineBack(async () => {
+        if ((await nodeContainers(kind.docker, input.name)).length) await removeLeftovers(task);
         // A create the engine had accepted before the connection broke may still be finishing (copying the
-        // node image's /var into its volume can take minutes on a busy machine): for a while, keep removing
-        // whatever of the cluster shows up.
+        // node image's /var into its volume can take minutes on a busy machine): for a while, remove what
+        // shows up of it — only containers created before the failure, never a cluster made again since.
         for (let round = 0; round < CLEANUP_ROUNDS; round++) {
-          if ((await nodeContainers(kind.docker, input.name)).length) await removeLeftovers(task);
           await new Promise((resolve) => setTimeout(resolve, 5_000));
+          await removeContainers(task, await nodeContainers(kind.docker, input.name, failedAt));
         }
       });
       throw new ApiError(
