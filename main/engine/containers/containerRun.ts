@@ -9,7 +9,7 @@ import type { RunResult, RunSpecParsed } from '../../../contract/containers';
 import { ApiError } from '../../../contract/errors';
 import { toApiError } from '../../common/toApiError';
 import { isPortTakenMessage, parseEnvFile, toCreateOptions } from './containerRunOptions';
-import { probeHostPort } from './containerPortProbe';
+import { probeHostPort } from '../../common/hostPortProbe';
 
 export interface RunOptions {
   /** Try binding host ports first; true when the engine shares this machine's network. */

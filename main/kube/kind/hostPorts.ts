@@ -1,23 +1,23 @@
-/** Which of a kind cluster's host port mappings are already taken, found by binding each one briefly. */
-import { createServer } from 'node:net';
+/** Which of a kind cluster's host port mappings are already taken (probed the way `docker run -p` is). */
+import { probeHostPort } from '../../common/hostPortProbe';
 
 export interface HostPort {
   hostPort: number;
   listenAddress: string;
-}
-
-function isFree(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
-  });
+  protocol?: string;
 }
 
 /** The mappings whose host port cannot be bound now (port 0 means "any" and is never taken). */
 export async function takenHostPorts<P extends HostPort>(ports: P[]): Promise<P[]> {
   const checks = await Promise.all(
-    ports.map(async (p) => (p.hostPort > 0 && !(await isFree(p.hostPort, p.listenAddress)) ? p : undefined)),
+    ports.map(async (p) => {
+      if (p.hostPort <= 0) return undefined;
+      // UDP mappings are probed over UDP; TCP and SCTP ones over TCP, as before. Anything but free stops the
+      // create here, with the port named, rather than halfway through kind's steps.
+      const protocol = p.protocol?.toLowerCase() === 'udp' ? 'udp' : 'tcp';
+      const probe = await probeHostPort(p.listenAddress, p.hostPort, protocol);
+      return probe === 'free' ? undefined : p;
+    }),
   );
   return checks.filter((p): p is Awaited<P> => p !== undefined);
 }
