@@ -36,3 +36,18 @@ export const PortNumber = (field: string) =>
     .int({ error: `${field} must be a whole number.` })
     .min(1, { error: `${field} must be between 1 and 65535.` })
     .max(65535, { error: `${field} must be between 1 and 65535.` });
+
+/**
+ * Any object of any kind, namespaced or cluster-scoped, named the way the API server's paths name it
+ * (group '' for the core group, the plural resource): what the resource model, YAML edit and the actions
+ * menu all use to say which object they mean.
+ */
+export const KubeObjectRef = KubeTarget.extend({
+  group: z.string(),
+  version: z.string().min(1),
+  resource: z.string().min(1),
+  /** Absent for cluster-scoped kinds (nodes, namespaces, cluster roles...). */
+  namespace: z.string().min(1).optional(),
+  name: z.string().min(1),
+});
+export type KubeObjectRef = z.infer<typeof KubeObjectRef>;
