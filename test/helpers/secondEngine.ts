@@ -15,6 +15,8 @@ export interface SecondEngine {
   url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Copies an image from the shared engine into this one (`docker save | docker load`). */
+  loadImage(image: string): Promise<void>;
   /** Stops it and removes its folders. */
   dispose(): Promise<void>;
 }
@@ -50,11 +52,16 @@ export function secondEngine(): SecondEngine {
     socket,
     url: `unix://${socket}`,
     async start() {
-      // unshare execs dockerd in a fresh network namespace: the child's pid is dockerd's.
+      // unshare runs dockerd in a fresh network namespace with its loopback up (so ports published on
+      // 127.0.0.1 there, as kind's API server port is, can be bound); exec keeps the child's pid dockerd's.
       child = spawn(
         'unshare',
         [
           '--net',
+          'sh',
+          '-c',
+          'ip link set lo up && exec "$@"',
+          'sh',
           'dockerd',
           '--host',
           `unix://${socket}`,
@@ -81,6 +88,17 @@ export function secondEngine(): SecondEngine {
       const exited = new Promise((r) => c.once('exit', r));
       c.kill('SIGTERM');
       await exited;
+    },
+    async loadImage(image) {
+      const save = spawn('docker', ['save', image], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const load = spawn('docker', ['-H', `unix://${socket}`, 'load', '-q'], {
+        stdio: ['pipe', 'ignore', 'inherit'],
+      });
+      save.stdout.pipe(load.stdin);
+      const exit = (c: ChildProcess) => new Promise<number | null>((r) => c.once('exit', r));
+      const [saved, loaded] = await Promise.all([exit(save), exit(load)]);
+      if (saved !== 0 || loaded !== 0)
+        throw new Error(`docker save ${image} | docker load failed (${saved}, ${loaded})`);
     },
     async dispose() {
       await engine.stop();
