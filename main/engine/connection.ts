@@ -21,6 +21,8 @@ export interface DockerEvent {
 }
 
 const RETRY_MS = [500, 1000, 2000, 3000, 5000];
+/** An event stream that lived this long was a working connection: when it drops, reconnect at once. */
+const STABLE_MS = 5_000;
 
 export class EngineConnection {
   readonly docker: Docker;
@@ -129,10 +131,21 @@ export class EngineConnection {
           /* a partial or foreign line; the stream goes on */
         }
       });
+      const opened = Date.now();
       const dropped = (why: unknown) => {
         if (this.eventsStream !== stream) return;
         this.eventsStream = undefined;
-        this.unreachable(why ?? new Error('the event stream ended'));
+        // A cut stream says only "aborted": try again at once, so the state the user sees carries the real
+        // reason (refused, no socket) or the engine is simply back. A stream that keeps dropping backs off.
+        if (Date.now() - opened < STABLE_MS) return this.unreachable(why ?? new Error('the event stream ended'));
+        this.builder = undefined;
+        this.setState({
+          status: 'connecting',
+          endpoint: this.endpoint.url,
+          source: this.endpoint.source,
+          error: 'Lost the connection to the Docker engine; reconnecting…',
+        });
+        void this.connect();
       };
       stream.on('error', dropped);
       stream.on('end', () => dropped(undefined));

@@ -15,6 +15,9 @@ export interface SecondEngine {
   url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** dockerd's pid while it runs: `nsenter -t <pid> -n` enters its network namespace. */
+  pid(): number;
+  running(): boolean;
   /** Copies an image from the shared engine into this one (`docker save | docker load`). */
   loadImage(image: string): Promise<void>;
   /** Stops it and removes its folders. */
@@ -34,7 +37,15 @@ function runtimeArgs(): string[] {
     : ['--add-runtime', `berth-test-runc=${wrapper}`, '--default-runtime', 'berth-test-runc'];
 }
 
-export function secondEngine(): SecondEngine {
+export interface SecondEngineOptions {
+  /**
+   * A named network namespace (`ip netns add`) to run in: it outlives the engine, so what a test runs beside
+   * it there (a registry) is still reachable after a restart. Without it, each start gets a fresh namespace.
+   */
+  netns?: string;
+}
+
+export function secondEngine(options: SecondEngineOptions = {}): SecondEngine {
   const dir = mkdtempSync(join(tmpdir(), 'berth-engine-'));
   const socket = join(dir, 'docker.sock');
   let child: ChildProcess | undefined;
@@ -52,12 +63,13 @@ export function secondEngine(): SecondEngine {
     socket,
     url: `unix://${socket}`,
     async start() {
-      // unshare runs dockerd in a fresh network namespace with its loopback up (so ports published on
-      // 127.0.0.1 there, as kind's API server port is, can be bound); exec keeps the child's pid dockerd's.
+      // dockerd runs in its own network namespace (a fresh one, or the named one) with its loopback up, so
+      // ports published on 127.0.0.1 there (kind's API server port) can be bound; exec keeps the pid dockerd's.
+      const enter = options.netns ? ['nsenter', `--net=/run/netns/${options.netns}`] : ['unshare', '--net'];
       child = spawn(
-        'unshare',
+        enter[0]!,
         [
-          '--net',
+          ...enter.slice(1),
           'sh',
           '-c',
           'ip link set lo up && exec "$@"',
@@ -88,6 +100,11 @@ export function secondEngine(): SecondEngine {
       const exited = new Promise((r) => c.once('exit', r));
       c.kill('SIGTERM');
       await exited;
+    },
+    running: () => child !== undefined && child.exitCode === null,
+    pid() {
+      if (!child?.pid || child.exitCode !== null) throw new Error('the second engine is not running');
+      return child.pid;
     },
     async loadImage(image) {
       const save = spawn('docker', ['save', image], { stdio: ['ignore', 'pipe', 'inherit'] });

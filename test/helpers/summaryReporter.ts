@@ -1,6 +1,7 @@
 /**
  * Names every test that did not run, then prints one plain closing line, `tests: N passed, N failed, N
- * skipped`; with BERTH_TEST_SUMMARY set (test/run-all.sh) it also appends the counts to that file.
+ * skipped`, and for the fault-injection tests (named "fault: …") `faults: N injected, N survived`; with
+ * BERTH_TEST_SUMMARY set (test/run-all.sh) it also appends the counts to that file.
  */
 import { appendFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
@@ -10,9 +11,15 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     const notRun: string[] = [];
+    let faults = 0;
+    let survived = 0;
     for (const m of modules) {
       for (const t of m.children.allTests()) {
         const s = t.result().state;
+        if (t.name.startsWith('fault:') && (s === 'passed' || s === 'failed')) {
+          faults++;
+          if (s === 'passed') survived++;
+        }
         if (s === 'passed') passed++;
         else if (s === 'failed') failed++;
         else notRun.push(`${m.moduleId.replace(process.cwd() + '/', '')} > ${t.fullName}`);
@@ -21,7 +28,8 @@ export default class SummaryReporter implements Reporter {
     // Tests that did not run are named, so a skipped suite never hides a gap.
     for (const name of notRun) process.stdout.write(`not run: ${name}\n`);
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${notRun.length} skipped\n`);
+    if (faults) process.stdout.write(`faults: ${faults} injected, ${survived} survived\n`);
     const file = process.env.BERTH_TEST_SUMMARY;
-    if (file) appendFileSync(file, `${passed} ${failed} ${notRun.length}\n`);
+    if (file) appendFileSync(file, `${passed} ${failed} ${notRun.length} ${faults} ${survived}\n`);
   }
 }

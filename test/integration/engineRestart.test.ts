@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('the engine stops and starts again', () => {
-  it('reports unreachable with a hint, fails calls and streams clearly, then reconnects and resumes the live list', async () => {
+  it('fault: the engine stops and starts again — reports unreachable with a hint, fails calls and streams clearly, then reconnects and resumes the live list', async () => {
     await eventually('connected', () => t.backend.services.engine.connected);
     const live = mirror<ContainerSummary>((c) => c.id);
     const { items } = live;

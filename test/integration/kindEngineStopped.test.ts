@@ -56,7 +56,7 @@ afterAll(async () => {
 
 describe('Docker stopped during kind create (real nodes, private engine)', () => {
   it(
-    'fails clearly, then removes the half-made cluster once Docker is back, and only that',
+    'fault: Docker stops during kind create — fails clearly, then the half-made cluster is removed once Docker is back, and only that',
     async () => {
       // Something of the user's on the same engine, which the clean-up must leave alone.
       await onEngine('run', '-d', '--network', 'none', '--name', `${name}-bystander`, FIXTURE_BUSYBOX, 'sleep', '3600');

@@ -99,7 +99,7 @@ describe('a real kind cluster through Berth', () => {
     expect(failed.error?.message).toContain(`no kind cluster "${name}-gone"`);
   });
 
-  it('shows a node whose container was stopped as NotReady, and Ready again once it is started', async () => {
+  it('fault: a kind node container stopped under the cluster shows NotReady, and Ready again once started', async () => {
     const nodes = live<KubeNode>(
       (h) => t.api.kube.nodes.subscribe(target(), h),
       (n) => n.name,

@@ -62,7 +62,7 @@ describe('kube layer against the local control plane', () => {
     nodes.sub.unsubscribe();
   });
 
-  it('deploys, scales to 5 and to 2 through the scale subresource, watched live; the watch survives an apiserver restart', async () => {
+  it('fault: the API server restarts between scales — deploys, scales to 5 and to 2 through the scale subresource, watched live; the watch survives the restart', async () => {
     const ns = testNamespace();
     namespaces.push(ns);
     const pods = live<KubePod>(

@@ -15,6 +15,7 @@ import type { BuildJob, CheckedBuildInput } from './buildJob';
 import { runBuildx } from './buildxBuild';
 import { runClassicBuild } from './classicBuild';
 import { parseReference } from './imageReference';
+import { unlessEngineStopped } from '../engineStopped';
 
 /** Validates the input (throws invalid_input at once) and starts the build task. */
 export async function startBuild(
@@ -28,10 +29,13 @@ export async function startBuild(
     const env = dockerCliEnv(engine.endpoint);
     const choice = await chooseBuilder(engine, env, input.builder);
     task.log(choice.reason);
-    const result =
+    const build =
       choice.builder === 'buildkit'
-        ? await runBuildx(env, task, job, async (ref) => (await engine.docker.getImage(ref).inspect()).Id)
-        : await runClassicBuild(engine.docker, task, job);
+        ? runBuildx(env, task, job, async (ref) => (await engine.docker.getImage(ref).inspect()).Id)
+        : runClassicBuild(engine.docker, task, job);
+    const result = await build.catch(async (e: unknown) => {
+      throw await unlessEngineStopped(engine.docker, e, 'the build');
+    });
     const name = result.tags.length ? result.tags.join(', ') : (result.id ?? '');
     task.progress({ fraction: 1, message: `Built ${name}` });
     return result;

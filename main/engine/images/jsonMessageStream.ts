@@ -1,5 +1,7 @@
 /** Reads the engine's newline-delimited JSON progress streams (pull, push, build) until they end. */
 import split2 from '../../common/lineSplitter';
+import { ApiError } from '../../../contract/errors';
+import { ENGINE_HINT } from '../../common/toApiError';
 
 /** An `{"error": …}` line: the engine's own account of why the operation failed. */
 export class StreamError extends Error {
@@ -54,7 +56,16 @@ export function followJsonStream<M extends { error?: string; errorDetail?: { mes
       }
     });
     lines.on('end', () => finish());
-    readable.on('error', (e: Error) => finish(signal.aborted ? undefined : e));
+    // The response itself failing (not an error line) means the connection to the engine was cut: it stopped
+    // or went away in the middle of the work.
+    readable.on('error', (e: Error) => finish(signal.aborted ? undefined : engineCut(e)));
     readable.on('close', () => setImmediate(() => finish()));
   });
 }
+
+const engineCut = (e: Error) =>
+  new ApiError(
+    'engine_unreachable',
+    `The connection to the Docker engine broke before it finished (${e.message}).`,
+    ENGINE_HINT,
+  );
