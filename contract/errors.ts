@@ -11,6 +11,7 @@ export const ErrorCode = z.enum([
   'connection_lost', // the renderer lost its connection to Berth's main process (it reconnects by itself)
   'tool_missing', // compose, kind or kubectl not installed
   'cluster_unreachable',
+  'no_space', // the engine's disk is full: free space (Disk usage › prune) and try again
   'cancelled',
   'failed', // the operation ran and failed (build step, compose up, ...)
   'internal',

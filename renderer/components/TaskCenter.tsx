@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { useTasks } from '../stores/tasksStore';
 import { attempt } from '../stores/toastStore';
+import { useNav } from '../stores/navStore';
 import type { Task } from '../../contract/tasks';
 import { BuildFailureView } from './BuildFailureView';
 import { CodeText } from './CodeText';
@@ -43,6 +44,11 @@ function TaskRow({ task }: { task: Task }) {
           text={task.error ? `${task.error.message}${task.error.hint ? ` — ${task.error.hint}` : ''}` : task.message}
         />
       </div>
+      {task.error?.code === 'no_space' && (
+        <button className="small" onClick={() => useNav.getState().go('disk')}>
+          Free space…
+        </button>
+      )}
       {task.kind === 'image.build' && task.error && <BuildFailureView error={task.error} />}
       {task.steps.length > 0 && (
         <ul className="task-steps">

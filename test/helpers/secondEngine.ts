@@ -43,6 +43,8 @@ export interface SecondEngineOptions {
    * it there (a registry) is still reachable after a restart. Without it, each start gets a fresh namespace.
    */
   netns?: string;
+  /** Where the engine keeps images and containers (a small filesystem, to fill it); else a temp folder. */
+  dataRoot?: string;
 }
 
 export function secondEngine(options: SecondEngineOptions = {}): SecondEngine {
@@ -78,7 +80,7 @@ export function secondEngine(options: SecondEngineOptions = {}): SecondEngine {
           '--host',
           `unix://${socket}`,
           '--data-root',
-          join(dir, 'data'),
+          options.dataRoot ?? join(dir, 'data'),
           '--exec-root',
           join(dir, 'exec'),
           '--pidfile',

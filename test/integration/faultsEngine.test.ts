@@ -278,3 +278,62 @@ describe('faults on the Docker side (private engine)', () => {
     10 * 60_000,
   );
 });
+
+describe('a full disk (an engine whose data root is a 32 MB tmpfs)', () => {
+  const full = {
+    engine: undefined as SecondEngine | undefined,
+    mount: join(dir, 'small'),
+    t: undefined as TestBackend | undefined,
+  };
+  const onFull = async (...args: string[]) =>
+    (await exec('docker', ['-H', full.engine!.url, ...args], { timeout: 300_000 })).stdout.trim();
+
+  beforeAll(async () => {
+    mkdirSync(full.mount);
+    await exec('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'berth-fault-small', full.mount]);
+    // Beside the first engine, in the same namespace, so it reaches the same registry.
+    full.engine = secondEngine({ netns: NETNS, dataRoot: full.mount });
+    await full.engine.start();
+    await full.engine.loadImage(FIXTURE_BUSYBOX);
+    full.t = startTestBackend(full.engine.url);
+  }, 5 * 60_000);
+
+  afterAll(async () => {
+    full.t?.close();
+    await full.engine?.dispose();
+    await exec('umount', ['-l', full.mount]).catch(() => undefined);
+  }, 120_000);
+
+  it(
+    'fault: the disk fills during a pull and a build — "ran out of disk space" with a prune offer; the rest is intact',
+    async () => {
+      const api = full.t!.api;
+      const pull = await api.tasks.wait({ id: (await api.images.pull({ reference: BIG })).taskId });
+      expect(pull.state).toBe('failed');
+      expect(pull.error?.code, JSON.stringify(pull.error)).toBe('no_space');
+      expect(pull.error?.message).toMatch(
+        /ran out of disk space during the pull of 127\.0\.0\.1:5000\/berth-fault\/big:1/,
+      );
+      expect(pull.error?.hint).toMatch(/Free space in Disk usage/);
+
+      const context = join(dir, 'build-full');
+      mkdirSync(context);
+      writeFileSync(
+        join(context, 'Dockerfile'),
+        `FROM ${FIXTURE_BUSYBOX}\nRUN dd if=/dev/zero of=/filler bs=1M count=80\n`,
+      );
+      const build = await api.tasks.wait({
+        id: (await api.images.build({ context, tags: ['berth-fault/filler:1'], builder: 'classic' })).taskId,
+      });
+      expect(build.state).toBe('failed');
+      expect(build.error?.code, JSON.stringify(build.error)).toBe('no_space');
+      expect(build.error?.message).toMatch(/ran out of disk space during the build: .*No space left on device/i);
+      expect((build.error?.details as { line?: number }).line).toBe(2);
+
+      // What was there before is intact: the image is listed and still runs.
+      expect((await api.images.list()).some((i) => i.repoTags.includes(FIXTURE_BUSYBOX))).toBe(true);
+      expect(await onFull('run', '--rm', '--network', 'none', FIXTURE_BUSYBOX, 'echo', 'intact')).toBe('intact');
+    },
+    10 * 60_000,
+  );
+});

@@ -16,6 +16,7 @@ import { runBuildx } from './buildxBuild';
 import { runClassicBuild } from './classicBuild';
 import { parseReference } from './imageReference';
 import { unlessEngineStopped } from '../engineStopped';
+import { asNoSpace } from '../noSpace';
 
 /** Validates the input (throws invalid_input at once) and starts the build task. */
 export async function startBuild(
@@ -34,7 +35,7 @@ export async function startBuild(
         ? runBuildx(env, task, job, async (ref) => (await engine.docker.getImage(ref).inspect()).Id)
         : runClassicBuild(engine.docker, task, job);
     const result = await build.catch(async (e: unknown) => {
-      throw await unlessEngineStopped(engine.docker, e, 'the build');
+      throw asNoSpace(await unlessEngineStopped(engine.docker, e, 'the build'), 'the build');
     });
     const name = result.tags.length ? result.tags.join(', ') : (result.id ?? '');
     task.progress({ fraction: 1, message: `Built ${name}` });

@@ -9,6 +9,7 @@ import { ApiError } from '../../../contract/errors';
 import type { TaskStep } from '../../../contract/tasks';
 import type { TaskHandle } from '../../tasks/taskManager';
 import { toApiError } from '../../common/toApiError';
+import { stripAnsi } from '../../common/ansi';
 import { contextEntries, packContext } from './buildContext';
 import { buildFailure } from './buildDockerfile';
 import { buildRegistryConfig } from './buildAuth';
@@ -25,6 +26,9 @@ interface BuildMessage {
 
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 const USING_CACHE = /^\s*---> Using cache$/;
+const OUTPUT_LINES = 20;
+/** The builder's own lines between a step's output: ` ---> abc123`, `Removing intermediate container …`. */
+const NOT_OUTPUT = /^\s*--->|^Removing intermediate container |^\s*$/;
 
 export async function runClassicBuild(docker: Docker, task: TaskHandle, job: BuildJob): Promise<BuildResult> {
   const { input, context, dockerfileText, tags } = job;
@@ -36,6 +40,8 @@ export async function runClassicBuild(docker: Docker, task: TaskHandle, job: Bui
   let instruction: string | null = null;
   let imageId: string | undefined;
   let partial = '';
+  /** The current step's own output (last lines), shown with a failure. */
+  let stepOutput: string[] = [];
   const end = (status: string) => {
     if (!current) return;
     current = { ...current, status, fraction: status === 'done' || status === 'cached' ? 1 : null };
@@ -50,7 +56,12 @@ export async function runClassicBuild(docker: Docker, task: TaskHandle, job: Bui
       return;
     }
     const m = STEP.exec(line);
-    if (!m) return;
+    if (!m) {
+      const own = stripAnsi(line);
+      if (!NOT_OUTPUT.test(own)) stepOutput = [...stepOutput.slice(-(OUTPUT_LINES - 1)), own];
+      return;
+    }
+    stepOutput = [];
     if (current) end(current.status === 'cached' ? 'cached' : 'done');
     step = Number(m[1]);
     instruction = m[3] ?? null;
@@ -105,7 +116,7 @@ export async function runClassicBuild(docker: Docker, task: TaskHandle, job: Bui
       'failed',
       `${where}: ${e.message}`,
       'Fix the highlighted Dockerfile line, or the files it uses, and build again.',
-      buildFailure(input.dockerfile, dockerfileText, step, instruction),
+      buildFailure(input.dockerfile, dockerfileText, step, instruction, { output: stepOutput }),
     );
   }
   if (current) end(current.status === 'cached' ? 'cached' : 'done');

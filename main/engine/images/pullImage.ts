@@ -7,6 +7,7 @@ import { followJsonStream } from './jsonMessageStream';
 import { registryError } from './registryErrors';
 import { resolveAuth } from './registryAuth';
 import { reportProgress } from './reportLayerProgress';
+import { asNoSpace } from '../noSpace';
 
 export interface PullResult {
   reference: string;
@@ -29,7 +30,7 @@ export function startPull(docker: Docker, tasks: TaskManager, reference: string)
       })) as NodeJS.ReadableStream;
       await followJsonStream<ProgressMessage>(stream, task.signal, reportProgress(task, progress, ref.full));
     } catch (e) {
-      throw registryError('pull', ref, e);
+      throw asNoSpace(registryError('pull', ref, e), `the pull of ${ref.full}`);
     }
     const image = await docker.getImage(ref.full).inspect();
     for (const step of progress.finish()) task.step(step);

@@ -1,5 +1,6 @@
 /** Finds the user's `kind` binary and runs it, streaming its output line by line. */
 import { spawn } from 'node:child_process';
+import { stripAnsi } from '../../common/ansi';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ApiError } from '../../../contract/errors';
@@ -55,9 +56,6 @@ export interface KindRunOptions {
   onLine?(line: string): void;
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
-
 export function runKind(binary: string, args: string[], options: KindRunOptions = {}): Promise<KindRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
@@ -70,7 +68,7 @@ export function runKind(binary: string, args: string[], options: KindRunOptions 
         const parts = rest.split(/\r\n|\r|\n/);
         rest = last ? '' : (parts.pop() ?? '');
         for (const raw of parts) {
-          const line = raw.replace(ANSI, '').replace(/\s+$/, '');
+          const line = stripAnsi(raw).replace(/\s+$/, '');
           if (!line) continue;
           lines.push(line);
           options.onLine?.(line);
