@@ -1,9 +1,9 @@
 /**
- * Config: ConfigMaps, Secrets (their values never leave main with the object: `secretValues`) and
- * HorizontalPodAutoscalers.
+ * Config: ConfigMaps, Secrets (their values never leave main with the object: `secretValues`),
+ * HorizontalPodAutoscalers and PodDisruptionBudgets.
  */
 import type { KindDescription } from './model';
-import { because, condition, field, keys, num, owners, str } from './fields';
+import { because, condition, field, keys, num, owners, selectedPods, str } from './fields';
 
 export const configMaps: KindDescription = {
   group: '',
@@ -81,4 +81,26 @@ export const horizontalPodAutoscalers: KindDescription = {
   actions: ['edit', 'delete'],
 };
 
-export const configKinds = [configMaps, secrets, horizontalPodAutoscalers];
+export const podDisruptionBudgets: KindDescription = {
+  group: 'policy',
+  version: 'v1',
+  resource: 'poddisruptionbudgets',
+  kind: 'PodDisruptionBudget',
+  title: 'PodDisruptionBudgets',
+  namespaced: true,
+  category: 'Config',
+  columns: [
+    { name: 'Min available', value: field('spec.minAvailable') },
+    { name: 'Max unavailable', value: field('spec.maxUnavailable') },
+    { name: 'Allowed disruptions', type: 'number', value: (o) => num(o, 'status.disruptionsAllowed') ?? 0 },
+  ],
+  status: (o) => {
+    const allowed = condition(o, 'DisruptionAllowed');
+    if (allowed?.status === 'True') return { health: 'healthy', text: 'Disruption allowed' };
+    return { health: 'progressing', text: 'No disruption allowed', reason: because(allowed) };
+  },
+  relations: (o) => [...owners(o), ...selectedPods(o)],
+  actions: ['edit', 'delete'],
+};
+
+export const configKinds = [configMaps, secrets, horizontalPodAutoscalers, podDisruptionBudgets];

@@ -174,6 +174,13 @@ spec:
   maxReplicas: 4
   metrics: [{ type: Resource, resource: { name: cpu, target: { type: Utilization, averageUtilization: 50 } } }]
 ---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: { name: web, namespace: ${ns} }
+spec:
+  minAvailable: 1
+  selector: { matchLabels: { app: web } }
+---
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: { name: widgets.${GROUP} }
@@ -289,6 +296,7 @@ describe('the resource model on the real control plane', () => {
         'clusterroles',
         'clusterrolebindings',
         'horizontalpodautoscalers',
+        'poddisruptionbudgets',
         'customresourcedefinitions',
       ].sort(),
     );
@@ -369,6 +377,13 @@ describe('the resource model on the real control plane', () => {
         'autoscaling',
         `${ns}/web`,
         (k, r) => cell(k, r, 'Reference') === 'Deployment/web' && cell(k, r, 'Max') === 4,
+      ],
+      [
+        'poddisruptionbudgets',
+        'policy',
+        `${ns}/web`,
+        (k, r) =>
+          cell(k, r, 'Min available') === 1 && cell(k, r, 'Allowed disruptions') === 1 && r.status.health === 'healthy',
       ],
       [
         'customresourcedefinitions',
