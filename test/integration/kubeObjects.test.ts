@@ -14,6 +14,8 @@ import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeClus
 import { live, type Live } from '../helpers/collection';
 import { apiError } from '../helpers/errors';
 import type { KubeKindInfo, KubeObjectRow } from '../../contract/kubeObjects';
+import { clientsFor } from '../../main/kube/clients';
+import { listAll } from '../../main/kube/objects/objectRequest';
 
 let cluster: KubeCluster;
 let t: TestBackend;
@@ -555,6 +557,18 @@ describe('the resource model on the real control plane', () => {
     await eventually('settings removed', () => !cms.items.has(`${ns}/settings`), 30_000);
     expect(cms.removed).toContain(`${ns}/settings`);
     cms.sub.unsubscribe();
+  });
+
+  it('lists in pages, as one snapshot with the resourceVersion to watch from', async () => {
+    const c = await clientsFor(target());
+    const path = `/api/v1/namespaces/${ns}/serviceaccounts`;
+    const paged = await listAll<{ metadata: { name: string } }>(c, path, 1);
+    const names = (await kubectl('-n', ns, 'get', 'serviceaccounts', '-o', 'jsonpath={.items[*].metadata.name}')).split(
+      ' ',
+    );
+    expect(names.length).toBeGreaterThan(1);
+    expect(paged.items.map((o) => o.metadata.name).sort()).toEqual(names.sort());
+    expect(Number(paged.resourceVersion)).toBeGreaterThan(0);
   });
 
   it('says which resource the cluster does not serve', async () => {

@@ -46,3 +46,30 @@ export async function getJson<T>(c: KubeClients, path: string, query: Record<str
     throw toKubeError(e, c);
   }
 }
+
+/** A page of a list, as the API server sends it. */
+interface ListPage<T> {
+  items: T[];
+  metadata?: { resourceVersion?: string; continue?: string };
+}
+
+/** Lists a path in pages of `pageSize` (as kubectl does), one consistent snapshot with its resourceVersion. */
+export async function listAll<T>(
+  c: KubeClients,
+  path: string,
+  pageSize = 500,
+): Promise<{ items: T[]; resourceVersion: string }> {
+  const items: T[] = [];
+  let next: string | undefined;
+  let resourceVersion = '';
+  do {
+    const page: ListPage<T> = await getJson<ListPage<T>>(c, path, {
+      limit: String(pageSize),
+      ...(next ? { continue: next } : {}),
+    });
+    items.push(...page.items);
+    resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+    next = page.metadata?.continue || undefined;
+  } while (next);
+  return { items, resourceVersion };
+}

@@ -11,7 +11,7 @@ import { clientsFor, targetKey } from '../clients';
 import type { KubeWatches } from '../watches';
 import { ClusterKindCache } from './clusterKinds';
 import { objectDetail, secretValue } from './objectDetail';
-import { getJson, resourcePath } from './objectRequest';
+import { listAll, resourcePath } from './objectRequest';
 
 type Kube = ApiImplementation['kube'];
 
@@ -35,10 +35,7 @@ export function objectsApi(watches: KubeWatches): Pick<Kube, 'kinds' | 'objects'
         what,
         () => ({
           path,
-          list: async () => {
-            const l = await getJson<{ items: KubeObj[]; metadata?: { resourceVersion?: string } }>(c, path);
-            return { items: l.items, resourceVersion: l.metadata?.resourceVersion ?? '' };
-          },
+          list: () => listAll<KubeObj>(c, path),
           map: (o) => toRow(kind, o as KubeObj),
           idOf: (row) => row.id,
         }),
