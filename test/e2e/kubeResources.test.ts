@@ -145,6 +145,10 @@ describe('resource browser in Chromium', () => {
     const pod = page.getByTestId('object-detail');
     await pod.locator('[data-testid="relation"][data-type="owner"]').waitFor({ timeout: 15_000 });
     expect(await pod.locator('[data-testid="relation"][data-type="owner"]').textContent()).toMatch(/ReplicaSet\/web-/);
+    // The Pod kind's own detail component: the pod page with containers, logs, shell and port-forward.
+    await pod.getByRole('button', { name: 'Containers, logs, shell and port-forward…' }).click();
+    await pod.locator('[data-testid="pod-container"][data-container="web"]').waitFor({ timeout: 15_000 });
+    await pod.getByRole('button', { name: '← Back' }).click();
     await pod.getByRole('button', { name: '← Pods' }).click();
     await page.locator('.resource-table[data-kind="core/v1/pods"]').waitFor();
   });

@@ -1,6 +1,7 @@
 /**
- * One object of any kind: its status with the reason, its kind's columns as a summary, the objects it
- * relates to as links, labels and annotations, a Secret's values (hidden until revealed) and its events.
+ * One object of any kind: its status with the reason, its kind's columns as a summary, the kind's own
+ * detail component if it has one (details.tsx), the objects it relates to as links, labels and
+ * annotations, a Secret's values (hidden until revealed) and its events.
  * Read again whenever the live list reports a new resourceVersion for it.
  */
 import { useEffect, useState } from 'react';
@@ -14,6 +15,7 @@ import { age } from '../workloadColumns';
 import { formatCell, StatusBadge } from './cells';
 import { ObjectActions } from './ObjectActions';
 import { SecretValues } from './SecretValues';
+import { KIND_DETAILS } from './details';
 
 function Tags({ values, testId }: { values: Record<string, string>; testId: string }) {
   const entries = Object.entries(values);
@@ -101,6 +103,7 @@ export function ObjectDetail({
     };
   }, [context, kind.group, kind.version, kind.resource, open.namespace, open.name, version]);
   const gone = rows.loaded && !row && detail !== undefined;
+  const Custom = KIND_DETAILS[kind.id];
   return (
     <div className="object-detail" data-testid="object-detail" data-kind={kind.id} data-name={open.name}>
       <div className="object-detail-head">
@@ -145,6 +148,11 @@ export function ObjectDetail({
               </div>
             </dl>
           </section>
+          {Custom && (
+            <section data-testid="kind-detail">
+              <Custom context={context} detail={detail} />
+            </section>
+          )}
           {detail.relations.length > 0 && (
             <section>
               <h3>Related</h3>
