@@ -10,7 +10,7 @@ import { getJson } from './objectRequest';
 
 export interface ClusterKinds {
   registry: KindRegistry;
-  /** Ids of the kinds that come from CRDs. */
+  /** The kinds that come from CRDs. */
   custom: Set<KindDescription>;
 }
 
