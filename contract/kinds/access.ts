@@ -60,7 +60,7 @@ export const serviceAccounts: KindDescription = {
         target: { apiVersion: 'v1', kind: 'Secret', namespace: o.metadata?.namespace, name },
       })),
   ],
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const roles: KindDescription = {
@@ -73,7 +73,7 @@ export const roles: KindDescription = {
   category: 'Access control',
   columns: [{ name: 'Rules', type: 'number', value: rules }],
   relations: owners,
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const roleBindings: KindDescription = {
@@ -89,7 +89,7 @@ export const roleBindings: KindDescription = {
     { name: 'Subjects', value: subjects },
   ],
   relations: bindingRelations,
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const clusterRoles: KindDescription = {
@@ -105,7 +105,7 @@ export const clusterRoles: KindDescription = {
     { name: 'Aggregated', wide: true, value: (o) => String(at(o, 'aggregationRule') !== undefined) },
   ],
   relations: owners,
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const clusterRoleBindings: KindDescription = {
@@ -121,7 +121,7 @@ export const clusterRoleBindings: KindDescription = {
     { name: 'Subjects', value: subjects },
   ],
   relations: bindingRelations,
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const accessKinds = [serviceAccounts, roles, roleBindings, clusterRoles, clusterRoleBindings];

@@ -39,7 +39,7 @@ export const nodes: KindDescription = {
     if (cordoned) return { health: 'none', text: 'Ready,SchedulingDisabled', reason: 'Cordoned: no new pods' };
     return { health: 'healthy', text: 'Ready' };
   },
-  actions: ['edit', 'cordon', 'drain', 'delete'],
+  actions: ['editYaml', 'cordon', 'uncordon', 'drain', 'delete'],
 };
 
 export const namespaces: KindDescription = {
@@ -55,7 +55,7 @@ export const namespaces: KindDescription = {
     str(o, 'status.phase') === 'Terminating'
       ? { health: 'progressing', text: 'Terminating', reason: because(conditions(o).find((c) => c.status === 'True')) }
       : { health: 'healthy', text: str(o, 'status.phase') ?? 'Active' },
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const events: KindDescription = {
@@ -129,7 +129,7 @@ export const customResourceDefinitions: KindDescription = {
     if (established?.status === 'True') return { health: 'healthy', text: 'Established' };
     return { health: 'progressing', text: 'Pending', reason: because(established) ?? 'Not established yet' };
   },
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const clusterKinds = [nodes, namespaces, events, customResourceDefinitions];

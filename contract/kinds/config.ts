@@ -15,7 +15,7 @@ export const configMaps: KindDescription = {
   category: 'Config',
   columns: [{ name: 'Keys', value: (o) => [...keys(o, 'data'), ...keys(o, 'binaryData')].join(',') || null }],
   relations: owners,
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const secrets: KindDescription = {
@@ -32,7 +32,7 @@ export const secrets: KindDescription = {
     { name: 'Keys', value: (o) => keys(o, 'data').join(',') || null },
   ],
   relations: owners,
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
   secretValues: true,
 };
 
@@ -78,7 +78,7 @@ export const horizontalPodAutoscalers: KindDescription = {
         : []),
     ];
   },
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const podDisruptionBudgets: KindDescription = {
@@ -100,7 +100,7 @@ export const podDisruptionBudgets: KindDescription = {
     return { health: 'progressing', text: 'No disruption allowed', reason: because(allowed) };
   },
   relations: (o) => [...owners(o), ...selectedPods(o)],
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const configKinds = [configMaps, secrets, horizontalPodAutoscalers, podDisruptionBudgets];

@@ -59,6 +59,6 @@ export function kindFromCrd(crd: KubeObj): KindDescription | undefined {
     columns,
     status: conditionStatus,
     relations: owners,
-    actions: ['edit', 'delete'],
+    actions: ['editYaml', 'delete'],
   };
 }

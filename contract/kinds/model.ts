@@ -77,23 +77,26 @@ export interface Relation {
 }
 
 /**
- * Actions a kind offers, by id; the actions themselves live beside the actions menu in the renderer
- * (renderer/views/kubernetes/resources/actions.ts) and name the object by KubeObjectRef.
+ * Actions a kind offers, by id (the ids of the actions menu's catalog); the actions themselves live in the
+ * renderer (renderer/views/kubernetes/resources/actions.ts) and name the object by KubeObjectRef.
  */
 export const KUBE_ACTION_IDS = [
-  'edit', // view and edit the YAML
-  'delete', // delete, asking first, with a propagation policy where it has dependents
+  'editYaml', // view and edit the YAML
   'scale', // the scale subresource
   'restart', // rollout restart
-  'rollback', // rollout history and undo
-  'pause', // rollout pause / resume
+  'history', // rollout history and undo to a revision
+  'pause', // rollout pause (offered while not paused)
+  'resume', // rollout resume (offered while paused)
+  'runNow', // a CronJob: create its Job now
+  'suspend', // a CronJob: suspend (offered while not suspended)
+  'unsuspend', // a CronJob: resume its schedule
+  'cordon',
+  'uncordon',
+  'drain', // evict a node's pods through the eviction API
+  'delete', // delete, asking first, with a propagation policy where it has dependents
   'logs',
   'shell',
   'portForward',
-  'cordon', // cordon / uncordon
-  'drain',
-  'trigger', // a CronJob: run now
-  'suspend', // a CronJob: suspend / resume
 ] as const;
 export type KubeActionId = (typeof KUBE_ACTION_IDS)[number];
 
@@ -126,6 +129,23 @@ export interface KindDescription {
   actions: readonly KubeActionId[];
   /** Values are secret: never sent with the object, revealed one at a time on request (Secrets). */
   secretValues?: boolean;
+}
+
+/** What an actions menu needs of an object's state to offer only one of pause/resume, suspend/resume, cordon/uncordon. */
+export interface ObjectState {
+  paused?: boolean;
+  suspended?: boolean;
+  unschedulable?: boolean;
+}
+
+/** The state of an object of any kind, from the fields those actions flip (spec.paused, .suspend, .unschedulable). */
+export function objectState(o: KubeObj): ObjectState {
+  const spec = (o.spec ?? {}) as { paused?: unknown; suspend?: unknown; unschedulable?: unknown };
+  return {
+    paused: spec.paused === true,
+    suspended: spec.suspend === true,
+    unschedulable: spec.unschedulable === true,
+  };
 }
 
 /** `group/version/resource` ('core' for the core group): how a kind is named on the wire and in the picker. */

@@ -38,7 +38,7 @@ export const services: KindDescription = {
     return { health: 'healthy', text: 'Active' };
   },
   relations: (o) => [...owners(o), ...selectedPods(o, 'spec.selector')],
-  actions: ['edit', 'delete', 'portForward'],
+  actions: ['editYaml', 'portForward', 'delete'],
 };
 
 const backendService = (b: unknown) => str(b, 'service.name');
@@ -94,7 +94,7 @@ export const ingresses: KindDescription = {
     }
     return [...owners(o), ...out];
   },
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const endpointSlices: KindDescription = {
@@ -141,7 +141,7 @@ export const endpointSlices: KindDescription = {
       { type: 'serves', target: { apiVersion: 'v1', kind: 'Service', namespace: o.metadata?.namespace, name: svc } },
     ];
   },
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const networkKinds = [services, ingresses, endpointSlices];

@@ -47,7 +47,7 @@ export const persistentVolumeClaims: KindDescription = {
       : []),
     ...storageClassOf(o),
   ],
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const persistentVolumes: KindDescription = {
@@ -86,7 +86,7 @@ export const persistentVolumes: KindDescription = {
       : []),
     ...storageClassOf(o),
   ],
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const storageClasses: KindDescription = {
@@ -106,7 +106,7 @@ export const storageClasses: KindDescription = {
       value: (o) => String(o.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true'),
     },
   ],
-  actions: ['edit', 'delete'],
+  actions: ['editYaml', 'delete'],
 };
 
 export const storageKinds = [persistentVolumeClaims, persistentVolumes, storageClasses];

@@ -83,7 +83,7 @@ const podReady = (o: KubeObj) => {
 };
 const restarts = (o: KubeObj) => containerStatuses(o).reduce((n, c) => n + (c.restartCount ?? 0), 0);
 
-const EDIT_DELETE = ['edit', 'delete'] as const;
+const EDIT_DELETE = ['editYaml', 'delete'] as const;
 
 export const pods: KindDescription = {
   group: '',
@@ -107,7 +107,7 @@ export const pods: KindDescription = {
       : []),
     ...podSpecRelations(o, 'spec'),
   ],
-  actions: [...EDIT_DELETE, 'logs', 'shell', 'portForward'],
+  actions: ['editYaml', 'logs', 'shell', 'portForward', 'delete'],
 };
 
 const workload = (o: KubeObj) => [...owners(o), ...selectedPods(o), ...podSpecRelations(o, 'spec.template.spec')];
@@ -139,7 +139,7 @@ export const deployments: KindDescription = {
     return replicaStatus(o, num(o, 'spec.replicas') ?? 1, num(o, 'status.readyReplicas') ?? 0, failure);
   },
   relations: workload,
-  actions: [...EDIT_DELETE, 'scale', 'restart', 'rollback', 'pause'],
+  actions: ['editYaml', 'scale', 'restart', 'history', 'pause', 'resume', 'delete'],
 };
 
 export const statefulSets: KindDescription = {
@@ -171,7 +171,7 @@ export const statefulSets: KindDescription = {
         ]
       : []),
   ],
-  actions: [...EDIT_DELETE, 'scale', 'restart', 'rollback'],
+  actions: ['editYaml', 'scale', 'restart', 'history', 'delete'],
 };
 
 export const daemonSets: KindDescription = {
@@ -199,7 +199,7 @@ export const daemonSets: KindDescription = {
   ],
   status: (o) => replicaStatus(o, num(o, 'status.desiredNumberScheduled') ?? 0, num(o, 'status.numberReady') ?? 0),
   relations: workload,
-  actions: [...EDIT_DELETE, 'restart', 'rollback'],
+  actions: ['editYaml', 'restart', 'history', 'delete'],
 };
 
 export const replicaSets: KindDescription = {
@@ -225,7 +225,7 @@ export const replicaSets: KindDescription = {
     );
   },
   relations: workload,
-  actions: [...EDIT_DELETE, 'scale'],
+  actions: ['editYaml', 'scale', 'delete'],
 };
 
 export const jobs: KindDescription = {
@@ -273,7 +273,7 @@ export const cronJobs: KindDescription = {
         ? { health: 'progressing', text: 'Running' }
         : { health: 'healthy', text: 'Scheduled' },
   relations: (o) => [...owners(o), ...podSpecRelations(o, 'spec.jobTemplate.spec.template.spec')],
-  actions: [...EDIT_DELETE, 'trigger', 'suspend'],
+  actions: ['editYaml', 'runNow', 'suspend', 'unsuspend', 'delete'],
 };
 
 export const workloadKinds = [pods, deployments, statefulSets, daemonSets, replicaSets, jobs, cronJobs];

@@ -1,16 +1,19 @@
 /** The actions menu of one object: every action its kind lists that exists (see actions.ts). */
 import type { KubeKindInfo } from '../../../../contract/kubeObjects';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
+import type { ObjectState } from '../../../../contract/kinds/model';
 import { actionsFor } from './actions';
 
 export function ObjectActions({
   object,
   kind,
   place,
+  state = {},
 }: {
   object: KubeObjectRef;
   kind: KubeKindInfo;
   place: 'header' | 'row';
+  state?: ObjectState;
 }) {
   const actions = actionsFor(kind);
   return (
@@ -21,7 +24,7 @@ export function ObjectActions({
       onKeyDown={(e) => e.stopPropagation()}
     >
       {actions.map(([id, Action]) => (
-        <Action key={id} object={object} kind={kind} place={place} />
+        <Action key={id} object={object} kind={kind} place={place} state={state} />
       ))}
     </span>
   );

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import type { ApiErrorShape } from '../../../../contract/errors';
-import { kindId } from '../../../../contract/kinds/model';
+import { kindId, objectState, type KubeObj } from '../../../../contract/kinds/model';
 import type { KubeKindInfo, KubeObjectDetail, KubeRelation } from '../../../../contract/kubeObjects';
 import { errorLine, toErrorShape } from '../../../common/apiError';
 import { useObjectRows, type OpenObject } from '../../../stores/kubeObjects';
@@ -115,7 +115,12 @@ export function ObjectDetail({
         </h2>
         {open.namespace && <span className="muted">in {open.namespace}</span>}
         {detail && kind.hasStatus && <StatusBadge status={row?.status ?? detail.row.status} />}
-        <ObjectActions place="header" kind={kind} object={ref} />
+        <ObjectActions
+          place="header"
+          kind={kind}
+          object={ref}
+          state={detail ? objectState(detail.object as KubeObj) : {}}
+        />
       </div>
       {error && (
         <p className="bad-text" role="alert">

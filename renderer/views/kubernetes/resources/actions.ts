@@ -6,7 +6,7 @@
  */
 import type { ComponentType } from 'react';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
-import type { KubeActionId } from '../../../../contract/kinds/model';
+import type { KubeActionId, ObjectState } from '../../../../contract/kinds/model';
 import type { KubeKindInfo } from '../../../../contract/kubeObjects';
 
 export interface KubeActionProps {
@@ -15,11 +15,13 @@ export interface KubeActionProps {
   kind: KubeKindInfo;
   /** 'header' on the detail page, 'row' in a table row (where a button should stay small). */
   place: 'header' | 'row';
+  /** On the detail page, whether it is paused, suspended, cordoned (to offer one of pause/resume...); {} in rows. */
+  state: ObjectState;
 }
 
 export type KubeAction = ComponentType<KubeActionProps>;
 
-/** One entry per action that exists; e.g. `edit: EditYamlAction, scale: ScaleAction`. */
+/** One entry per action that exists; e.g. `editYaml: EditYamlAction, scale: ScaleAction`. */
 export const KUBE_ACTIONS: Partial<Record<KubeActionId, KubeAction>> = {};
 
 /** The actions a kind lists that have a component, in the order the kind lists them. */

@@ -66,7 +66,7 @@ describe('rows', () => {
       id: 'core/v1/secrets',
       secretValues: true,
       hasStatus: false,
-      actions: ['edit', 'delete'],
+      actions: ['editYaml', 'delete'],
     });
   });
 });

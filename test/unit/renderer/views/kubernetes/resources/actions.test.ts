@@ -17,8 +17,8 @@ describe('actions registry', () => {
     KUBE_ACTIONS.scale = Scale;
     KUBE_ACTIONS.delete = Delete;
     expect(actionsFor(kindInfo(deployments))).toEqual([
-      ['delete', Delete],
       ['scale', Scale],
+      ['delete', Delete],
     ]);
     expect(actionsFor(kindInfo(configMaps))).toEqual([['delete', Delete]]);
   });
