@@ -59,7 +59,9 @@ export function ResourcesTab({ context }: { context: string }) {
             onBack={() => showObject(undefined)}
           />
         ) : (
-          kind && <ResourceTable context={context} kind={kind} namespace={namespace} onOpen={showObject} />
+          kind && (
+            <ResourceTable key={kind.id} context={context} kind={kind} namespace={namespace} onOpen={showObject} />
+          )
         )}
       </div>
     </div>
