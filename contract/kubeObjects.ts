@@ -55,7 +55,7 @@ export type KubeObjectRow = z.infer<typeof KubeObjectRow>;
 
 /** An object another one points at, as a link; `resource` is absent when the cluster serves no such kind. */
 export const KubeRelation = z.object({
-  type: z.enum(['owner', 'selects', 'mounts', 'binds', 'runs on', 'uses', 'serves', 'about']),
+  type: z.enum(['owner', 'selects', 'mounts', 'binds', 'runs on', 'uses', 'serves', 'about', 'used by']),
   kind: z.string(),
   group: z.string(),
   version: z.string(),

@@ -69,7 +69,8 @@ export type RelationType =
   | 'runs on' // a pod's node
   | 'uses' // a pod's service account, a PVC's storage class, an HPA's target, an Ingress's backends
   | 'serves' // an EndpointSlice's Service
-  | 'about'; // the object an Event is about
+  | 'about' // the object an Event is about
+  | 'used by'; // the reverse of a pod's: the pods that mount a ConfigMap, Secret or claim, run on a node...
 
 export interface Relation {
   type: RelationType;

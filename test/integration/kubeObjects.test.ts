@@ -496,6 +496,9 @@ describe('the resource model on the real control plane', () => {
       name: 'kwok-node-0',
     });
     expect(node.kind.namespaced).toBe(false);
+    const onNode = node.relations.filter((r) => r.type === 'used by');
+    expect(onNode.length).toBeGreaterThan(0);
+    expect(onNode.every((r) => r.kind === 'Pod' && r.resource === 'pods' && r.namespace)).toBe(true);
     expect(node.row.status.health).toBe('healthy');
   });
 
@@ -515,6 +518,8 @@ describe('the resource model on the real control plane', () => {
       { key: 'user', bytes: 5 },
     ]);
     expect(d.object.data).toEqual({ password: '', user: '' });
+    // The pods that mount it: the reverse of the pod's own relations.
+    expect(d.relations.filter((r) => r.type === 'used by').map((r) => `${r.kind}/${r.name}`)).toEqual(['Pod/solo']);
     await expect(
       t.api.kube.secretValue({ ...target(), namespace: ns, name: 'creds', key: 'password' }),
     ).resolves.toEqual({

@@ -1,6 +1,7 @@
 /**
  * One object of any kind for its detail page: the object (without secret values), its row, the objects
- * its description relates it to — label selectors resolved to the objects they pick — and its events.
+ * its description relates it to — label selectors resolved to the objects they pick —, the pods whose own
+ * relations point at it (the pods that mount a Secret, run on a node...) and its events.
  */
 import type { KindDescription, KindRegistry, KubeObj, Relation } from '../../../contract/kinds';
 import { kindInfo, toRow, withoutSecretValues } from '../../../contract/kinds/rows';
@@ -46,6 +47,34 @@ async function relationsOf(c: KubeClients, registry: KindRegistry, k: KindDescri
   });
 }
 
+/** Kinds pods point at (pods.relations): their detail page lists the pods that do, as 'used by'. */
+const POD_REFERENCED = new Set(['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'Node']);
+
+/** The pods whose relations name this object; a node's across namespaces, by the API's own field selector. */
+async function usedByPods(c: KubeClients, registry: KindRegistry, k: KindDescription, o: KubeObj) {
+  const podKind = registry.byResource({ group: '', version: 'v1', resource: 'pods' });
+  const name = o.metadata?.name;
+  if (k.group !== '' || !POD_REFERENCED.has(k.kind) || !podKind?.relations || !name) return [];
+  const path = k.namespaced ? resourcePath(podKind, o.metadata?.namespace) : resourcePath(podKind);
+  const query: Record<string, string> = { limit: '500' };
+  if (k.kind === 'Node') query.fieldSelector = `spec.nodeName=${name}`;
+  const pods = await getJson<{ items: KubeObj[] }>(c, path, query);
+  const refers = (pod: KubeObj) =>
+    podKind.relations!(pod).some((r) => r.target.kind === k.kind && r.target.name === name);
+  return pods.items
+    .filter(refers)
+    .slice(0, SELECTED_MAX)
+    .map((pod) => ({
+      type: 'used by' as const,
+      kind: 'Pod',
+      group: '',
+      version: 'v1',
+      resource: 'pods',
+      namespace: pod.metadata?.namespace,
+      name: pod.metadata?.name ?? '',
+    }));
+}
+
 interface RawEvent {
   type?: string;
   reason?: string;
@@ -85,7 +114,11 @@ export async function objectDetail(
   name: string,
 ): Promise<KubeObjectDetail> {
   const raw = await getJson<KubeObj>(c, resourcePath(k, k.namespaced ? namespace : undefined, name));
-  const [relations, events] = await Promise.all([relationsOf(c, registry, k, raw), eventsOf(c, k, raw)]);
+  const [relations, usedBy, events] = await Promise.all([
+    relationsOf(c, registry, k, raw),
+    usedByPods(c, registry, k, raw).catch(() => []),
+    eventsOf(c, k, raw),
+  ]);
   const shown = withoutSecretValues(k, raw);
   const data = raw.data && typeof raw.data === 'object' ? (raw.data as Record<string, string>) : {};
   return {
@@ -94,7 +127,7 @@ export async function objectDetail(
     object: shown,
     labels: raw.metadata?.labels ?? {},
     annotations: shown.metadata?.annotations ?? {},
-    relations,
+    relations: [...relations, ...usedBy],
     events,
     ...(k.secretValues
       ? { secretKeys: Object.entries(data).map(([key, v]) => ({ key, bytes: Buffer.from(v, 'base64').length })) }
