@@ -7,6 +7,7 @@ import { call, stream } from './define';
 import { collectionEvent, Ok, TaskStarted } from './collection';
 import { DnsLabel, KubeconfigPath, KubeTarget, NamespacedTarget, ObjectRef } from './kubeBase';
 import { kubePods } from './kubePods';
+import { kubeObjects } from './kubeObjects';
 
 export { DnsLabel, KubeTarget, NamespacedTarget, ObjectRef } from './kubeBase';
 
@@ -319,4 +320,7 @@ export const kube = {
 
   /** Logs, shell, port-forwards, pod actions, endpoint slices and expose: contract/kubePods.ts. */
   ...kubePods,
+
+  /** Any kind through the one resource model (kinds, live rows, one object, a Secret value): contract/kubeObjects.ts. */
+  ...kubeObjects,
 } as const;

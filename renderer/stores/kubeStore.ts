@@ -12,7 +12,7 @@ import { useTasks } from './tasksStore';
 
 const STORAGE = 'berth.kube';
 
-export type KubeTab = 'map' | 'workloads' | 'nodes' | 'forwards' | 'clusters';
+export type KubeTab = 'map' | 'workloads' | 'resources' | 'nodes' | 'forwards' | 'clusters';
 
 export type ContextStatus =
   { state: 'checking' } | { state: 'ok'; status: ClusterStatus } | { state: 'error'; error: ApiErrorShape };

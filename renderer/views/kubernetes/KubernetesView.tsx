@@ -1,6 +1,6 @@
 /**
- * The Kubernetes view: pick a context and namespace, then the cluster map, workloads, nodes, the running
- * port-forwards or clusters.
+ * The Kubernetes view: pick a context and namespace, then the cluster map, workloads, every kind of the
+ * cluster (the resource browser), nodes, the running port-forwards or clusters.
  */
 import { useEffect } from 'react';
 import { useKube, type KubeTab } from '../../stores/kubeStore';
@@ -11,12 +11,14 @@ import { WorkloadsTab } from './WorkloadsTab';
 import { NodesTab } from './NodesTab';
 import { ClustersTab } from './ClustersTab';
 import { ForwardsTab } from './ForwardsTab';
+import { ResourcesTab } from './resources/ResourcesTab';
 import './kubernetes.css';
 
 // "Forwards", not "Port forwards": a pod's own "Port forward" tab must not be a prefix of another tab's name.
 const TABS: ReadonlyArray<{ id: KubeTab; label: string; title?: string }> = [
   { id: 'map', label: 'Cluster map' },
   { id: 'workloads', label: 'Workloads' },
+  { id: 'resources', label: 'Resources', title: 'Every kind of the cluster, custom resources too' },
   { id: 'nodes', label: 'Nodes' },
   { id: 'forwards', label: 'Forwards', title: 'The port-forwards Berth runs' },
   { id: 'clusters', label: 'Clusters' },
@@ -55,6 +57,7 @@ export function KubernetesView() {
     if (!reachable) return <p className="muted">Connecting to {context}…</p>;
     if (tab === 'workloads') return <WorkloadsTab context={context} />;
     if (tab === 'nodes') return <NodesTab context={context} />;
+    if (tab === 'resources') return <ResourcesTab context={context} />;
     return <MapTab context={context} />;
   };
 

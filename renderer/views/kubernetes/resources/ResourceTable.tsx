@@ -1,0 +1,94 @@
+/** Any kind's live objects in one virtualised table, its columns from the kind's description. */
+import { useCallback, useMemo, useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
+import type { KubeKindInfo, KubeObjectRow } from '../../../../contract/kubeObjects';
+import { useObjectRows, type OpenObject } from '../../../stores/kubeObjects';
+import { errorLine } from '../../../common/apiError';
+import { actionsFor } from './actions';
+import { columnsFor } from './cells';
+import { ObjectActions } from './ObjectActions';
+
+export function ResourceTable({
+  context,
+  kind,
+  namespace,
+  onOpen,
+}: {
+  context: string;
+  kind: KubeKindInfo;
+  namespace: string;
+  onOpen(o: OpenObject): void;
+}) {
+  const list = useObjectRows(context, kind, namespace);
+  const [text, setText] = useState('');
+  const open = useCallback(
+    (r: KubeObjectRow) => onOpen({ kindId: kind.id, namespace: r.namespace, name: r.name }),
+    [kind.id, onOpen],
+  );
+  const hasActions = actionsFor(kind).length > 0;
+  const columns = useMemo(
+    () =>
+      columnsFor(
+        kind,
+        namespace === '',
+        open,
+        hasActions
+          ? (r) => (
+              <ObjectActions
+                place="row"
+                kind={kind}
+                object={{
+                  context,
+                  group: kind.group,
+                  version: kind.version,
+                  resource: kind.resource,
+                  namespace: r.namespace,
+                  name: r.name,
+                }}
+              />
+            )
+          : undefined,
+      ),
+    [kind, namespace, open, hasActions, context],
+  );
+  const needle = text.trim().toLowerCase();
+  const filter = useMemo(
+    () => (needle ? (r: KubeObjectRow) => `${r.namespace ?? ''}/${r.name}`.toLowerCase().includes(needle) : undefined),
+    [needle],
+  );
+  const rows = useMemo(() => [...list.items.values()], [list.items]);
+  return (
+    <div className="resource-table" data-kind={kind.id}>
+      <div className="resource-table-head">
+        <h2>{kind.title}</h2>
+        <span className="muted">{list.loaded ? `${rows.length}` : 'loading…'}</span>
+        <input
+          type="search"
+          placeholder={`Filter ${kind.title.toLowerCase()}`}
+          aria-label={`Filter ${kind.title}`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      {list.error && (
+        <p className="bad-text" role="alert">
+          {errorLine(list.error)}
+        </p>
+      )}
+      <DataTable
+        testId="resource-table"
+        rows={rows}
+        filter={filter}
+        columns={columns}
+        rowKey={(r) => r.id}
+        onOpen={open}
+        empty={
+          list.loaded
+            ? `No ${kind.title.toLowerCase()}${kind.namespaced && namespace ? ` in ${namespace}` : ''}.`
+            : 'Loading…'
+        }
+        initialSort={{ key: 'name', desc: false }}
+      />
+    </div>
+  );
+}

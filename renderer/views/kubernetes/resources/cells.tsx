@@ -1,0 +1,81 @@
+/** How the resource browser shows a cell, a status and a kind's table columns, from the kind's description. */
+import type { ReactNode } from 'react';
+import type { Column } from '../../../components/DataTable';
+import type { KubeKindInfo, KubeObjectRow, ObjectStatus } from '../../../../contract/kubeObjects';
+import { age } from '../workloadColumns';
+
+export function formatCell(value: string | number | null | undefined, type: 'text' | 'number' | 'age'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (type === 'age') return typeof value === 'string' ? age(value) : String(value);
+  return String(value);
+}
+
+export function StatusBadge({ status }: { status: ObjectStatus }) {
+  return (
+    <span className={`health health-${status.health}`} title={status.reason} data-health={status.health}>
+      <span className="health-dot" aria-hidden />
+      {status.text || '—'}
+    </span>
+  );
+}
+
+const sortable = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : v);
+
+/** Name, Namespace (all namespaces shown), the kind's own columns, Status and Age; actions when it has any. */
+export function columnsFor(
+  kind: KubeKindInfo,
+  allNamespaces: boolean,
+  open: (row: KubeObjectRow) => void,
+  actions?: (row: KubeObjectRow) => ReactNode,
+): Column<KubeObjectRow>[] {
+  const cols: Column<KubeObjectRow>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      width: '2fr',
+      render: (r) => (
+        <button className="link mono ellipsis" onClick={() => open(r)} data-testid="object-link">
+          {r.name}
+        </button>
+      ),
+      sortValue: (r) => r.name,
+    },
+  ];
+  if (kind.namespaced && allNamespaces)
+    cols.push({
+      key: 'namespace',
+      header: 'Namespace',
+      width: '1fr',
+      render: (r) => r.namespace ?? '',
+      sortValue: (r) => r.namespace ?? '',
+      dropOrder: 5,
+    });
+  kind.columns.forEach((c, i) => {
+    cols.push({
+      key: `c${i}`,
+      header: c.name,
+      width: c.type === 'text' ? '1fr' : '90px',
+      render: (r) => <span className="ellipsis">{formatCell(r.cells[i], c.type)}</span>,
+      // Ages sort by time: the cell holds the timestamp.
+      sortValue: (r) => sortable(r.cells[i]),
+      dropOrder: c.wide ? 1 : 10 + i,
+    });
+  });
+  if (kind.hasStatus)
+    cols.push({
+      key: 'status',
+      header: 'Status',
+      width: '1.2fr',
+      render: (r) => <StatusBadge status={r.status} />,
+      sortValue: (r) => `${r.status.health}/${r.status.text}`,
+    });
+  cols.push({
+    key: 'age',
+    header: 'Age',
+    width: '70px',
+    render: (r) => age(r.createdAt),
+    sortValue: (r) => r.createdAt ?? '',
+  });
+  if (actions) cols.push({ key: 'actions', header: '', width: '160px', render: actions });
+  return cols;
+}

@@ -1,0 +1,51 @@
+/** The browser's table columns follow the kind's description: its columns, Status when it has one, wide ones dropped first. */
+import { describe, expect, it } from 'vitest';
+import { columnsFor, formatCell } from '../../../../../../renderer/views/kubernetes/resources/cells';
+import { kindInfo } from '../../../../../../contract/kinds/rows';
+import { pods } from '../../../../../../contract/kinds/workloads';
+import { configMaps } from '../../../../../../contract/kinds/config';
+
+describe('resource table columns', () => {
+  it('Name, the kind columns, Status, Age; Namespace only across namespaces', () => {
+    const kind = kindInfo(pods);
+    expect(columnsFor(kind, false, () => undefined).map((c) => c.header)).toEqual([
+      'Name',
+      'Ready',
+      'Restarts',
+      'Node',
+      'IP',
+      'Status',
+      'Age',
+    ]);
+    expect(columnsFor(kind, true, () => undefined).map((c) => c.header)[1]).toBe('Namespace');
+    expect(columnsFor(kindInfo(configMaps), false, () => undefined).map((c) => c.header)).toEqual([
+      'Name',
+      'Keys',
+      'Age',
+    ]);
+  });
+
+  it('drops wide columns first when the table is narrow', () => {
+    const cols = columnsFor(kindInfo(pods), false, () => undefined);
+    const ip = cols.find((c) => c.header === 'IP');
+    const node = cols.find((c) => c.header === 'Node');
+    expect(ip?.dropOrder).toBeLessThan(node?.dropOrder ?? 0);
+  });
+
+  it('adds an actions column only when asked', () => {
+    const cols = columnsFor(
+      kindInfo(pods),
+      false,
+      () => undefined,
+      () => null,
+    );
+    expect(cols.at(-1)?.key).toBe('actions');
+  });
+
+  it('formats cells: empty as a dash, ages from timestamps', () => {
+    expect(formatCell(null, 'text')).toBe('—');
+    expect(formatCell('', 'text')).toBe('—');
+    expect(formatCell(3, 'number')).toBe('3');
+    expect(formatCell(new Date(Date.now() - 90_000).toISOString(), 'age')).toBe('90s');
+  });
+});
