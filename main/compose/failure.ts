@@ -3,13 +3,16 @@ import { ApiError } from '../../contract/errors';
 import { ENGINE_HINT } from '../common/toApiError';
 
 const SUMMARY = /^(ERROR:\s*)?Encountered errors while bringing up the project\.?$/i;
+/** Compose v1 and v2+ saying the engine is not there (v1: "Couldn't connect to Docker daemon at …"). */
+const NO_ENGINE =
+  /Cannot connect to the Docker daemon|Couldn't connect to Docker daemon|Is the docker daemon running|error during connect/i;
 const ERROR_LINE = /^(ERROR:|Error\b|error\b|.*\bError response from daemon:)/;
 
 /** The line(s) that say what went wrong, without compose's decorations. */
 export function failureMessage(tail: string[]): string {
   const errors = tail
     .map((l) => l.trim())
-    .filter((l) => ERROR_LINE.test(l) && !SUMMARY.test(l))
+    .filter((l) => (ERROR_LINE.test(l) || NO_ENGINE.test(l)) && !SUMMARY.test(l))
     .map((l) =>
       l
         .replace(/^ERROR:\s*/, '')
@@ -33,7 +36,7 @@ export function composeFailure(what: string, tail: string[], code: number | null
       details,
     );
   }
-  if (/Cannot connect to the Docker daemon|Is the docker daemon running/i.test(message)) {
+  if (NO_ENGINE.test(message)) {
     return new ApiError('engine_unreachable', `${what}: ${message}`, ENGINE_HINT, details);
   }
   if (/pull access denied|manifest unknown|repository does not exist|not found: manifest/i.test(message)) {

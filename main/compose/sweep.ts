@@ -4,8 +4,10 @@ import { LABEL } from './stacks';
 
 const byProject = (project: string) => ({ label: [`${LABEL.project}=${project}`] });
 
-export async function projectContainerIds(docker: Docker, project: string): Promise<string[]> {
-  return (await docker.listContainers({ all: true, filters: byProject(project) })).map((c) => c.Id);
+/** The project's containers; with `createdBy` (Unix seconds), only those created by then. */
+export async function projectContainerIds(docker: Docker, project: string, createdBy = Infinity): Promise<string[]> {
+  const list = await docker.listContainers({ all: true, filters: byProject(project) });
+  return list.filter((c) => c.Created <= createdBy).map((c) => c.Id);
 }
 
 /**
@@ -15,9 +17,9 @@ export async function projectContainerIds(docker: Docker, project: string): Prom
 export async function sweepProject(
   docker: Docker,
   project: string,
-  opts: { keep?: ReadonlySet<string>; networks?: boolean; volumes?: boolean } = {},
+  opts: { keep?: ReadonlySet<string>; networks?: boolean; volumes?: boolean; createdBy?: number } = {},
 ): Promise<void> {
-  for (const id of await projectContainerIds(docker, project)) {
+  for (const id of await projectContainerIds(docker, project, opts.createdBy)) {
     if (opts.keep?.has(id)) continue;
     await docker
       .getContainer(id)

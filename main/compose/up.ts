@@ -134,19 +134,41 @@ async function runUp(
     return { project: scope.project, services };
   } catch (e) {
     task.progress({ message: 'Cleaning up what this up created…' });
-    await cleanUp(ctx, cli, scope, before, task);
-    throw e;
+    const cleaned = await cleanUp(ctx, cli, scope, before, task);
+    if (cleaned || !(e instanceof ApiError) || e.code !== 'engine_unreachable') throw e;
+    // The engine went away under the up: what it created goes as soon as it is back.
+    sweepWhenBack(ctx, scope.project, before, task);
+    throw new ApiError(
+      e.code,
+      e.message,
+      `${e.hint ?? ''} What this up created is removed as soon as Docker is reachable again.`.trim(),
+      e.details,
+    );
   }
 }
 
-/** Takes down what this up created; a stack that existed before keeps its own containers. */
+/** Once the engine is back, removes the containers of an interrupted up (those created before it failed). */
+function sweepWhenBack(ctx: ComposeContext, project: string, before: ReadonlySet<string>, task: TaskHandle): void {
+  const failedAt = Math.ceil(Date.now() / 1000);
+  const off = ctx.services.engine.onReconnect(() => {
+    off();
+    sweepProject(ctx.docker, project, { keep: before, networks: before.size === 0, createdBy: failedAt })
+      .then(() => task.log('Docker is back: removed what the interrupted up had created.'))
+      .catch((e: unknown) => task.log(`cleanup failed: ${e instanceof Error ? e.message : String(e)}`));
+  });
+}
+
+/**
+ * Takes down what this up created; a stack that existed before keeps its own containers. False when the
+ * engine could not be asked (it went away).
+ */
 async function cleanUp(
   ctx: ComposeContext,
   cli: ComposeCli,
   scope: ComposeScope,
   before: ReadonlySet<string>,
   task: TaskHandle,
-): Promise<void> {
+): Promise<boolean> {
   const fresh = before.size === 0;
   try {
     if (fresh) {
@@ -160,5 +182,7 @@ async function cleanUp(
     }
   } catch (e) {
     task.log(`cleanup failed: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
   }
+  return true;
 }

@@ -18,6 +18,8 @@ import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
 import { secondEngine, type SecondEngine } from '../helpers/secondEngine';
 import type { Task } from '../../contract/tasks';
 import type { ApiErrorShape } from '../../contract/errors';
+import type { ComposeStack } from '../../contract/compose';
+import { live } from '../helpers/collection';
 
 const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'berth-faults-'));
@@ -274,6 +276,66 @@ describe('faults on the Docker side (private engine)', () => {
       await eventually('the log to open again, its lines kept', () => after.length >= logLines.length, 60_000);
       expect(after.slice(0, 3)).toEqual(logLines.slice(0, 3));
       await onEngine('rm', '-f', id);
+    },
+    10 * 60_000,
+  );
+  it(
+    'fault: the engine stops during a compose up — the task says so; once back, nothing half-made is left and Up again works',
+    async () => {
+      // `web` waits for `db` to be healthy, which takes 8 s: the up is in its middle when the engine stops.
+      const project = `berth-fault-up-${process.pid}`;
+      const file = join(dir, 'compose.yaml');
+      writeFileSync(
+        file,
+        [
+          'services:',
+          '  db:',
+          `    image: ${FIXTURE_BUSYBOX}`,
+          '    command: ["sh", "-c", "sleep 8; touch /ready; sleep 3600"]',
+          '    network_mode: none',
+          '    healthcheck:',
+          '      test: ["CMD", "test", "-f", "/ready"]',
+          '      interval: 1s',
+          '      retries: 60',
+          '  web:',
+          `    image: ${FIXTURE_BUSYBOX}`,
+          '    command: ["sleep", "3600"]',
+          '    network_mode: none',
+          '    depends_on:',
+          '      db:',
+          '        condition: service_healthy',
+          '',
+        ].join('\n'),
+      );
+      const stackList = live<ComposeStack>(
+        (h) => t.api.compose.stacks.subscribe(undefined, h),
+        (s) => s.name,
+      );
+      const stack = () => stackList.items.get(project);
+      const { taskId } = await t.api.compose.up({ file, project });
+      await waitFor('db to be up and web waiting for it', taskId, () =>
+        Boolean(stack()?.services.some((s) => s.name === 'db' && s.containers.some((c) => c.state === 'running'))),
+      );
+      expect(taskNow(taskId)?.state).toBe('running');
+      await engine.stop();
+      const failed = await t.api.tasks.wait({ id: taskId });
+      expect(failed.state).toBe('failed');
+      expectEngineGone(failed.error);
+
+      await engine.start();
+      await reconnected();
+      // Nothing half-made is left: Berth removes what this up created (at once, or once the engine is back).
+      await eventually(
+        'the half-made stack to be gone',
+        async () => (await onEngine('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`)) === '',
+        60_000,
+      );
+      await eventually('the stack list to agree', () => stack() === undefined, 30_000);
+      const again = await t.api.tasks.wait({ id: (await t.api.compose.up({ file, project })).taskId });
+      expect(again.error, JSON.stringify(again.error)).toBeUndefined();
+      await eventually('both services running', () => stack()?.running === 2, 60_000);
+      const down = await t.api.tasks.wait({ id: (await t.api.compose.down({ project, file })).taskId });
+      expect(down.state).toBe('succeeded');
     },
     10 * 60_000,
   );

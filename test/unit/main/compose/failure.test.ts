@@ -26,4 +26,26 @@ describe('compose failures in the CLI words', () => {
         .code,
     ).toBe('conflict');
   });
+
+  it('says the engine went away, in v1 and v2+ words (recorded when the engine stopped mid-up)', () => {
+    const v1 = [
+      'Creating shop_db_1 ...',
+      'Creating shop_db_1 ... done',
+      "Couldn't connect to Docker daemon at http+docker://localhost - is it running?",
+      "If it's at a non-standard location, specify the URL with the DOCKER_HOST environment variable.",
+    ];
+    const e = composeFailure('Up shop failed', v1, 1);
+    expect(e.code).toBe('engine_unreachable');
+    expect(e.message).toBe(
+      "Up shop failed: Couldn't connect to Docker daemon at http+docker://localhost - is it running?",
+    );
+    expect(e.hint).toMatch(/Start the Docker engine/);
+    expect(
+      composeFailure(
+        'Up',
+        ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?'],
+        1,
+      ).code,
+    ).toBe('engine_unreachable');
+  });
 });
