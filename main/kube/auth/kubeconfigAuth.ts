@@ -28,6 +28,12 @@ export function credentialSource(user: User): CredentialSource | undefined {
   return sources.get(user);
 }
 
+/** After the server refused a credential (401): an exec plugin's answer is not used again. */
+export function forgetCredential(user: User | null): void {
+  const source = user ? sources.get(user) : undefined;
+  if (source?.kind === 'exec') execCredentials.forget(source.request);
+}
+
 /** What the client hands an authenticator: request options with headers and TLS material. */
 interface AuthOptions {
   headers?: unknown;
