@@ -41,7 +41,7 @@ function Contexts({ onUse }: { onUse(): void }) {
               <td>
                 {authLabel(c)}
                 {c.insecure && (
-                  <span className="tag warn-tag" data-testid="kube-insecure" title={INSECURE_WARNING}>
+                  <span className="tag warn insecure-tag" data-testid="kube-insecure" title={INSECURE_WARNING}>
                     TLS not verified
                   </span>
                 )}

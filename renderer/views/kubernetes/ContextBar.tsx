@@ -68,7 +68,7 @@ export function ContextBar() {
       </label>
       {current?.kind && <span className="tag kind-tag">kind</span>}
       {current?.insecure && (
-        <span className="tag warn-tag" data-testid="kube-insecure-current" title={INSECURE_WARNING}>
+        <span className="tag warn insecure-tag" data-testid="kube-insecure-current" title={INSECURE_WARNING}>
           TLS not verified
         </span>
       )}
