@@ -221,6 +221,8 @@ beforeAll(async () => {
         { name: 'kwok', cluster: withCa(`https://127.0.0.1:${closedPort}`) },
         { name: 'dead-closed', cluster: withCa(`https://127.0.0.1:${closedPort}`) },
         { name: 'dead-silent', cluster: withCa(`https://127.0.0.1:${silent}`) },
+        // Plain http to the same silent port: the connection is made, the answer never comes.
+        { name: 'dead-http', cluster: { server: `http://127.0.0.1:${silent}`, 'insecure-skip-tls-verify': true } },
         { name: 'proxied', cluster: withCa(admin.server, { 'proxy-url': proxy.url }) },
         { name: 'insecure', cluster: { server: admin.server, 'insecure-skip-tls-verify': true } },
         { name: 'no-ca', cluster: { server: admin.server, 'certificate-authority': 'gone/ca.crt' } },
@@ -244,6 +246,7 @@ beforeAll(async () => {
         { name: 'shared', context: { cluster: 'dead-closed', user: 'viewer' } },
         { name: 'dead-closed', context: { cluster: 'dead-closed', user: 'viewer' } },
         { name: 'dead-silent', context: { cluster: 'dead-silent', user: 'viewer' } },
+        { name: 'dead-http', context: { cluster: 'dead-http', user: 'viewer' } },
         { name: 'proxied', context: { cluster: 'proxied', user: 'admin' } },
         { name: 'insecure', context: { cluster: 'insecure', user: 'admin' } },
         { name: 'no-ca', context: { cluster: 'no-ca', user: 'admin' } },
@@ -268,8 +271,10 @@ beforeAll(async () => {
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     const original = console[level];
     console[level] = (...args: unknown[]) => {
-      logs.push(args.map(String).join(' '));
-      original(...args);
+      const line = args.map(String).join(' ');
+      logs.push(line);
+      // The kube debug log is for the search below, not for the test's output.
+      if (!line.startsWith('[kube]')) original(...args);
     };
     closers.push(() => (console[level] = original));
   }
@@ -309,6 +314,7 @@ describe('any kubeconfig against the real control plane', () => {
       'sa-exec-always',
       'dead-closed',
       'dead-silent',
+      'dead-http',
       'proxied',
       'insecure',
       'no-ca',
@@ -434,14 +440,25 @@ describe('any kubeconfig against the real control plane', () => {
       (h) => api().kube.pods.subscribe({ context: 'dead-silent', namespace: 'default' }, h),
       (p) => p.id,
     );
+    // Over plain http the request is sent and no answer comes: Berth's request timeout ends it.
+    const deadHttp = live<KubePod>(
+      (h) => api().kube.pods.subscribe({ context: 'dead-http', namespace: 'default' }, h),
+      (p) => p.id,
+    );
     const alive = live<KubePod>(
       (h) => api().kube.pods.subscribe({ context: 'admin', namespace: ns }, h),
       (p) => p.id,
     );
     await eventually('the working list', () => alive.items.has(`${ns}/probe`));
     expect(dead.ended).toBeUndefined();
-    await eventually('the dead list gives up', () => dead.ended !== undefined, 60_000);
+    expect(deadHttp.ended).toBeUndefined();
+    await eventually('the dead lists give up', () => dead.ended !== undefined && deadHttp.ended !== undefined, 90_000);
     expect(dead.ended).toMatchObject({ code: 'cluster_unreachable' });
+    expect(deadHttp.ended).toMatchObject({
+      code: 'cluster_unreachable',
+      message: expect.stringContaining('(timed out)'),
+      hint: expect.stringContaining('pick another context'),
+    });
     alive.sub.unsubscribe();
   });
 
