@@ -138,11 +138,18 @@ export function namespaceFor(context: string, contexts: KubeContext[]): string {
   return contexts.find((c) => c.name === context)?.namespace ?? values?.defaultNamespace ?? 'default';
 }
 
+/** How many contexts' namespaces are kept: the most recently changed ones. */
+export const REMEMBERED_CONTEXTS = 100;
+
 /** Keeps a context's namespace in the settings (only when it changed; a failed save just forgets it). */
 function rememberNamespace(context: string, namespace: string): void {
   const values = useSettings.getState().snapshot?.values;
   if (!values || values.kubeNamespaces[context] === namespace) return;
-  saveSettings({ kubeNamespaces: { ...values.kubeNamespaces, [context]: namespace } }).catch(() => {});
+  // The context moves to the end, and the oldest ones go beyond the limit.
+  const entries = Object.entries(values.kubeNamespaces).filter(([name]) => name !== context);
+  entries.push([context, namespace]);
+  const kubeNamespaces = Object.fromEntries(entries.slice(-REMEMBERED_CONTEXTS));
+  saveSettings({ kubeNamespaces }).catch(() => {});
 }
 
 /** Until the user picks a namespace, follows the default namespace from Settings; returns the function that stops. */
