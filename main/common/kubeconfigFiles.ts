@@ -168,7 +168,7 @@ export function authKind(user: unknown): KubeAuthKind {
   return 'none';
 }
 
-/** A proxy URL fit to show: its user and password dropped. */
+/** A URL fit to show (a proxy-url, a server): its user and password dropped. */
 export function displayProxyUrl(value: string): string {
   try {
     const url = new URL(value);
@@ -192,13 +192,14 @@ export function readKubeconfigContexts(files: string[]): KubeconfigContexts {
     const user = userName ? field(merged.users.get(userName), 'user') : undefined;
     const auth = authKind(user);
     const proxy = text(field(cluster, 'proxy-url'));
+    const server = text(field(cluster, 'server'));
     const command = auth === 'exec' ? text(field(field(user, 'exec'), 'command')) : undefined;
     return {
       name: c.name as string,
       cluster: clusterName,
       user: userName,
       namespace: text(field(c.context, 'namespace')),
-      server: text(field(cluster, 'server')),
+      server: server && server.includes('@') ? displayProxyUrl(server) : server,
       auth,
       ...(command ? { execCommand: basename(command) } : {}),
       insecure: field(cluster, 'insecure-skip-tls-verify') === true,

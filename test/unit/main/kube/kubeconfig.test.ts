@@ -97,6 +97,7 @@ describe('kubeconfig files merged with kubectl’s rules', () => {
       `apiVersion: v1
 clusters:
 - {name: c, cluster: {server: "https://c:6443", certificate-authority: ca.crt, insecure-skip-tls-verify: true, proxy-url: "http://u:pw@proxy:3128"}}
+- {name: withcreds, cluster: {server: "https://admin:hunter2@c:6443"}}
 users:
 - {name: cert, user: {client-certificate: tls.crt, client-key: tls.key}}
 - {name: certdata, user: {client-certificate-data: QQ==, client-key-data: QQ==}}
@@ -112,9 +113,11 @@ contexts:
 - {name: ex, context: {cluster: c, user: ex}}
 - {name: basic, context: {cluster: c, user: basic}}
 - {name: nouser, context: {cluster: c}}
+- {name: withcreds, context: {cluster: withcreds}}
 `,
     );
     const { contexts } = readKubeconfigContexts([file]);
+    expect(contexts.pop()).toMatchObject({ name: 'withcreds', server: 'https://c:6443' });
     expect(contexts.map((c) => [c.name, c.auth])).toEqual([
       ['cert', 'clientCertificate'],
       ['certdata', 'clientCertificate'],
@@ -125,7 +128,7 @@ contexts:
       ['nouser', 'none'],
     ]);
     expect(contexts[4]).toMatchObject({ execCommand: 'plugin', insecure: true, proxyUrl: 'http://proxy:3128' });
-    expect(JSON.stringify(contexts)).not.toMatch(/pw|abc|QQ==/);
+    expect(JSON.stringify(contexts)).not.toMatch(/pw|abc|QQ==|hunter2/);
   });
 
   it('hands exec and token-file users to Berth’s authenticator, with paths from the file’s folder', async () => {
