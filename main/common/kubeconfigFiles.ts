@@ -169,7 +169,7 @@ export function authKind(user: unknown): KubeAuthKind {
 }
 
 /** A URL fit to show (a proxy-url, a server): its user and password dropped. */
-export function displayProxyUrl(value: string): string {
+export function displayUrl(value: string): string {
   try {
     const url = new URL(value);
     url.username = '';
@@ -199,11 +199,11 @@ export function readKubeconfigContexts(files: string[]): KubeconfigContexts {
       cluster: clusterName,
       user: userName,
       namespace: text(field(c.context, 'namespace')),
-      server: server && server.includes('@') ? displayProxyUrl(server) : server,
+      server: server && server.includes('@') ? displayUrl(server) : server,
       auth,
       ...(command ? { execCommand: basename(command) } : {}),
       insecure: field(cluster, 'insecure-skip-tls-verify') === true,
-      ...(proxy ? { proxyUrl: displayProxyUrl(proxy) } : {}),
+      ...(proxy ? { proxyUrl: displayUrl(proxy) } : {}),
     };
   });
   return { contexts, current: merged.current, broken: merged.broken };

@@ -1,6 +1,6 @@
 /** Turns what the Kubernetes client throws into an ApiError that says which cluster and what to do. */
 import { ApiError } from '../../contract/errors';
-import { displayProxyUrl } from '../common/kubeconfigFiles';
+import { displayUrl } from '../common/kubeconfigFiles';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -61,7 +61,7 @@ export function statusMessage(body: unknown): string | undefined {
 export function unreachable(ctx: KubeErrorContext, why: string): ApiError {
   return new ApiError(
     'cluster_unreachable',
-    `Cluster of context "${ctx.context}" not reachable${ctx.server ? ` at ${displayProxyUrl(ctx.server)}` : ''} (${why}).`,
+    `Cluster of context "${ctx.context}" not reachable${ctx.server ? ` at ${displayUrl(ctx.server)}` : ''} (${why}).`,
     unreachableHint(ctx),
   );
 }
