@@ -3,7 +3,8 @@
  * nodes): two files merged through KUBECONFIG (one with the client-certificate context, one with token
  * contexts), a ServiceAccount's token from the TokenRequest API used inline, from a token-file and from an
  * exec credential plugin (a shell script that counts its runs: one run for concurrent requests, again after
- * its expirationTimestamp; a failing one's stderr in the error; interactiveMode Always refused), proxy-url
+ * its expirationTimestamp or after the server refused its token; a failing one's stderr in the error;
+ * interactiveMode Always refused), proxy-url
  * through a CONNECT proxy on loopback that counts its tunnels, insecure-skip-tls-verify, a missing
  * certificate-authority file, and two dead clusters beside the working one (a closed port, and a port that
  * accepts and never answers). Last, the token and key material is looked for in everything Berth logged,
@@ -32,6 +33,8 @@ let dir: string;
 let configDir: string;
 let ns: string;
 let saToken: string;
+/** The tokens of the ServiceAccount's earlier lives (it is deleted and made again below). */
+const oldTokens: string[] = [];
 let admin: { server: string; ca: string; cert: string; key: string };
 const savedEnv = { ...process.env };
 /** Everything Berth logged or printed during the test, and everything the client received. */
@@ -381,6 +384,44 @@ describe('any kubeconfig against the real control plane', () => {
     expect(JSON.parse(readFileSync(join(dir, 'info-viewer-exec-beta'), 'utf8')).apiVersion).toBe(V1BETA1);
   });
 
+  it('after the server refuses the plugin’s token (401), the next request runs the plugin again', async () => {
+    // sa-exec-beta's answer has no expiry: Berth would use it for ever, were it not refused.
+    expect((await api().kube.status({ context: 'sa-exec-beta' })).version).toMatch(/^v1\.34\./);
+    const before = runs('viewer-exec-beta');
+    // The ServiceAccount made again: its old tokens are no longer valid; the plugin now hands out a new one.
+    await kubectl('-n', ns, 'delete', 'serviceaccount', 'viewer');
+    await kubectl('-n', ns, 'create', 'serviceaccount', 'viewer');
+    oldTokens.push(saToken);
+    saToken = await kubectl('-n', ns, 'create', 'token', 'viewer', '--duration=1h');
+    writeFileSync(join(dir, 'sa.token'), saToken);
+    // The server refuses the old token once its token cache has noticed (sa-token has it inline).
+    await eventually(
+      'the old token refused',
+      () =>
+        api()
+          .kube.status({ context: 'sa-token' })
+          .then(
+            () => false,
+            (e: Error) => e.message.includes('Not authorised'),
+          ),
+      60_000,
+    );
+    const refused = live<KubePod>(
+      (h) => api().kube.pods.subscribe({ context: 'sa-exec-beta', namespace: ns }, h),
+      (p) => p.id,
+    );
+    await eventually('refused', () => refused.ended !== undefined);
+    expect(refused.ended).toMatchObject({ code: 'failed', message: expect.stringContaining('Not authorised') });
+    expect(runs('viewer-exec-beta')).toBe(before);
+    const pods = live<KubePod>(
+      (h) => api().kube.pods.subscribe({ context: 'sa-exec-beta', namespace: ns }, h),
+      (p) => p.id,
+    );
+    await eventually('the pods with the new token', () => pods.items.has(`${ns}/probe`));
+    expect(runs('viewer-exec-beta')).toBe(before + 1);
+    pods.sub.unsubscribe();
+  });
+
   it('a failing plugin’s stderr is in the error, its stdout (a token) is not; interactiveMode Always is refused', async () => {
     const failed = await apiError(api().kube.status({ context: 'sa-exec-failing' }));
     expect(failed.code).toBe('failed');
@@ -469,6 +510,7 @@ describe('any kubeconfig against the real control plane', () => {
     expect(files.join('\n')).toContain(ns);
     const secrets = {
       'the ServiceAccount token': saToken,
+      'its earlier token': oldTokens[0] ?? '',
       'its signature': saToken.split('.')[2]!,
       'the client key (base64)': admin.key.slice(40, 120),
       'the client key (PEM)': Buffer.from(admin.key, 'base64').toString('utf8').split('\n')[2]!,
