@@ -27,6 +27,8 @@ function apiFactory(lib: ClientNode, config: KubeConfig, server: string) {
   const configuration = lib.createConfiguration({
     baseServer: new lib.ServerConfiguration(server, {}),
     authMethods: { default: config },
+    // The API server's audit log names the client (client-node's own makeApiClient names itself).
+    middleware: [lib.setHeaderMiddleware('User-Agent', 'Berth')],
     promiseMiddleware: [
       {
         pre: async (ctx) => {
