@@ -27,7 +27,9 @@ export interface KubeErrorContext {
 }
 
 export const unreachableHint = (ctx: KubeErrorContext): string =>
-  `Start the cluster of context "${ctx.context}" (for kind: docker start its node containers), or pick another context.`;
+  ctx.context.startsWith('kind-')
+    ? `Start the cluster of context "${ctx.context}" (docker start its node containers), or pick another context.`
+    : `Check that the cluster of context "${ctx.context}" is up and reachable from this machine (network, VPN, proxy-url), or pick another context.`;
 
 /** The first network error code in an error's cause chain, e.g. ECONNREFUSED. */
 export function networkCode(error: unknown): string | undefined {
