@@ -17,6 +17,14 @@ export const KubeContext = z.object({
   server: z.string().optional(),
   namespace: z.string().optional(),
   user: z.string().optional(),
+  /** How the context's user authenticates: the kind of credential only, never the credential itself. */
+  auth: z.enum(['clientCertificate', 'token', 'tokenFile', 'exec', 'authProvider', 'basic', 'none']),
+  /** The exec credential plugin's program name, for `auth: 'exec'`. */
+  execCommand: z.string().optional(),
+  /** insecure-skip-tls-verify: the server's certificate is not checked (the UI warns). */
+  insecure: z.boolean(),
+  /** The cluster's proxy-url, without user or password. */
+  proxyUrl: z.string().optional(),
   current: z.boolean(),
   /** The context belongs to a kind cluster (its name is `kind-<cluster>` and kind knows that cluster). */
   kind: z.boolean(),

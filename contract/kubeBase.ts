@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-/** An explicit kubeconfig path (tests, or a file the user picked); else KUBECONFIG and ~/.kube/config. */
+/** An explicit kubeconfig path (tests, or a file the user picked); else KUBECONFIG, else ~/.kube/config. */
 export const KubeconfigPath = z.string().min(1).optional();
 
 export const KubeTarget = z.object({ context: z.string().min(1), kubeconfig: KubeconfigPath });

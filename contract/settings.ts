@@ -29,6 +29,11 @@ const Namespace = z
   .max(63)
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'Lower-case letters, digits and dashes, starting and ending alphanumeric.');
 
+/** The namespace last shown for each kubeconfig context ('' = all namespaces), restored when it is picked again. */
+const KubeNamespaces = z
+  .record(z.string().min(1).max(253), z.union([z.literal(''), Namespace]))
+  .refine((r) => Object.keys(r).length <= 500, { message: 'At most 500 contexts are remembered.' });
+
 export const Theme = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof Theme>;
 
@@ -41,6 +46,7 @@ const SettingsFields = {
   /** `kind` or a path; '' finds it on PATH. */
   kindBinary: Binary,
   defaultNamespace: Namespace,
+  kubeNamespaces: KubeNamespaces,
   theme: Theme,
   /** How many log lines a log view keeps. */
   logBufferLines: z.number().int().min(100).max(200_000),
@@ -55,6 +61,7 @@ export const DEFAULT_SETTINGS = {
   composeBinary: '',
   kindBinary: '',
   defaultNamespace: 'default',
+  kubeNamespaces: {},
   theme: 'system',
   logBufferLines: 5000,
   bindLocalhost: true,
@@ -67,6 +74,8 @@ export const Settings = z.object({
   composeBinary: SettingsFields.composeBinary.default(DEFAULT_SETTINGS.composeBinary),
   kindBinary: SettingsFields.kindBinary.default(DEFAULT_SETTINGS.kindBinary),
   defaultNamespace: SettingsFields.defaultNamespace.default(DEFAULT_SETTINGS.defaultNamespace),
+  // A broken entry (a hand-edited file) costs only the remembered namespaces, not every setting.
+  kubeNamespaces: SettingsFields.kubeNamespaces.catch({}).default({}),
   theme: SettingsFields.theme.default(DEFAULT_SETTINGS.theme),
   logBufferLines: SettingsFields.logBufferLines.default(DEFAULT_SETTINGS.logBufferLines),
   bindLocalhost: SettingsFields.bindLocalhost.default(DEFAULT_SETTINGS.bindLocalhost),

@@ -1,6 +1,8 @@
 /**
  * One set of API clients per (kubeconfig, context), reused while that context's cluster and user entries
- * stay the same; an edited kubeconfig gets fresh clients on the next call.
+ * stay the same; an edited kubeconfig gets fresh clients on the next call. Every request of these clients
+ * gives up after REQUEST_TIMEOUT_MS, so a cluster that accepts connections and never answers fails with
+ * cluster_unreachable instead of holding a view (watches are not these requests: they stay open).
  */
 import type {
   AppsV1Api,
@@ -13,6 +15,46 @@ import type {
 import { k8s } from './k8s';
 import type { KubeTarget } from '../../contract/kube';
 import { configFor } from './kubeconfig';
+import { credentialSource } from './auth/kubeconfigAuth';
+
+/** How long one API request may take, from sending it to the end of its answer. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+type ClientNode = Awaited<ReturnType<typeof k8s>>;
+
+/** Makes API clients for a config whose requests time out (the client's own makeApiClient, plus a timeout). */
+function apiFactory(lib: ClientNode, config: KubeConfig, server: string) {
+  const configuration = lib.createConfiguration({
+    baseServer: new lib.ServerConfiguration(server, {}),
+    authMethods: { default: config },
+    // The API server's audit log names the client (client-node's own makeApiClient names itself).
+    middleware: [lib.setHeaderMiddleware('User-Agent', 'Berth')],
+    promiseMiddleware: [
+      {
+        pre: async (ctx) => {
+          const own = ctx.getSignal();
+          const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+          ctx.setSignal(own ? AbortSignal.any([own, timeout]) : timeout);
+          return ctx;
+        },
+        post: async (ctx) => ctx,
+      },
+    ],
+  });
+  return {
+    make: <T>(type: new (c: typeof configuration) => T): T => new type(configuration),
+    objects: (): KubernetesObjectApi => {
+      // What KubernetesObjectApi.makeApiClient does, on the configuration with the timeout.
+      class ObjectApi extends lib.KubernetesObjectApi {
+        constructor() {
+          super(configuration);
+          this.setDefaultNamespace(config);
+        }
+      }
+      return new ObjectApi();
+    },
+  };
+}
 
 export interface KubeClients {
   readonly context: string;
@@ -30,21 +72,24 @@ export class KubeClientCache {
   private readonly entries = new Map<string, { fingerprint: string; clients: KubeClients }>();
 
   async clientsFor(target: KubeTarget): Promise<KubeClients> {
-    const { AppsV1Api, CoreV1Api, DiscoveryV1Api, KubernetesObjectApi, VersionApi } = await k8s();
+    const lib = await k8s();
     const config = await configFor(target.context, target.kubeconfig);
-    const fingerprint = JSON.stringify([config.getCurrentCluster(), config.getCurrentUser()]);
+    const user = config.getCurrentUser();
+    const fingerprint = JSON.stringify([config.getCurrentCluster(), user, user && credentialSource(user)]);
     const key = targetKey(target);
     const hit = this.entries.get(key);
     if (hit && hit.fingerprint === fingerprint) return hit.clients;
+    const server = config.getCurrentCluster()?.server ?? '';
+    const api = apiFactory(lib, config, server);
     const clients: KubeClients = {
       context: target.context,
-      server: config.getCurrentCluster()?.server ?? '',
+      server,
       config,
-      core: config.makeApiClient(CoreV1Api),
-      apps: config.makeApiClient(AppsV1Api),
-      discovery: config.makeApiClient(DiscoveryV1Api),
-      objects: KubernetesObjectApi.makeApiClient(config),
-      version: config.makeApiClient(VersionApi),
+      core: api.make(lib.CoreV1Api),
+      apps: api.make(lib.AppsV1Api),
+      discovery: api.make(lib.DiscoveryV1Api),
+      objects: api.objects(),
+      version: api.make(lib.VersionApi),
     };
     this.entries.set(key, { fingerprint, clients });
     return clients;

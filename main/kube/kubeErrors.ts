@@ -1,5 +1,6 @@
 /** Turns what the Kubernetes client throws into an ApiError that says which cluster and what to do. */
 import { ApiError } from '../../contract/errors';
+import { displayUrl } from '../common/kubeconfigFiles';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -26,7 +27,9 @@ export interface KubeErrorContext {
 }
 
 export const unreachableHint = (ctx: KubeErrorContext): string =>
-  `Start the cluster of context "${ctx.context}" (for kind: docker start its node containers), or pick another context.`;
+  ctx.context.startsWith('kind-')
+    ? `Start the cluster of context "${ctx.context}" (docker start its node containers), or pick another context.`
+    : `Check that the cluster of context "${ctx.context}" is up and reachable from this machine (network, VPN, proxy-url), or pick another context.`;
 
 /** The first network error code in an error's cause chain, e.g. ECONNREFUSED. */
 export function networkCode(error: unknown): string | undefined {
@@ -60,7 +63,7 @@ export function statusMessage(body: unknown): string | undefined {
 export function unreachable(ctx: KubeErrorContext, why: string): ApiError {
   return new ApiError(
     'cluster_unreachable',
-    `Cluster of context "${ctx.context}" not reachable${ctx.server ? ` at ${ctx.server}` : ''} (${why}).`,
+    `Cluster of context "${ctx.context}" not reachable${ctx.server ? ` at ${displayUrl(ctx.server)}` : ''} (${why}).`,
     unreachableHint(ctx),
   );
 }

@@ -33,6 +33,8 @@ export interface WatchOptions {
   watchSeconds?: number;
   coalesceMs?: number;
   log?(message: string): void;
+  /** The server refused the credential (401): e.g. forget an exec plugin's answer so the retry gets a new one. */
+  onUnauthorized?(): void;
 }
 
 const BACKOFF_MS = [100, 250, 500, 1000, 2000, 3000];
@@ -42,7 +44,10 @@ export class KubeWatch<T> {
     load: () => this.list(),
     loaded: () => void this.watch(),
     stop: () => this.stop(),
-    mapError: (e) => toKubeError(e, { context: this.options.context, server: this.options.server }),
+    mapError: (e) => {
+      if (httpStatus(e) === 401) this.options.onUnauthorized?.();
+      return toKubeError(e, { context: this.options.context, server: this.options.server });
+    },
   });
   private resourceVersion = '';
   private controller: AbortController | undefined;
@@ -110,6 +115,7 @@ export class KubeWatch<T> {
         void this.relist(generation);
         return;
       }
+      if (httpStatus(err) === 401) this.options.onUnauthorized?.();
       if (err && !sawEvent) this.failures++;
       else if (!err) this.failures = 0;
       if (err) this.options.log?.(`watch ${this.spec.path} dropped: ${String((err as Error).message ?? err)}`);
@@ -155,6 +161,7 @@ export class KubeWatch<T> {
       void this.watch();
     } catch (e) {
       if (generation !== this.generation) return;
+      if (httpStatus(e) === 401) this.options.onUnauthorized?.();
       this.failures++;
       this.options.log?.(`re-list ${this.spec.path} failed: ${String((e as Error).message ?? e)}`);
       const delay = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length - 1)];

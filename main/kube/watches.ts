@@ -5,6 +5,7 @@ import type { KubeTarget } from '../../contract/kube';
 import { clientsFor, targetKey, type KubeClients } from './clients';
 import { KubeWatch, type WatchSpec } from './kubeWatch';
 import { k8s } from './k8s';
+import { forgetCredential } from './auth/kubeconfigAuth';
 
 export class KubeWatches {
   private readonly watches = new Map<string, KubeWatch<unknown>>();
@@ -27,6 +28,7 @@ export class KubeWatches {
         context: c.context,
         server: c.server,
         log: process.env.BERTH_KUBE_DEBUG ? (m) => console.error(`[kube] ${m}`) : undefined,
+        onUnauthorized: () => forgetCredential(c.config.getCurrentUser()),
       });
       this.watches.set(key, watch as KubeWatch<unknown>);
     }

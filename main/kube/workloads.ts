@@ -3,6 +3,7 @@ import type { V1Deployment, V1Service } from '@kubernetes/client-node';
 import { DeployInput, type KubeTarget } from '../../contract/kube';
 import { clientsFor, type KubeClients } from './clients';
 import { httpStatus, toKubeError } from './kubeErrors';
+import { forgetCredential } from './auth/kubeconfigAuth';
 
 const FIELD_MANAGER = 'berth';
 
@@ -11,6 +12,7 @@ export async function withClients<R>(target: KubeTarget, run: (c: KubeClients) =
   try {
     return await run(c);
   } catch (e) {
+    if (httpStatus(e) === 401) forgetCredential(c.config.getCurrentUser());
     throw toKubeError(e, { context: c.context, server: c.server });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The kubeconfig check: the same files the Kubernetes view reads (main/common/kubeconfigFiles: the
- * BERTH_KUBECONFIG file, else KUBECONFIG's files and ~/.kube/config), their contexts and current context.
+ * BERTH_KUBECONFIG file, else KUBECONFIG's files, else ~/.kube/config), their contexts and current context.
  */
 import type { EnvironmentCheck } from '../../contract/system';
 import { locateKubeconfig, readKubeconfigContexts } from '../common/kubeconfigFiles';

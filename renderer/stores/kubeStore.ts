@@ -1,8 +1,9 @@
 /**
  * The Kubernetes view's selection (context, namespace), the kubeconfig's contexts and each context's
- * reachability. The selection survives a reload.
+ * reachability. The selection survives a reload; the namespace last shown in each context is kept in
+ * Berth's settings (kubeNamespaces) and comes back when that context is picked again.
  */
-import { useSettings } from './settingsStore';
+import { saveSettings, useSettings } from './settingsStore';
 import { create } from 'zustand';
 import { api } from '../api';
 import type { ApiErrorShape } from '../../contract/errors';
@@ -103,13 +104,17 @@ export const useKube = create<KubeStore>()((set, get) => ({
     }
   },
   select(context) {
-    set({ context });
-    save({ context, namespace: get().namespace });
+    const previous = get().context;
+    const namespace = previous === context ? get().namespace : namespaceFor(context, get().contexts);
+    set({ context, namespace });
+    save({ context, namespace });
     void get().checkStatus(context);
   },
   setNamespace(namespace) {
+    const { context } = get();
     set({ namespace });
-    save({ context: get().context, namespace });
+    save({ context, namespace });
+    if (context) rememberNamespace(context, namespace);
   },
   async checkStatus(context) {
     set((s) => ({ status: { ...s.status, [context]: { state: 'checking' } } }));
@@ -121,6 +126,31 @@ export const useKube = create<KubeStore>()((set, get) => ({
     }
   },
 }));
+
+/**
+ * The namespace to show when a context is picked: the one last shown in it, else the context's own
+ * namespace from the kubeconfig, else the default namespace from Settings.
+ */
+export function namespaceFor(context: string, contexts: KubeContext[]): string {
+  const values = useSettings.getState().snapshot?.values;
+  const remembered = values?.kubeNamespaces[context];
+  if (remembered !== undefined) return remembered;
+  return contexts.find((c) => c.name === context)?.namespace ?? values?.defaultNamespace ?? 'default';
+}
+
+/** How many contexts' namespaces are kept: the most recently changed ones. */
+export const REMEMBERED_CONTEXTS = 100;
+
+/** Keeps a context's namespace in the settings (only when it changed; a failed save just forgets it). */
+function rememberNamespace(context: string, namespace: string): void {
+  const values = useSettings.getState().snapshot?.values;
+  if (!values || values.kubeNamespaces[context] === namespace) return;
+  // The context moves to the end, and the oldest ones go beyond the limit.
+  const entries = Object.entries(values.kubeNamespaces).filter(([name]) => name !== context);
+  entries.push([context, namespace]);
+  const kubeNamespaces = Object.fromEntries(entries.slice(-REMEMBERED_CONTEXTS));
+  saveSettings({ kubeNamespaces }).catch(() => {});
+}
 
 /** Until the user picks a namespace, follows the default namespace from Settings; returns the function that stops. */
 export function connectKube(): () => void {

@@ -10,6 +10,7 @@ import { attempt } from '../../stores/toastStore';
 import { useTasks } from '../../stores/tasksStore';
 import { KindCreateDialog } from './KindCreateDialog';
 import { KindInstallHelp } from './KindInstallHelp';
+import { authLabel, INSECURE_WARNING } from './contextAuth';
 
 function Contexts({ onUse }: { onUse(): void }) {
   const { contexts, context, status, select, checkStatus } = useKube();
@@ -19,6 +20,7 @@ function Contexts({ onUse }: { onUse(): void }) {
         <tr>
           <th>Context</th>
           <th>Server</th>
+          <th>Auth</th>
           <th>Status</th>
           <th />
         </tr>
@@ -27,13 +29,24 @@ function Contexts({ onUse }: { onUse(): void }) {
         {contexts.map((c) => {
           const s = status[c.name];
           return (
-            <tr key={c.name} className={c.name === context ? 'selected' : ''}>
+            <tr key={c.name} className={c.name === context ? 'selected' : ''} data-context={c.name}>
               <td>
                 <span className="mono">{c.name}</span> {c.kind && <span className="tag kind-tag">kind</span>}
                 {c.current && <span className="muted"> (current)</span>}
               </td>
-              <td className="mono">{c.server ?? ''}</td>
+              <td className="mono">
+                {c.server ?? ''}
+                {c.proxyUrl && <span className="muted"> via {c.proxyUrl}</span>}
+              </td>
               <td>
+                {authLabel(c)}
+                {c.insecure && (
+                  <span className="tag warn insecure-tag" data-testid="kube-insecure" title={INSECURE_WARNING}>
+                    TLS not verified
+                  </span>
+                )}
+              </td>
+              <td data-testid="kube-context-status" data-state={s?.state ?? 'none'}>
                 {!s ? (
                   <button className="small link" onClick={() => void checkStatus(c.name)}>
                     Check
@@ -41,8 +54,9 @@ function Contexts({ onUse }: { onUse(): void }) {
                 ) : s.state === 'ok' ? (
                   <span className="ok-text">{s.status.version}</span>
                 ) : s.state === 'error' ? (
-                  <span className="bad-text" title={s.error.hint}>
+                  <span className="bad-text">
                     {s.error.message}
+                    {s.error.hint && <span className="muted hint"> {s.error.hint}</span>}
                   </span>
                 ) : (
                   'Checking…'

@@ -1,6 +1,7 @@
 /** Context and namespace pickers with the selected cluster's version or why it cannot be reached. */
 import { useKube, type ContextStatus } from '../../stores/kubeStore';
 import { useKubeList } from '../../stores/kubeLists';
+import { INSECURE_WARNING } from './contextAuth';
 
 function NamespacePicker({ context }: { context: string }) {
   const { items } = useKubeList('namespaces', context);
@@ -66,6 +67,11 @@ export function ContextBar() {
         </select>
       </label>
       {current?.kind && <span className="tag kind-tag">kind</span>}
+      {current?.insecure && (
+        <span className="tag warn insecure-tag" data-testid="kube-insecure-current" title={INSECURE_WARNING}>
+          TLS not verified
+        </span>
+      )}
       <span
         className="kube-status"
         data-testid="kube-status"

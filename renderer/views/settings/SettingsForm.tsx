@@ -8,7 +8,9 @@ import { notify } from '../../stores/toastStore';
 import { fromApiError, fromIssues, type FieldErrors } from './fieldErrors';
 import { saveSettings } from '../../stores/settingsStore';
 
-type Draft = Omit<Settings, 'logBufferLines' | 'theme' | 'firstRunDone'> & { logBufferLines: string };
+type Draft = Omit<Settings, 'logBufferLines' | 'theme' | 'firstRunDone' | 'kubeNamespaces'> & {
+  logBufferLines: string;
+};
 
 const toDraft = (v: Settings): Draft => ({
   engineHost: v.engineHost,

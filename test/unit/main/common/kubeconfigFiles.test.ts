@@ -60,18 +60,34 @@ describe('where the kubeconfig is (one answer for the Kubernetes view and Settin
     });
   });
 
-  it('merges KUBECONFIG and ~/.kube/config, missing files left out but named', () => {
+  it('reads KUBECONFIG instead of ~/.kube/config (as kubectl), missing files left out but named', () => {
     mkdirSync(join(dir, '.kube'));
     const home = kubeconfig(join(dir, '.kube', 'config'), 'h', 'h');
     const a = kubeconfig(join(dir, 'a'), 'a', 'a', 'h');
-    const where = locateKubeconfig({ env: { KUBECONFIG: `${join(dir, 'gone')}:${a}` }, home: dir });
-    expect(where.candidates).toEqual([join(dir, 'gone'), a, home]);
-    expect(where.files).toEqual([a, home]);
+    const where = locateKubeconfig({ env: { KUBECONFIG: `${join(dir, 'gone')}:${a}:${a}` }, home: dir });
+    expect(where).toMatchObject({ candidates: [join(dir, 'gone'), a], files: [a], source: 'KUBECONFIG' });
+    expect(locateKubeconfig({ env: {}, home: dir })).toMatchObject({ files: [home], source: '~/.kube/config' });
     const read = readKubeconfigContexts(where.files);
     expect(read.current).toBe('a');
     expect(read.contexts).toEqual([
-      { name: 'a', cluster: 'a', user: 'a', namespace: 'team-a', server: 'https://a.example:6443' },
-      { name: 'h', cluster: 'h', user: 'h', namespace: 'team-h', server: 'https://h.example:6443' },
+      {
+        name: 'a',
+        cluster: 'a',
+        user: 'a',
+        namespace: 'team-a',
+        server: 'https://a.example:6443',
+        auth: 'none',
+        insecure: false,
+      },
+      {
+        name: 'h',
+        cluster: 'h',
+        user: 'h',
+        namespace: 'team-h',
+        server: 'https://h.example:6443',
+        auth: 'none',
+        insecure: false,
+      },
     ]);
   });
 

@@ -1,8 +1,10 @@
-/** The kube client cache: one set of clients per (kubeconfig, context), new ones when the kubeconfig's entries change. */
+/** The kube client cache: one set of clients per (kubeconfig, context), new ones when the kubeconfig's entries change; what a request carries. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { KubeClientCache } from '../../../../main/kube/clients';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-clients-'));
@@ -39,5 +41,25 @@ describe('kube client cache', { timeout: 30_000 }, () => {
 
     cache.clear();
     expect(await cache.clientsFor({ context: 'dev', kubeconfig: file })).not.toBe(edited);
+  });
+
+  it('names itself to the API server and sends the context’s token', async () => {
+    const seen: Array<{ url?: string; agent?: string; auth?: string }> = [];
+    const server = http.createServer((req, res) => {
+      seen.push({ url: req.url, agent: req.headers['user-agent'], auth: req.headers.authorization });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ gitVersion: 'v1.99.0', major: '1', minor: '99', platform: 'test/os' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const file = join(dir, 'plain-http');
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      writeFileSync(file, kubeconfig(url).replace('server: "', 'insecure-skip-tls-verify: true, server: "'));
+      const clients = await new KubeClientCache().clientsFor({ context: 'dev', kubeconfig: file });
+      expect((await clients.version.getCode()).gitVersion).toBe('v1.99.0');
+      expect(seen).toEqual([{ url: '/version', agent: 'Berth', auth: 'Bearer t' }]);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -126,4 +126,28 @@ describe('KubeWatch', () => {
     await expect(w.subscribe(() => {})).rejects.toMatchObject({ code: 'cluster_unreachable' });
     expect(w.subscribers).toBe(0);
   });
+
+  it('tells its owner when the server refuses the credential, on the list and on a watch', async () => {
+    const f = fakeCluster([]);
+    let refused = 0;
+    const list = f.spec.list;
+    const unauthorized = Object.assign(new Error('Unauthorized'), { statusCode: 401 });
+    f.spec.list = async () => {
+      if (f.state.lists++ === 0) throw unauthorized;
+      return list();
+    };
+    const w = new KubeWatch<Item>(f.spec, {
+      watcher: f.watcher,
+      context: 'c',
+      coalesceMs: 5,
+      onUnauthorized: () => refused++,
+    });
+    await expect(w.subscribe(() => {})).rejects.toMatchObject({ message: expect.stringContaining('Not authorised') });
+    expect(refused).toBe(1);
+    const off = await w.subscribe(() => {});
+    await tick(5);
+    (f.calls[0] as Call).done(unauthorized);
+    expect(refused).toBe(2);
+    off();
+  });
 });

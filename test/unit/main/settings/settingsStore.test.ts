@@ -38,6 +38,17 @@ describe('settings file', () => {
     expect(again.current).toMatchObject({ theme: 'dark', defaultNamespace: 'team-a', logBufferLines: 1000 });
   });
 
+  it('remembers a namespace per kubeconfig context; a hand-broken entry costs only those', async () => {
+    const store = new SettingsStore(dir);
+    await store.update({ kubeNamespaces: { 'kind-dev': 'team-a', prod: '' } });
+    expect(new SettingsStore(dir).current.kubeNamespaces).toEqual({ 'kind-dev': 'team-a', prod: '' });
+    await expect(store.update({ kubeNamespaces: { dev: 'Not A Namespace' } })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    writeFileSync(file(), JSON.stringify({ theme: 'dark', kubeNamespaces: { dev: 42 } }));
+    expect(new SettingsStore(dir).current).toMatchObject({ theme: 'dark', kubeNamespaces: {} });
+  });
+
   it('creates the config folder when it does not exist yet', async () => {
     const nested = join(dir, 'a', 'b');
     await new SettingsStore(nested).update({ theme: 'light' });
