@@ -16,6 +16,7 @@ import { startPortForward } from './pods/portForward';
 import { deletePod } from './pods/deletePod';
 import { exposeDeployment } from './expose';
 import { nodeMetrics } from './nodeMetrics';
+import { kubeActionsApi } from './actionsApi';
 import { OK } from '../../contract/collection';
 import { kindNodeContainers, listKindClusters } from './kind/kindClusters';
 import { requireKind } from './kind/kindCli';
@@ -116,5 +117,6 @@ export function kubeApi(
     kindCreate: async (input) => ({ taskId: await startKindCreate(services.tasks, kindTool(), input) }),
     kindDelete: async (input) => ({ taskId: startKindDelete(services.tasks, kindTool(), input.name) }),
     kindLoad: async (input) => ({ taskId: startKindLoad(services.tasks, kindTool(), input.cluster, input.image) }),
+    ...kubeActionsApi(services),
   };
 }
