@@ -15,7 +15,7 @@ import { kubeJson, resourcePath, statusOf } from '../objectRest';
 import { changes, lineDiff } from './lineDiff';
 import { readObject, toYaml, withoutManagedFields, type KubeObject } from './objectYaml';
 import { fieldLine } from './fieldLine';
-import { threeWayMerge, type Json } from './threeWayMerge';
+import { deepEqual, threeWayMerge, userPart, type Json } from './threeWayMerge';
 
 type Input = KubeObjectRef & Required<Pick<SaveYamlInput, 'yaml' | 'baseYaml' | 'dryRun' | 'overwrite'>>;
 
@@ -68,20 +68,35 @@ export function causesAt(yamlText: string, status: ReturnType<typeof statusOf>):
   }));
 }
 
-async function conflict(c: KubeClients, ref: KubeObjectRef, input: Input, mine: KubeObject): Promise<SaveYamlOutcome> {
+/** How often a save is tried again on its own after a conflict only the server's own fields caused. */
+const QUIET_REBASES = 3;
+
+/**
+ * After a 409: the server's version and the edit rebased on it. When the server changed only what it owns
+ * (status, resourceVersion: a controller reporting progress), the rebase is the save: `retry` is set.
+ */
+async function conflict(
+  c: KubeClients,
+  ref: KubeObjectRef,
+  input: Input,
+  mine: KubeObject,
+): Promise<{ retry: KubeObject } | { outcome: SaveYamlOutcome }> {
   const server = await readObject(c, ref);
   const serverYaml = toYaml(server);
   const parsedBase = parseObject(input.baseYaml);
   const base: Json = 'object' in parsedBase ? parsedBase.object : {};
   const { merged, clashes } = threeWayMerge(base, mine, server);
+  if (deepEqual(userPart(base), userPart(server)) && clashes.length === 0) return { retry: merged as KubeObject };
   return {
-    outcome: 'conflict',
-    message: `${ref.name} was changed by someone else since you opened it.`,
-    serverYaml,
-    serverResourceVersion: String(server.metadata?.resourceVersion ?? ''),
-    theirChanges: lineDiff(input.baseYaml, serverYaml),
-    rebasedYaml: clashes.length === 0 ? toYaml(merged) : undefined,
-    clashes,
+    outcome: {
+      outcome: 'conflict',
+      message: `${ref.name} was changed by someone else since you opened it.`,
+      serverYaml,
+      serverResourceVersion: String(server.metadata?.resourceVersion ?? ''),
+      theirChanges: lineDiff(input.baseYaml, serverYaml),
+      rebasedYaml: clashes.length === 0 ? toYaml(merged) : undefined,
+      clashes,
+    },
   };
 }
 
@@ -102,22 +117,32 @@ export async function saveYaml(c: KubeClients, ref: KubeObjectRef, input: Input)
       metadata.resourceVersion = base.object.metadata.resourceVersion;
     }
   }
-  const body: KubeObject = { ...object, metadata };
-  try {
-    const out = await kubeJson<KubeObject>(c, 'PUT', resourcePath(ref), {
-      body,
-      query: { fieldManager: 'berth', ...(input.dryRun ? { dryRun: 'All' } : {}) },
-    });
-    const yaml = toYaml(withoutManagedFields(out));
-    if (!input.dryRun) return { outcome: 'saved', yaml, resourceVersion: String(out.metadata?.resourceVersion ?? '') };
-    const diff = lineDiff(input.baseYaml, yaml);
-    return { outcome: 'dryRun', yaml, diff, changed: changes(diff) };
-  } catch (e) {
-    if (e instanceof StatusError && e.code === 409) return conflict(c, ref, input, object);
-    if (e instanceof StatusError && (e.code === 422 || e.code === 400)) {
-      const status = statusOf(e);
-      return invalid(status?.message ?? e.message, causesAt(input.yaml, status));
+  let body: KubeObject = { ...object, metadata };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const out = await kubeJson<KubeObject>(c, 'PUT', resourcePath(ref), {
+        body,
+        query: { fieldManager: 'berth', ...(input.dryRun ? { dryRun: 'All' } : {}) },
+      });
+      const yaml = toYaml(withoutManagedFields(out));
+      if (!input.dryRun)
+        return { outcome: 'saved', yaml, resourceVersion: String(out.metadata?.resourceVersion ?? '') };
+      const diff = lineDiff(input.baseYaml, yaml);
+      return { outcome: 'dryRun', yaml, diff, changed: changes(diff) };
+    } catch (e) {
+      if (e instanceof StatusError && e.code === 409) {
+        const next = await conflict(c, ref, input, object);
+        if ('outcome' in next) return next.outcome;
+        if (attempt < QUIET_REBASES) {
+          body = next.retry;
+          continue;
+        }
+      }
+      if (e instanceof StatusError && (e.code === 422 || e.code === 400)) {
+        const status = statusOf(e);
+        return invalid(status?.message ?? e.message, causesAt(input.yaml, status));
+      }
+      throw toKubeError(e, c);
     }
-    throw toKubeError(e, c);
   }
 }

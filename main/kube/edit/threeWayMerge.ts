@@ -82,16 +82,18 @@ function merge(
 /** The fields the server owns: always the server's, never a clash. */
 const SERVER_OWNED = ['resourceVersion', 'generation', 'uid', 'creationTimestamp', 'managedFields'];
 
+/** An object without what the server owns (status, resourceVersion, generation...): what a user edits. */
+export function userPart(o: Json): Json {
+  if (!isMap(o)) return o;
+  const { status: _status, ...rest } = o;
+  const meta = isMap(rest.metadata) ? { ...rest.metadata } : undefined;
+  if (meta) for (const k of SERVER_OWNED) delete meta[k];
+  return meta ? { ...rest, metadata: meta } : rest;
+}
+
 export function threeWayMerge(base: Json, mine: Json, theirs: Json): MergeResult {
   const clashes: string[] = [];
-  const strip = (o: Json): Json => {
-    if (!isMap(o)) return o;
-    const { status: _status, ...rest } = o;
-    const meta = isMap(rest.metadata) ? { ...rest.metadata } : undefined;
-    if (meta) for (const k of SERVER_OWNED) delete meta[k];
-    return meta ? { ...rest, metadata: meta } : rest;
-  };
-  const merged = merge(strip(base), strip(mine), strip(theirs), '', clashes) ?? null;
+  const merged = merge(userPart(base), userPart(mine), userPart(theirs), '', clashes) ?? null;
   if (isMap(merged) && isMap(theirs)) {
     const meta = isMap(merged.metadata) ? merged.metadata : {};
     const theirMeta = isMap(theirs.metadata) ? theirs.metadata : {};
