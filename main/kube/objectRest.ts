@@ -65,7 +65,10 @@ export async function kubeJson<T = unknown>(
         headers: {
           ...(opts.headers ?? {}),
           Accept: 'application/json',
-          ...(body !== undefined ? { 'Content-Type': options.contentType ?? 'application/json' } : {}),
+          // Content-Length always: Node frames no DELETE body by itself (no chunked encoding for DELETE).
+          ...(body !== undefined
+            ? { 'Content-Type': options.contentType ?? 'application/json', 'Content-Length': Buffer.byteLength(body) }
+            : {}),
         },
       },
       (res) => {
