@@ -101,7 +101,10 @@ export async function drainNode(c: KubeClients, options: Options, task: TaskHand
       } catch (e) {
         if (e instanceof StatusError && e.code === 404) break;
         if (e instanceof StatusError && e.code === 429) {
-          const why = statusOf(e)?.message ?? e.message;
+          // "Cannot evict pod as it would violate the pod's disruption budget." + which budget and its numbers.
+          const status = statusOf(e);
+          const causes = (status?.details?.causes ?? []).map((c) => c.message).filter(Boolean);
+          const why = [status?.message ?? e.message, ...causes].join(' ');
           if (Date.now() > deadline) {
             step(id, `Blocked: ${why}`, null);
             throw new ApiError(
