@@ -12,6 +12,7 @@ import { notify } from '../../../stores/toastStore';
 import type { ApiErrorShape } from '../../../../contract/errors';
 import type { Dependent, PropagationPolicy } from '../../../../contract/kubeActions';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
+import { refKey } from './refs';
 
 const POLICIES: { value: PropagationPolicy; label: string }[] = [
   { value: 'Background', label: 'Background — delete it now, what it owns right after' },
@@ -25,7 +26,9 @@ export function DeleteDialog({ object, onClose }: { object: KubeObjectRef; onClo
   const [error, setError] = useState<ApiErrorShape>();
   useEffect(() => {
     api.kube.dependents(object).then(setDependents, () => setDependents([]));
-  }, [object]);
+    // `refKey` stands for the object: an equal ref on a re-render must not load again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refKey(object)]);
   const submit = async () => {
     try {
       await api.kube.deleteObject({ ...object, propagationPolicy: policy });

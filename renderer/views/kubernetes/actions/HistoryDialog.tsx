@@ -8,6 +8,7 @@ import { notify } from '../../../stores/toastStore';
 import type { ApiErrorShape } from '../../../../contract/errors';
 import type { RolloutRevision } from '../../../../contract/kubeActions';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
+import { refKey } from './refs';
 
 export function HistoryDialog({ object, onClose }: { object: KubeObjectRef; onClose(): void }) {
   const [revisions, setRevisions] = useState<RolloutRevision[]>();
@@ -15,8 +16,9 @@ export function HistoryDialog({ object, onClose }: { object: KubeObjectRef; onCl
   const load = () => api.kube.rolloutHistory(object).then(setRevisions, (e: unknown) => setError(toErrorShape(e)));
   useEffect(() => {
     void load();
+    // `refKey` stands for the object.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [object]);
+  }, [refKey(object)]);
   const undo = async (r: RolloutRevision) => {
     const answer = await confirm({
       title: `Roll ${object.name} back to revision ${r.revision}?`,

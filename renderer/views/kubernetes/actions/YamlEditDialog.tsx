@@ -12,6 +12,7 @@ import { notify } from '../../../stores/toastStore';
 import type { ApiErrorShape } from '../../../../contract/errors';
 import type { FieldCause, SaveYamlOutcome } from '../../../../contract/kubeActions';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
+import { refKey } from './refs';
 import { DiffView } from './DiffView';
 import { YamlText } from './YamlText';
 
@@ -41,7 +42,9 @@ export function YamlEditDialog({ object, onClose }: { object: KubeObjectRef; onC
     return () => {
       live = false;
     };
-  }, [object]);
+    // `refKey` stands for the object: an equal ref on a re-render must not reload (and drop the edit).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refKey(object)]);
 
   const save = async (dryRun: boolean, overwrite = false) => {
     if (base === undefined) return;

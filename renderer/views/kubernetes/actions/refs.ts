@@ -10,3 +10,10 @@ export const deploymentRef = (context: string, d: Pick<KubeDeployment, 'namespac
   namespace: d.namespace,
   name: d.name,
 });
+
+/**
+ * One string per object: what effects depend on, since a parent may hand over an equal but new ref on each
+ * render (a table cell does) and a refetch would throw away what the user typed.
+ */
+export const refKey = (r: KubeObjectRef): string =>
+  [r.context, r.kubeconfig ?? '', r.group, r.version, r.resource, r.namespace ?? '', r.name].join('\u0000');
