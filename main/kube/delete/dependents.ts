@@ -72,13 +72,3 @@ export async function dependents(c: KubeClients, ref: KubeObjectRef): Promise<De
   );
   return ownedTree(root.metadata.uid, lists.flat());
 }
-
-export async function deleteObject(
-  c: KubeClients,
-  ref: KubeObjectRef,
-  propagationPolicy: 'Foreground' | 'Background' | 'Orphan',
-): Promise<void> {
-  await kubeJson(c, 'DELETE', resourcePath(ref), {
-    body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy },
-  });
-}
