@@ -5,6 +5,7 @@
  * (plus `state` to offer only pause or resume, suspend or resume, cordon or uncordon).
  */
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
 import { actionsFor, checksOf, type ActionId, type ObjectState } from './catalog';
 import { useAccess } from './useAccess';
@@ -39,10 +40,12 @@ export function ObjectActions({
   const [asked, setAsked] = useState(false);
   const answers = useAccess(object, asked ? checks : []);
   const menu = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     menu.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-    const away = (e: MouseEvent) => !menu.current?.parentElement?.contains(e.target as Node) && setOpen(false);
+    const away = (e: MouseEvent) =>
+      !menu.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node) && setOpen(false);
     const key = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
     document.addEventListener('mousedown', away);
     document.addEventListener('keydown', key);
@@ -57,9 +60,12 @@ export function ObjectActions({
 
   const close = () => setDialog(undefined);
   const target = { context: object.context, kubeconfig: object.kubeconfig };
+  // The menu and dialogs live in document.body (no table cell's styles or clipping reach them); their
+  // events still bubble through React's tree, so the span stops them before a row's own click handler.
   return (
-    <span className="object-actions">
+    <span className="object-actions" onClick={(e) => e.stopPropagation()}>
       <button
+        ref={button}
         type="button"
         className="small"
         aria-haspopup="menu"
@@ -73,42 +79,54 @@ export function ObjectActions({
       >
         {label} ▾
       </button>
-      {open && (
-        <div
-          ref={menu}
-          className="object-actions-menu"
-          role="menu"
-          aria-label={`Actions for ${object.name}`}
-          style={{ right: at.right, top: Math.min(at.top, window.innerHeight - 40 * actions.length - 16) }}
-        >
-          {actions.map((a) => {
-            const why = refusal(a.id);
-            return (
-              <button
-                key={a.id}
-                type="button"
-                role="menuitem"
-                className={a.danger ? 'bad-text' : undefined}
-                disabled={why !== undefined}
-                title={why}
-                onClick={() => {
-                  setOpen(false);
-                  if (DIALOGS.has(a.id)) setDialog(a.id as DialogId);
-                  else void runAction(a.id, object);
-                }}
-              >
-                {a.label}
-                {why && <span className="object-actions-why">{why}</span>}
-              </button>
-            );
-          })}
-        </div>
-      )}
-      {dialog === 'editYaml' && <YamlEditDialog object={object} onClose={close} />}
-      {dialog === 'scale' && <ScaleDialog object={object} onClose={close} />}
-      {dialog === 'history' && <HistoryDialog object={object} onClose={close} />}
-      {dialog === 'delete' && <DeleteDialog object={object} onClose={close} />}
-      {dialog === 'drain' && <DrainDialog target={target} node={object.name} onClose={close} />}
+      {open &&
+        createPortal(
+          <div
+            ref={menu}
+            className="object-actions-menu"
+            role="menu"
+            aria-label={`Actions for ${object.name}`}
+            style={{ right: at.right, top: Math.min(at.top, window.innerHeight - 40 * actions.length - 16) }}
+          >
+            {actions.map((a) => {
+              const why = refusal(a.id);
+              return (
+                <button
+                  key={a.id}
+                  type="button"
+                  role="menuitem"
+                  className={a.danger ? 'bad-text' : undefined}
+                  disabled={why !== undefined}
+                  title={why}
+                  onClick={() => {
+                    setOpen(false);
+                    if (DIALOGS.has(a.id)) setDialog(a.id as DialogId);
+                    else void runAction(a.id, object);
+                  }}
+                >
+                  {a.label}
+                  {why && <span className="object-actions-why">{why}</span>}
+                </button>
+              );
+            })}
+          </div>,
+          document.body,
+        )}
+      {dialog !== undefined &&
+        createPortal(
+          <div
+            className="object-actions-dialogs"
+            onClick={(e) => e.stopPropagation()}
+            onKeyDown={(e) => e.stopPropagation()}
+          >
+            {dialog === 'editYaml' && <YamlEditDialog object={object} onClose={close} />}
+            {dialog === 'scale' && <ScaleDialog object={object} onClose={close} />}
+            {dialog === 'history' && <HistoryDialog object={object} onClose={close} />}
+            {dialog === 'delete' && <DeleteDialog object={object} onClose={close} />}
+            {dialog === 'drain' && <DrainDialog target={target} node={object.name} onClose={close} />}
+          </div>,
+          document.body,
+        )}
     </span>
   );
 }

@@ -126,56 +126,57 @@ export function YamlEditDialog({ object, onClose }: { object: KubeObjectRef; onC
         )
       }
     >
-      <FormError error={error} />
-      {conflict && (
-        <div className="yaml-conflict" role="alert" data-testid="yaml-conflict">
-          <p>
-            <strong>{conflict.message}</strong>{' '}
-            {conflict.rebasedYaml
-              ? 'Rebase re-applies your edit on their version; you review it before saving.'
-              : `You both changed ${conflict.clashes.join(', ')}: rebase is not possible.`}
-          </p>
-          <h3>What changed there</h3>
-          <DiffView diff={conflict.theirChanges} testId="their-changes" />
-        </div>
-      )}
-      {invalid && (
-        <div className="img-form-error" role="alert" data-testid="yaml-invalid">
-          {invalid.message}
-          <ul className="yaml-causes">
-            {invalid.causes.map((c, i) => (
-              <li key={i}>
-                {c.line ? (
-                  <button type="button" className="link small" onClick={() => setFocusLine(c.line)}>
-                    line {c.line}
-                  </button>
-                ) : null}{' '}
-                {c.field && <code>{c.field}</code>} {c.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {review && (
-        <div data-testid="yaml-review">
-          <p className="muted">The API server accepted it (dry-run). What saving changes:</p>
-          <DiffView diff={review.diff} testId="yaml-diff" />
-        </div>
-      )}
-      {base === undefined && !error && <p className="muted">Loading…</p>}
-      {base !== undefined && !review && (
-        <YamlText
-          label={`YAML of ${object.name}`}
-          value={text}
-          onChange={(t) => {
-            setText(t);
-            setReview(undefined);
-          }}
-          causes={invalid?.causes}
-          focusLine={focusLine}
-          readOnly={Boolean(conflict)}
-        />
-      )}
+      <div className="yaml-edit-body">
+        <FormError error={error} />
+        {conflict && (
+          <div className="yaml-conflict" role="alert" data-testid="yaml-conflict">
+            <p>
+              <strong>{conflict.message}</strong>{' '}
+              {conflict.rebasedYaml
+                ? 'Rebase re-applies your edit on their version; you review it before saving.'
+                : `You both changed ${conflict.clashes.join(', ')}: rebase is not possible.`}
+            </p>
+            <h3>What changed there</h3>
+            <DiffView diff={conflict.theirChanges} testId="their-changes" />
+          </div>
+        )}
+        {invalid && (
+          <div className="img-form-error" role="alert" data-testid="yaml-invalid">
+            {invalid.message}
+            <ul className="yaml-causes">
+              {invalid.causes.map((c, i) => (
+                <li key={i}>
+                  {c.line ? (
+                    <button type="button" className="link small" onClick={() => setFocusLine(c.line)}>
+                      line {c.line}
+                    </button>
+                  ) : null}{' '}
+                  {c.field && <code>{c.field}</code>} {c.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {review && (
+          <div data-testid="yaml-review">
+            <p className="muted">The API server accepted it (dry-run). What saving changes:</p>
+            <DiffView diff={review.diff} testId="yaml-diff" />
+          </div>
+        )}
+        {base === undefined && !error && <p className="muted">Loading…</p>}
+        {base !== undefined && !review && !conflict && (
+          <YamlText
+            label={`YAML of ${object.name}`}
+            value={text}
+            onChange={(t) => {
+              setText(t);
+              setReview(undefined);
+            }}
+            causes={invalid?.causes}
+            focusLine={focusLine}
+          />
+        )}
+      </div>
     </Modal>
   );
 }
