@@ -64,7 +64,7 @@ function Table({
           <button className="small" aria-label={`Expose ${d.name}`} onClick={() => onExpose(d)}>
             Expose…
           </button>
-          <ObjectActions object={deploymentRef(context, d)} />
+          <ObjectActions object={deploymentRef(context, d)} state={{ replicas: d.replicas }} />
         </>
       )),
     [onExpose, context],

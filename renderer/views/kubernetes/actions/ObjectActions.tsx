@@ -120,7 +120,7 @@ export function ObjectActions({
             onKeyDown={(e) => e.stopPropagation()}
           >
             {dialog === 'editYaml' && <YamlEditDialog object={object} onClose={close} />}
-            {dialog === 'scale' && <ScaleDialog object={object} onClose={close} />}
+            {dialog === 'scale' && <ScaleDialog object={object} replicas={state.replicas} onClose={close} />}
             {dialog === 'history' && <HistoryDialog object={object} onClose={close} />}
             {dialog === 'delete' && <DeleteDialog object={object} onClose={close} />}
             {dialog === 'drain' && <DrainDialog target={target} node={object.name} onClose={close} />}

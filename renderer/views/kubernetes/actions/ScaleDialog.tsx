@@ -9,8 +9,16 @@ import type { ApiErrorShape } from '../../../../contract/errors';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
 import { checkReplicas } from '../scaleInput';
 
-export function ScaleDialog({ object, onClose }: { object: KubeObjectRef; onClose(): void }) {
-  const [text, setText] = useState('1');
+export function ScaleDialog({
+  object,
+  replicas,
+  onClose,
+}: {
+  object: KubeObjectRef;
+  replicas?: number;
+  onClose(): void;
+}) {
+  const [text, setText] = useState(String(replicas ?? 1));
   const [error, setError] = useState<ApiErrorShape>();
   const submit = async () => {
     const check = checkReplicas(text);

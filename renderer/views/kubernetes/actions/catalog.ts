@@ -26,6 +26,8 @@ export interface ObjectState {
   paused?: boolean;
   suspended?: boolean;
   unschedulable?: boolean;
+  /** The replica count now: what the scale dialog starts from. */
+  replicas?: number;
 }
 
 export interface ActionDef {
