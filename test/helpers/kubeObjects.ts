@@ -74,3 +74,45 @@ ${extra}      containers:
         - name: main
           image: berth-fixture/busybox:1
 `;
+
+/** The taint on a test's own kwok node: only pods that tolerate it (the test's) land there. */
+export const DRAIN_TAINT = 'berth.test/drain';
+export const drainToleration = `[{key: ${DRAIN_TAINT}, operator: Exists, effect: NoSchedule}]`;
+
+/** A kwok node of a test's own, tainted so no other test's pods are scheduled on it. */
+export const kwokNodeYaml = (name: string) => `
+apiVersion: v1
+kind: Node
+metadata:
+  name: ${name}
+  annotations: {kwok.x-k8s.io/node: fake, node.alpha.kubernetes.io/ttl: "0"}
+  labels: {type: berth-drain-test, kubernetes.io/hostname: ${name}, kubernetes.io/os: linux}
+spec:
+  taints: [{key: ${DRAIN_TAINT}, value: only, effect: NoSchedule}]
+status:
+  allocatable: {cpu: "32", memory: 256Gi, pods: "110"}
+  capacity: {cpu: "32", memory: 256Gi, pods: "110"}
+`;
+
+/** A Deployment of `replicas` pods pinned to `node`, and a PodDisruptionBudget asking `minAvailable` of them. */
+export const guardedYaml = (namespace: string, node: string, replicas: number, minAvailable: number) => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: guarded, namespace: ${namespace}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: guarded}}
+  template:
+    metadata: {labels: {app: guarded}}
+    spec:
+      nodeSelector: {kubernetes.io/hostname: ${node}}
+      tolerations: ${drainToleration}
+      containers: [{name: main, image: berth-fixture/busybox:1}]
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: guarded, namespace: ${namespace}}
+spec:
+  minAvailable: ${minAvailable}
+  selector: {matchLabels: {app: guarded}}
+`;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { eventually } from '../helpers/docker';
 import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeCluster } from '../helpers/kubeCluster';
-import { jsonpath, kubectlApply } from '../helpers/kubeObjects';
+import { drainToleration, jsonpath, kubectlApply, kwokNodeYaml } from '../helpers/kubeObjects';
 import type { Task } from '../../contract/tasks';
 
 let cluster: KubeCluster;
@@ -19,7 +19,7 @@ const node = `k8sops-drain-${Math.random().toString(36).slice(2, 7)}`;
 const WAIT = 90_000;
 const tasks = new Map<string, Task>();
 
-const toleration = `[{key: berth.test/drain, operator: Exists, effect: NoSchedule}]`;
+const toleration = drainToleration;
 
 beforeAll(async () => {
   cluster = await useKubeCluster();
@@ -32,19 +32,7 @@ beforeAll(async () => {
   });
   ns = testNamespace();
   await kubectl('create', 'namespace', ns);
-  await kubectlApply(`
-apiVersion: v1
-kind: Node
-metadata:
-  name: ${node}
-  annotations: {kwok.x-k8s.io/node: fake, node.alpha.kubernetes.io/ttl: "0"}
-  labels: {type: berth-drain-test, kubernetes.io/hostname: ${node}, kubernetes.io/os: linux}
-spec:
-  taints: [{key: berth.test/drain, value: only, effect: NoSchedule}]
-status:
-  allocatable: {cpu: "32", memory: 256Gi, pods: "110"}
-  capacity: {cpu: "32", memory: 256Gi, pods: "110"}
-`);
+  await kubectlApply(kwokNodeYaml(node));
   await eventually(
     'own node Ready',
     async () => (await jsonpath(`node/${node}`, undefined, '.status.conditions[?(@.type=="Ready")].status')) === 'True',

@@ -11,6 +11,14 @@ export const deploymentRef = (context: string, d: Pick<KubeDeployment, 'namespac
   name: d.name,
 });
 
+export const nodeRef = (context: string, name: string): KubeObjectRef => ({
+  context,
+  group: '',
+  version: 'v1',
+  resource: 'nodes',
+  name,
+});
+
 /**
  * One string per object: what effects depend on, since a parent may hand over an equal but new ref on each
  * render (a table cell does) and a refetch would throw away what the user typed.
