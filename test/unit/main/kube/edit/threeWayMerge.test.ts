@@ -1,6 +1,6 @@
 /** The rebase after a conflict: my edit re-applied on their version, field by field, clashes named. */
 import { describe, expect, it } from 'vitest';
-import { threeWayMerge, type Json } from '../../../../../main/kube/edit/threeWayMerge';
+import { threeWayMerge, userPart, type Json } from '../../../../../main/kube/edit/threeWayMerge';
 
 const deployment = (replicas: number, image: string, extra: Record<string, Json> = {}): Json => ({
   apiVersion: 'apps/v1',
@@ -67,5 +67,17 @@ describe('three-way merge (rebase)', () => {
       merged: { metadata: { name: 'x', resourceVersion: '2' }, status: { a: 2 } },
       clashes: [],
     });
+  });
+});
+
+describe('what a user edits', () => {
+  it('leaves out status and the server’s metadata, so a controller’s progress report is no conflict', () => {
+    const server = {
+      metadata: { name: 'x', resourceVersion: '9', generation: 3, labels: { a: '1' } },
+      spec: { n: 1 },
+      status: { ready: 1 },
+    };
+    expect(userPart(server)).toEqual({ metadata: { name: 'x', labels: { a: '1' } }, spec: { n: 1 } });
+    expect(userPart(null)).toBeNull();
   });
 });
