@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, Ok, TaskStarted } from './collection';
-import { DnsLabel, KubeconfigPath, KubeTarget, NamespacedTarget, ObjectRef } from './kubeBase';
+import { DnsLabel, KubeconfigPath, KubeTarget, NamespacedTarget, ObjectRef, Replicas } from './kubeBase';
 import { kubePods } from './kubePods';
 import { kubeObjects } from './kubeObjects';
+import { kubeActions } from './kubeActions';
 
-export { DnsLabel, KubeTarget, NamespacedTarget, ObjectRef } from './kubeBase';
+export { DnsLabel, KubeTarget, MAX_REPLICAS, NamespacedTarget, ObjectRef, Replicas } from './kubeBase';
 
 export const KubeContext = z.object({
   name: z.string(),
@@ -217,14 +218,6 @@ export type NodeMetrics = z.infer<typeof NodeMetrics>;
 export const KubeNamespace = z.object({ name: z.string(), phase: z.string() });
 export type KubeNamespace = z.infer<typeof KubeNamespace>;
 
-/** The most replicas one scale request may ask for; the UI confirms anything above its own lower cap. */
-export const MAX_REPLICAS = 10_000;
-export const Replicas = z
-  .number({ error: 'Replicas must be a number.' })
-  .int({ error: 'Replicas must be a whole number.' })
-  .min(0, { error: 'Replicas cannot be negative.' })
-  .max(MAX_REPLICAS, { error: `Replicas cannot exceed ${MAX_REPLICAS}.` });
-
 export const DeployInput = KubeTarget.extend({
   namespace: DnsLabel,
   name: DnsLabel,
@@ -331,4 +324,6 @@ export const kube = {
 
   /** Any kind through the one resource model (kinds, live rows, one object, a Secret value): contract/kubeObjects.ts. */
   ...kubeObjects,
+  /** YAML edit, create from a form, rollouts, scale of any kind, delete, node maintenance, RBAC: contract/kubeActions.ts. */
+  ...kubeActions,
 } as const;

@@ -37,6 +37,14 @@ export const PortNumber = (field: string) =>
     .min(1, { error: `${field} must be between 1 and 65535.` })
     .max(65535, { error: `${field} must be between 1 and 65535.` });
 
+/** The most replicas one scale request may ask for; the UI confirms anything above its own lower cap. */
+export const MAX_REPLICAS = 10_000;
+export const Replicas = z
+  .number({ error: 'Replicas must be a number.' })
+  .int({ error: 'Replicas must be a whole number.' })
+  .min(0, { error: 'Replicas cannot be negative.' })
+  .max(MAX_REPLICAS, { error: `Replicas cannot exceed ${MAX_REPLICAS}.` });
+
 /**
  * Any object of any kind, namespaced or cluster-scoped, named the way the API server's paths name it
  * (group '' for the core group, the plural resource): what the resource model, YAML edit and the actions

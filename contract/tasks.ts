@@ -35,6 +35,8 @@ export const TaskResults = {
   'kind.create': z.object({ context: z.string() }),
   'kind.delete': z.object({ deleted: z.string(), removedNetwork: z.boolean() }),
   'kind.load': z.object({ image: z.string(), cluster: z.string() }),
+  /** A drained node: how many pods were evicted (or deleted, with force) and how many left in place. */
+  'kube.drain': z.object({ node: z.string(), evicted: z.number(), skipped: z.number() }),
 } as const;
 export type TaskKind = keyof typeof TaskResults;
 export const TaskKind = z.enum(Object.keys(TaskResults) as [TaskKind, ...TaskKind[]]);
@@ -74,6 +76,7 @@ export const Task = z.discriminatedUnion('kind', [
   taskOf('kind.create'),
   taskOf('kind.delete'),
   taskOf('kind.load'),
+  taskOf('kube.drain'),
 ]);
 export type Task = z.infer<typeof Task>;
 // Every kind of TaskResults is in the union above: a compile error here names the one missing.

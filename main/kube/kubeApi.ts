@@ -17,6 +17,7 @@ import { deletePod } from './pods/deletePod';
 import { exposeDeployment } from './expose';
 import { nodeMetrics } from './nodeMetrics';
 import { objectsApi } from './objects/objectsApi';
+import { kubeActionsApi } from './actionsApi';
 import { OK } from '../../contract/collection';
 import { kindNodeContainers, listKindClusters } from './kind/kindClusters';
 import { requireKind } from './kind/kindCli';
@@ -118,5 +119,6 @@ export function kubeApi(
     kindDelete: async (input) => ({ taskId: startKindDelete(services.tasks, kindTool(), input.name) }),
     kindLoad: async (input) => ({ taskId: startKindLoad(services.tasks, kindTool(), input.cluster, input.image) }),
     ...objectsApi(watches),
+    ...kubeActionsApi(services),
   };
 }

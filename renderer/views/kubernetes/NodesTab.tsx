@@ -10,6 +10,8 @@ import type { KubeNode, NodeMetrics } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
 import { formatBinaryBytes, formatCores } from '../../common/format';
 import { nodeLoads, type NodeLoad } from './nodeLoad';
+import { ObjectActions } from './actions/ObjectActions';
+import { nodeRef } from './actions/refs';
 
 const problems = (n: KubeNode) =>
   n.conditions.filter((c) => (c.type === 'Ready' ? c.status !== 'True' : c.status === 'True')).map((c) => c.type);
@@ -41,7 +43,7 @@ function Amount({
   );
 }
 
-function columns(withUsage: boolean): Column<NodeRow>[] {
+function columns(withUsage: boolean, context: string): Column<NodeRow>[] {
   const cols: Array<Column<NodeRow> | false> = [
     {
       key: 'name',
@@ -124,6 +126,14 @@ function columns(withUsage: boolean): Column<NodeRow>[] {
       width: 'minmax(80px, 1fr)',
       render: (r) => <span className="mono">{r.node.container ?? '—'}</span>,
     },
+    {
+      key: 'actions',
+      header: '',
+      width: '90px',
+      render: (r) => (
+        <ObjectActions object={nodeRef(context, r.node.name)} state={{ unschedulable: r.node.unschedulable }} />
+      ),
+    },
   ];
   return cols.filter((c): c is Column<NodeRow> => Boolean(c));
 }
@@ -157,7 +167,7 @@ export function NodesTab({ context }: { context: string }) {
       })),
     [items, loads, usage],
   );
-  const cols = useMemo(() => columns(Boolean(metrics?.available)), [metrics?.available]);
+  const cols = useMemo(() => columns(Boolean(metrics?.available), context), [metrics?.available, context]);
   return (
     <>
       {error && <p className="bad-text">{error.message}</p>}

@@ -4,6 +4,9 @@
  */
 import { useMemo, useState } from 'react';
 import { DataTable, type DataTableProps } from '../../components/DataTable';
+import { ObjectActions } from './actions/ObjectActions';
+import { CreateDialog } from './actions/CreateDialog';
+import { deploymentRef } from './actions/refs';
 import type { KubeDeployment, KubePod } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
 import { useKube } from '../../stores/kubeStore';
@@ -57,11 +60,14 @@ function Table({
   const dCols = useMemo(
     () =>
       deploymentCols((d) => (
-        <button className="small" aria-label={`Expose ${d.name}`} onClick={() => onExpose(d)}>
-          Expose…
-        </button>
+        <>
+          <button className="small" aria-label={`Expose ${d.name}`} onClick={() => onExpose(d)}>
+            Expose…
+          </button>
+          <ObjectActions object={deploymentRef(context, d)} state={{ replicas: d.replicas }} />
+        </>
       )),
-    [onExpose],
+    [onExpose, context],
   );
   const pCols = useMemo(() => podCols((p) => <PodActions context={context} pod={p} />), [context]);
   switch (sub) {
@@ -95,6 +101,7 @@ export function WorkloadsTab({ context }: { context: string }) {
   const [sub, setSub] = useState<Sub>('Pods');
   const [pod, setPod] = useState<string | undefined>();
   const [expose, setExpose] = useState<KubeDeployment | undefined>();
+  const [creating, setCreating] = useState(false);
   if (pod) return <PodDetail context={context} id={pod} onBack={() => setPod(undefined)} />;
   return (
     <div className="kube-workloads">
@@ -110,9 +117,19 @@ export function WorkloadsTab({ context }: { context: string }) {
             {s}
           </button>
         ))}
+        <span className="spacer" />
+        <button
+          className="small"
+          disabled={!namespace}
+          title={namespace ? undefined : 'Pick a namespace first.'}
+          onClick={() => setCreating(true)}
+        >
+          Create…
+        </button>
       </div>
       <Table sub={sub} context={context} namespace={namespace} onOpenPod={setPod} onExpose={setExpose} />
       <ExposeDialog context={context} deployment={expose} onClose={() => setExpose(undefined)} />
+      {creating && <CreateDialog target={{ context }} namespace={namespace} onClose={() => setCreating(false)} />}
     </div>
   );
 }

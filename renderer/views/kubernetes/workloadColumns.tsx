@@ -54,7 +54,7 @@ export const deploymentCols = (actions: (d: KubeDeployment) => ReactNode): Colum
     render: (d) => <span className="mono ellipsis">{d.images.join(', ')}</span>,
   },
   ageCol(),
-  { key: 'actions', header: '', width: '90px', render: actions },
+  { key: 'actions', header: '', width: '170px', render: actions },
 ];
 export const replicaSetCols: Column<KubeReplicaSet>[] = [
   nameCol(),

@@ -1,0 +1,155 @@
+/**
+ * kubectl drain as a task: cordon the node, plan (drainPlan.ts), then evict every pod through the eviction
+ * API at once, each pod a step. An eviction a PodDisruptionBudget refuses (429) is tried again every few
+ * seconds with the server's reason shown on its step, until the timeout; an evicted pod's step ends when it
+ * is gone from the node. A blocked plan fails the task before anything is evicted, naming the pods and why.
+ * The node stays cordoned when the drain fails or is cancelled, as with kubectl.
+ */
+import { ApiError } from '../../../contract/errors';
+import type { DrainOptions } from '../../../contract/kubeActions';
+import type { z } from 'zod';
+import type { TaskHandle } from '../../tasks/taskManager';
+import type { KubeClients } from '../clients';
+import { toKubeError } from '../kubeErrors';
+import { kubeJson } from '../objectRest';
+import { StatusError } from '../pods/kubeRequest';
+import { cordon } from './cordon';
+import { drainPlan, type PodLike } from './drainPlan';
+import { PodsGone } from './podsGone';
+import { statusOf } from '../objectRest';
+
+type Options = z.output<typeof DrainOptions>;
+
+/** How long kubectl waits before asking again after a budget refused an eviction. */
+export const EVICTION_RETRY_MS = 5000;
+
+type Pod = PodLike & { metadata?: { uid?: string } };
+
+export async function listNodePods(c: KubeClients, node: string): Promise<Pod[]> {
+  const list = await kubeJson<{ items?: Pod[] }>(c, 'GET', '/api/v1/pods', {
+    query: { fieldSelector: `spec.nodeName=${node}` },
+  });
+  return list.items ?? [];
+}
+
+export async function planDrain(c: KubeClients, options: Options) {
+  return drainPlan(await listNodePods(c, options.node), options);
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(new ApiError('cancelled', 'Cancelled.'));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(new ApiError('cancelled', 'Cancelled.'));
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
+
+export async function drainNode(c: KubeClients, options: Options, task: TaskHandle, retryMs = EVICTION_RETRY_MS) {
+  const { node } = options;
+  task.progress({ message: `Cordoning ${node}…` });
+  await cordon(c, node, true);
+  const pods = await listNodePods(c, node);
+  const plan = drainPlan(pods, options);
+  for (const s of plan.skipped) task.log(`skipped ${s.namespace}/${s.name}: ${s.reason}`);
+  if (plan.blocked.length) {
+    const list = plan.blocked.map((b) => `${b.namespace}/${b.name}: ${b.reason}`);
+    task.log(...list);
+    throw new ApiError(
+      'failed',
+      `Cannot drain ${node}: ${plan.blocked.length} pod(s) would be lost — ${list.join('; ')}`,
+      'Allow them in the drain options (force, delete emptyDir data), or move them yourself. The node stays cordoned.',
+      { blocked: plan.blocked },
+    );
+  }
+  const uidOf = new Map(pods.map((p) => [`${p.metadata?.namespace}/${p.metadata?.name}`, p.metadata?.uid ?? '']));
+  const gone = new PodsGone(c, node);
+  await gone.start();
+  const deadline = Date.now() + options.timeoutSeconds * 1000;
+  let done = 0;
+  const total = plan.evict.length;
+  task.progress({ fraction: total ? 0 : 1, message: total ? `Evicting ${total} pod(s)…` : 'Nothing to evict.' });
+  const step = (id: string, status: string, fraction: number | null) => task.step({ id, label: id, status, fraction });
+
+  // The first pod that fails stops the others' retries and waits.
+  const stopAll = new AbortController();
+  const signal = AbortSignal.any([task.signal, stopAll.signal]);
+
+  const evictOne = async (pod: { namespace: string; name: string }) => {
+    const id = `${pod.namespace}/${pod.name}`;
+    step(id, 'Evicting', null);
+    for (;;) {
+      if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
+      try {
+        await kubeJson(c, 'POST', `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}/eviction`, {
+          body: {
+            apiVersion: 'policy/v1',
+            kind: 'Eviction',
+            metadata: { name: pod.name, namespace: pod.namespace },
+            ...(options.gracePeriodSeconds !== undefined
+              ? { deleteOptions: { gracePeriodSeconds: options.gracePeriodSeconds } }
+              : {}),
+          },
+          signal,
+        });
+        break;
+      } catch (e) {
+        if (e instanceof StatusError && e.code === 404) break;
+        if (e instanceof StatusError && e.code === 429) {
+          // "Cannot evict pod as it would violate the pod's disruption budget." + which budget and its numbers.
+          const status = statusOf(e);
+          const causes = (status?.details?.causes ?? []).map((c) => c.message).filter(Boolean);
+          const why = [status?.message ?? e.message, ...causes].join(' ');
+          if (Date.now() > deadline) {
+            step(id, `Blocked: ${why}`, null);
+            throw new ApiError(
+              'failed',
+              `Eviction of ${id} still refused after ${options.timeoutSeconds}s: ${why}`,
+              'A PodDisruptionBudget allows no disruption now: scale the workload up or relax the budget, then drain again.',
+            );
+          }
+          step(id, `Blocked, retrying: ${why}`, null);
+          task.log(`${id}: ${why} (retrying in ${Math.round(retryMs / 1000)}s)`);
+          await sleep(retryMs, signal);
+          continue;
+        }
+        throw toKubeError(e, c);
+      }
+    }
+    step(id, 'Evicted; waiting for it to go', null);
+    const uid = uidOf.get(id) ?? '';
+    const waited = new AbortController();
+    try {
+      await Promise.race([
+        gone.gone(uid),
+        sleep(Math.max(deadline - Date.now(), 0), AbortSignal.any([signal, waited.signal])).then(() => {
+          throw new ApiError('failed', `${id} was evicted but is still on ${node} after ${options.timeoutSeconds}s.`);
+        }),
+      ]);
+    } finally {
+      waited.abort();
+    }
+    done++;
+    step(id, 'Evicted', 1);
+    task.progress({ fraction: done / total, message: `Evicted ${done} of ${total}` });
+  };
+
+  try {
+    await Promise.all(
+      plan.evict.map((pod) =>
+        evictOne(pod).catch((e: unknown) => {
+          stopAll.abort();
+          throw e;
+        }),
+      ),
+    );
+  } finally {
+    gone.close();
+  }
+  return { node, evicted: plan.evict.length, skipped: plan.skipped.length };
+}
