@@ -132,6 +132,18 @@ function snapshot() {
   return { engine: engineProxy.requests.length, kubeConn: kubeProxy.connections(), kubeBytes: kubeProxy.bytesSent() };
 }
 
+/** Waits until nothing goes through either proxy for 2 s (work an earlier phase left in flight on a slow machine). */
+async function settle(): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let last = JSON.stringify(snapshot());
+  while (Date.now() < deadline) {
+    await sleep(2000);
+    const now = JSON.stringify(snapshot());
+    if (now === last) return;
+    last = now;
+  }
+}
+
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   dir = mkdtempSync(join(tmpdir(), 'berth-fuzz-'));
@@ -193,8 +205,9 @@ describe('fuzzing every contract method over the real router', () => {
     expect(new Set(METHODS.map(([m]) => m.split('.')[0]))).toEqual(new Set(Object.keys(api)));
   });
 
-  it('refuses every invalid input with invalid_input, reaching neither the implementation, the engine nor the API server', () => {
+  it('refuses every invalid input with invalid_input, reaching neither the implementation, the engine nor the API server', async () => {
     const connection = backend.router.connect((m) => replies.set(m.id, m));
+    await settle();
     const before = snapshot();
     const all = cases(true, 0).filter((c) => !c.valid);
     let id = 1;
@@ -329,7 +342,7 @@ describe('fuzzing every contract method over the real web bridge (npm run web)',
     // Let the process finish connecting to the engine before counting.
     const ready = await exchange(ws, [JSON.stringify({ type: 'call', id: 0, method: 'system.info' })], [0]);
     expect(ready.get(0)).toMatchObject({ ok: true });
-    await sleep(1000);
+    await settle();
     ws.removeAllListeners('message');
     const before = snapshot();
     const all = cases(false, 20_000).filter((c) => !c.valid);
