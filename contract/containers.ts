@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, NoInput, Ok } from './collection';
 
-export const ContainerId = z.string().min(1).max(200);
+/**
+ * A container id (full or short) or name: Docker's grammar, so nothing that would change the engine API path
+ * it is put into (`/`, `?`, `#`, `%`, spaces) gets through: the engine answers an unclean path with a redirect
+ * that docker-modem follows to a host named after the path's first part (an uncaught error in main).
+ */
+export const ContainerId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'A container id or name: letters, digits, and _ . -');
 const IdInput = z.object({ id: ContainerId });
 
 export const PortBinding = z.object({

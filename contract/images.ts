@@ -33,8 +33,19 @@ export type ImageSummary = z.infer<typeof ImageSummary>;
 
 /** An image reference as typed by a user (`redis`, `127.0.0.1:5000/team/app:1.2`); main validates its grammar. */
 export const ImageReference = z.string().trim().min(1).max(512);
-/** An image id (sha256:…, short id) or a reference. */
-const ImageRef = z.string().trim().min(1).max(512);
+/**
+ * An image id (sha256:…, short id) or a reference. Only the characters those use, so nothing that would
+ * change the engine API path it is put into (`?`, `#`, `%`, `//`, `..`, spaces) gets through.
+ */
+const ImageRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(512)
+  .regex(
+    /^[a-zA-Z0-9][a-zA-Z0-9._:@+-]*(\/[a-zA-Z0-9][a-zA-Z0-9._:@+-]*)*$/,
+    'An image id or reference: letters, digits, and _ . : @ + -, its parts separated by single slashes',
+  );
 
 export const ContainerRef = z.object({ id: z.string(), name: z.string() });
 export type ContainerRef = z.infer<typeof ContainerRef>;

@@ -317,7 +317,18 @@ export const kube = {
   kindCreate: call(KindCreateInput, TaskStarted),
   kindDelete: call(z.object({ name: KindName }), TaskStarted),
   /** `kind load docker-image` a local image into a kind cluster's nodes. */
-  kindLoad: call(z.object({ cluster: KindName, image: z.string().min(1) }), TaskStarted),
+  kindLoad: call(
+    z.object({
+      cluster: KindName,
+      /** An image reference, never something kind would read as a flag (`--nodes=…`). */
+      image: z
+        .string()
+        .min(1)
+        .max(512)
+        .regex(/^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/, 'An image reference: letters, digits, and _ . : / @ + -'),
+    }),
+    TaskStarted,
+  ),
 
   /** Logs, shell, port-forwards, pod actions, endpoint slices and expose: contract/kubePods.ts. */
   ...kubePods,

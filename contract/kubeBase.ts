@@ -4,22 +4,6 @@
  */
 import { z } from 'zod';
 
-/** An explicit kubeconfig path (tests, or a file the user picked); else KUBECONFIG, else ~/.kube/config. */
-export const KubeconfigPath = z.string().min(1).optional();
-
-export const KubeTarget = z.object({ context: z.string().min(1), kubeconfig: KubeconfigPath });
-export type KubeTarget = z.infer<typeof KubeTarget>;
-
-export const NamespacedTarget = KubeTarget.extend({
-  /** A namespace, or '' for all namespaces. */
-  namespace: z.string(),
-});
-export type NamespacedTarget = z.infer<typeof NamespacedTarget>;
-
-/** One namespaced object: a pod, a deployment, a service. */
-export const ObjectRef = KubeTarget.extend({ namespace: z.string().min(1), name: z.string().min(1) });
-export type ObjectRef = z.infer<typeof ObjectRef>;
-
 /** A DNS-1123 label: what Kubernetes accepts as a deployment, service or namespace name. */
 export const DnsLabel = z
   .string()
@@ -28,6 +12,31 @@ export const DnsLabel = z
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
     error: 'Use lower-case letters, digits and dashes; start and end with a letter or digit.',
   });
+
+/** A DNS-1123 subdomain: what Kubernetes accepts as a pod's or most other objects' name. */
+export const DnsSubdomain = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+    error: 'Use lower-case letters, digits, dashes and dots; start and end with a letter or digit.',
+  });
+
+/** An explicit kubeconfig path (tests, or a file the user picked); else KUBECONFIG, else ~/.kube/config. */
+export const KubeconfigPath = z.string().min(1).optional();
+
+export const KubeTarget = z.object({ context: z.string().min(1), kubeconfig: KubeconfigPath });
+export type KubeTarget = z.infer<typeof KubeTarget>;
+
+export const NamespacedTarget = KubeTarget.extend({
+  /** A namespace, or '' for all namespaces. */
+  namespace: z.union([z.literal(''), DnsLabel]),
+});
+export type NamespacedTarget = z.infer<typeof NamespacedTarget>;
+
+/** One namespaced object: a pod, a deployment, a service. */
+export const ObjectRef = KubeTarget.extend({ namespace: DnsLabel, name: DnsSubdomain });
+export type ObjectRef = z.infer<typeof ObjectRef>;
 
 /** A TCP/UDP port number, with messages a form can show. */
 export const PortNumber = (field: string) =>
@@ -55,7 +64,7 @@ export const KubeObjectRef = KubeTarget.extend({
   version: z.string().min(1),
   resource: z.string().min(1),
   /** Absent for cluster-scoped kinds (nodes, namespaces, cluster roles...). */
-  namespace: z.string().min(1).optional(),
+  namespace: DnsLabel.optional(),
   name: z.string().min(1),
 });
 export type KubeObjectRef = z.infer<typeof KubeObjectRef>;

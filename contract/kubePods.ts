@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, Ok } from './collection';
 import { LogLine, TerminalEvent } from './containers';
-import { DnsLabel, KubeTarget, NamespacedTarget, ObjectRef, PortNumber } from './kubeBase';
+import { DnsLabel, DnsSubdomain, KubeTarget, NamespacedTarget, ObjectRef, PortNumber } from './kubeBase';
 
 // ---- Logs -----------------------------------------------------------------------------------------
 
@@ -51,9 +51,9 @@ export type PodExecInput = z.input<typeof PodExecInput>;
 export const ForwardKind = z.enum(['pod', 'service']);
 
 export const PortForwardInput = KubeTarget.extend({
-  namespace: z.string().min(1),
+  namespace: DnsLabel,
   kind: ForwardKind,
-  name: z.string().min(1),
+  name: DnsSubdomain,
   /** The pod's container port, or the Service's port. */
   port: PortNumber('Port'),
   /** The local port on 127.0.0.1; 0 picks a free one. */

@@ -43,5 +43,5 @@ export const networks = {
     NetworkSummary,
   ),
   /** Refuses bridge/host/none and networks with attached containers (conflict naming them). */
-  remove: call(z.object({ id: z.string().min(1).max(255) }), Ok),
+  remove: call(z.object({ id: ObjectName }), Ok),
 } as const;

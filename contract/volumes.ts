@@ -41,7 +41,7 @@ export const volumes = {
     VolumeSummary,
   ),
   /** Refuses a volume in use (conflict naming the containers). */
-  remove: call(z.object({ name: z.string().min(1).max(255), force: z.boolean().default(false) }), Ok),
+  remove: call(z.object({ name: ObjectName, force: z.boolean().default(false) }), Ok),
   /** Disk usage per volume (name → bytes); asks the engine to measure, so call it on demand. */
   sizes: call(NoInput, z.record(z.string(), z.number())),
 } as const;

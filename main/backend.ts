@@ -4,6 +4,7 @@ import { createRouter, type Router, type RouterOptions } from './ipc/router';
 import { engineCollections } from './engine/engineCollections';
 import { EngineConnection } from './engine/connection';
 import { TaskManager } from './tasks/taskManager';
+import { TaskJournal } from './tasks/taskJournal';
 import type { DesktopShell, Services } from './services';
 import { systemApi } from './system/systemApi';
 import { tasksApi } from './tasks/tasksApi';
@@ -44,7 +45,7 @@ export function createBackend(options: BackendOptions): Backend {
   const services: Services = {
     engine,
     collections: engineCollections(engine),
-    tasks: new TaskManager(),
+    tasks: new TaskManager(new TaskJournal(configDir, options.log)),
     shell: options.shell,
     settings,
     shellRequests: new ShellRequests(),

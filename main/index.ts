@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import type { DesktopShell } from './services';
 import { serveIpc } from './ipc/electronIpc';
-import { createMainWindow, isSafeExternalUrl } from './desktop/window';
+import { createMainWindow } from './desktop/window';
+import { appPageCheck, isSafeExternalUrl } from './desktop/navigationPolicy';
 import { composeFileFromArgv } from './desktop/argv';
 import { installAppMenu } from './desktop/menu';
 import { notifyLongTasks } from './desktop/notifications';
@@ -95,9 +96,8 @@ if (!app.requestSingleInstanceLock()) {
       log: (m) => console.error(`[berth] ${m}`),
     });
     const { services } = backend;
-    serveIpc(backend.router, (_contents, frameUrl) =>
-      devUrl ? frameUrl.startsWith(devUrl) : frameUrl.startsWith('file://'),
-    );
+    const isAppPage = appPageCheck({ devUrl, indexHtml });
+    serveIpc(backend.router, (_contents, frameUrl) => isAppPage(frameUrl));
     installAppMenu({
       platform: process.platform,
       dev,

@@ -1,8 +1,14 @@
-/** The main window, hardened: isolated, sandboxed, no Node, strict CSP, no navigation, no new windows. */
+/**
+ * The main window, hardened: isolated, sandboxed, no Node, strict CSP, no navigation or redirect away from
+ * Berth's own page, no new windows, no webviews, no permissions but clipboard writes.
+ */
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { CSP } from '../common/contentSecurityPolicy';
 import { DEFAULT_WINDOW, type WindowState } from './windowState';
+import { allowedPermission, appPageCheck, isSafeExternalUrl } from './navigationPolicy';
+
+export { isSafeExternalUrl } from './navigationPolicy';
 
 export interface WindowOptions {
   preload: string;
@@ -17,22 +23,16 @@ export interface WindowOptions {
   devTools?: boolean;
 }
 
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const p = new URL(url);
-    return p.protocol === 'https:' || p.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 export function createMainWindow(options: WindowOptions): BrowserWindow {
   if (!options.devUrl) {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
     });
   }
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(allowedPermission(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowedPermission(permission));
   const state = options.state ?? DEFAULT_WINDOW;
   const win = new BrowserWindow({
     x: state.x,
@@ -58,9 +58,12 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     if (state.maximized) win.maximize();
     win.show();
   });
-  const allowed = options.devUrl ? new URL(options.devUrl).origin : 'file://';
+  const isAppPage = appPageCheck(options);
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(allowed)) event.preventDefault();
+    if (!isAppPage(url)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!isAppPage(url)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {

@@ -6,7 +6,8 @@ export const newToken = (): string => randomBytes(24).toString('base64url');
 
 export const cookieName = (port: number): string => `berth_token_${port}`;
 
-export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
+export type Verdict =
+  { ok: true; viaQuery: boolean } | { ok: false; status: 401 | 403 | 429; reason: string; retryAfter?: number };
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -23,6 +24,15 @@ function cookies(header: string | undefined): Map<string, string> {
   return out;
 }
 
+/** The request's URL, or undefined when it is not one (`GET http://[ HTTP/1.1` would throw). */
+export function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks Host and Origin (against DNS rebinding and cross-site pages) and then the token. */
 export function checkRequest(req: IncomingMessage, token: string, port: number): Verdict {
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -32,7 +42,8 @@ export function checkRequest(req: IncomingMessage, token: string, port: number):
   if (origin !== undefined && !(origin.startsWith('http://') && allowedHosts.has(origin.slice('http://'.length)))) {
     return { ok: false, status: 403, reason: `foreign Origin "${origin}"` };
   }
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const url = requestUrl(req);
+  if (!url) return { ok: false, status: 403, reason: 'not a URL' };
   const fromQuery = url.searchParams.get('token');
   if (fromQuery !== null) {
     return sameSecret(fromQuery, token)
@@ -40,6 +51,8 @@ export function checkRequest(req: IncomingMessage, token: string, port: number):
       : { ok: false, status: 401, reason: 'wrong token' };
   }
   const fromCookie = cookies(req.headers.cookie).get(cookieName(port));
-  if (fromCookie !== undefined && sameSecret(fromCookie, token)) return { ok: true, viaQuery: false };
-  return { ok: false, status: 401, reason: 'missing token' };
+  if (fromCookie === undefined) return { ok: false, status: 401, reason: 'missing token' };
+  return sameSecret(fromCookie, token)
+    ? { ok: true, viaQuery: false }
+    : { ok: false, status: 401, reason: 'wrong token' };
 }

@@ -1,14 +1,16 @@
 /**
  * The loopback browser bridge: serves the built renderer and the API (over a WebSocket) to a browser on
  * this machine. It binds 127.0.0.1 only and refuses anything without the per-run token, with a foreign
- * Host (DNS rebinding) or a foreign Origin (another site in the same browser).
+ * Host (DNS rebinding) or a foreign Origin (another site in the same browser); wrong tokens are rate-limited
+ * per client (429), requests whose headers trickle in are dropped (slow-loris), and API messages are capped.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CSP } from '../common/contentSecurityPolicy';
 import type { Router } from './router';
-import { checkRequest, cookieName, newToken } from './webAuth';
+import { checkRequest, cookieName, newToken, requestUrl, type Verdict } from './webAuth';
+import { FailedAttempts } from './failedAttempts';
 import { serveStatic } from './staticFiles';
 
 export interface WebBridgeOptions {
@@ -18,7 +20,19 @@ export interface WebBridgeOptions {
   port?: number;
   token?: string;
   log?: (message: string) => void;
+  /** How long a client may take to send a request's headers (slow-loris guard); 10 s unless set. */
+  headersTimeoutMs?: number;
 }
+
+/** The largest API message a browser may send (a terminal paste, a YAML to apply): 8 MiB. */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+const REFUSED: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+};
 
 export interface WebBridge {
   url: string;
@@ -33,38 +47,61 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const log = options.log ?? (() => {});
   let port = 0;
   const sockets = new Set<Socket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const attempts = new FailedAttempts();
 
-  const server = createServer((req, res) => {
+  /** Host, Origin and token, with wrong tokens counted per client and refused unchecked past the limit. */
+  const guard = (req: IncomingMessage): Verdict => {
+    const client = req.socket.remoteAddress ?? '';
+    const wait = attempts.blockedFor(client);
+    if (wait > 0) return { ok: false, status: 429, reason: 'too many wrong tokens', retryAfter: wait };
     const verdict = checkRequest(req, token, port);
-    if (!verdict.ok) {
-      log(`refused ${req.method} ${req.url?.replace(/token=[^&]+/, 'token=…')}: ${verdict.reason}`);
-      res
-        .writeHead(verdict.status, { 'content-type': 'text/plain' })
-        .end(
-          verdict.status === 401
-            ? 'Berth: open the URL printed by `npm run web` (it carries the token).\n'
-            : 'Forbidden\n',
-        );
-      return;
-    }
-    const headers: Record<string, string> = {
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY',
-    };
-    if (verdict.viaQuery) headers['set-cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    serveStatic(options.root, pathname, res, headers).catch((e: unknown) => {
-      log(`static: ${String(e)}`);
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
+    if (!verdict.ok && verdict.reason === 'wrong token') attempts.record(client);
+    return verdict;
+  };
+
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: headersTimeout * 3,
+      connectionsCheckingInterval: Math.min(1000, headersTimeout),
+      keepAliveTimeout: 5000,
+    },
+    (req, res) => {
+      const verdict = guard(req);
+      if (!verdict.ok) {
+        log(`refused ${req.method} ${req.url?.replace(/token=[^&]+/, 'token=…')}: ${verdict.reason}`);
+        const retry: Record<string, string> = verdict.retryAfter ? { 'retry-after': String(verdict.retryAfter) } : {};
+        res
+          .writeHead(verdict.status, { 'content-type': 'text/plain', ...retry })
+          .end(
+            verdict.status === 401
+              ? 'Berth: open the URL printed by `npm run web` (it carries the token).\n'
+              : verdict.status === 429
+                ? 'Too many wrong tokens; try again later.\n'
+                : 'Forbidden\n',
+          );
+        return;
+      }
+      const headers: Record<string, string> = {
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+      };
+      if (verdict.viaQuery) headers['set-cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      const pathname = requestUrl(req)?.pathname ?? '/';
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end();
+        return;
+      }
+      serveStatic(options.root, pathname, res, headers).catch((e: unknown) => {
+        log(`static: ${String(e)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    },
+  );
 
   server.on('connection', (s) => {
     sockets.add(s);
@@ -72,12 +109,14 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const verdict = checkRequest(req, token, port);
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    socket.on('error', () => socket.destroy());
+    const verdict = guard(req);
+    const pathname = requestUrl(req)?.pathname;
     if (!verdict.ok || pathname !== '/api') {
       const status = verdict.ok ? 404 : verdict.status;
-      const text = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Not Found';
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      if (!verdict.ok) log(`refused a socket: ${verdict.reason}`);
+      const retry = !verdict.ok && verdict.retryAfter ? `Retry-After: ${verdict.retryAfter}\r\n` : '';
+      socket.end(`HTTP/1.1 ${status} ${REFUSED[status]}\r\n${retry}Connection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Task, TaskEvent, TaskKind, TaskResult, TaskStep } from '../../contract/tasks';
 import { ApiError } from '../../contract/errors';
 import { toApiError } from '../common/toApiError';
+import type { TaskJournal } from './taskJournal';
 
 const LOG_LIMIT = 5000;
 const UPDATE_INTERVAL_MS = 100;
@@ -41,12 +42,41 @@ interface Entry {
   lastFlush: number;
 }
 
+export const INTERRUPTED = 'Interrupted: Berth was stopped while this was running.';
+export const INTERRUPTED_HINT =
+  'The lists show what the engine or cluster really has now; run it again, or clean up what was left half-made.';
+
 export class TaskManager {
   private readonly entries = new Map<string, Entry>();
   private readonly emitter = new EventEmitter();
 
-  constructor() {
+  /** With a journal, tasks a killed or crashed Berth left running are listed as interrupted. */
+  constructor(private readonly journal?: TaskJournal) {
     this.emitter.setMaxListeners(0);
+    for (const left of journal?.takeInterrupted() ?? []) {
+      const task: RunningTask = {
+        id: left.id,
+        kind: left.kind,
+        title: left.title,
+        state: 'failed',
+        fraction: null,
+        message: INTERRUPTED,
+        steps: [],
+        cancellable: false,
+        startedAt: left.startedAt,
+        endedAt: left.startedAt,
+        error: { code: 'failed', message: INTERRUPTED, hint: INTERRUPTED_HINT },
+      };
+      const done = Promise.resolve(snapshot(task));
+      this.entries.set(left.id, {
+        task,
+        log: [INTERRUPTED],
+        controller: new AbortController(),
+        done,
+        pendingLog: [],
+        lastFlush: 0,
+      });
+    }
   }
 
   /** Starts a task and returns its id at once; `run` does the work and returns the result its kind ends with. */
@@ -73,6 +103,7 @@ export class TaskManager {
       lastFlush: 0,
     };
     this.entries.set(id, entry);
+    this.journal?.started({ id, kind: spec.kind, title: spec.title, startedAt: task.startedAt });
     const handle: TaskHandle = {
       id,
       signal: controller.signal,
@@ -110,6 +141,7 @@ export class TaskManager {
         task.message = error.message;
       }
       task.endedAt = Date.now();
+      this.journal?.ended(id);
       this.flush(entry);
       return snapshot(task);
     })();

@@ -93,3 +93,58 @@ describe('the contract', () => {
     ]);
   });
 });
+
+/*
+ * Inputs that end up in an engine API path, an API-server path or a CLI's arguments accept what Docker and
+ * Kubernetes name things with, and refuse what would change the path or read as a flag (found by fuzzing:
+ * an id like `/abc` made docker-modem throw an uncaught error in main).
+ */
+const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => schema.safeParse(v).success;
+
+describe('inputs that go into paths and arguments', () => {
+  it('container ids and names', () => {
+    const input = api.containers.inspect.input;
+    for (const id of ['3f2a9c', 'berth-web_1', 'a.b', 'f'.repeat(64)]) expect(ok(input, { id }), id).toBe(true);
+    for (const id of ['/abc', '../images/json', 'a/b', 'a?force=1', 'a#x', 'a%2F', 'a b', '-x', '.x', '']) {
+      expect(ok(input, { id }), id).toBe(false);
+    }
+    expect(ok(api.containers.bulk.input, { action: 'stop', ids: ['ok', 'x?y'] })).toBe(false);
+  });
+
+  it('image ids and references', () => {
+    const input = api.images.inspect.input;
+    for (const id of [
+      'redis',
+      'redis:7',
+      'sha256:abc',
+      '127.0.0.1:5000/team/app:1.2',
+      'app@sha256:0a1b',
+      'Repo/Name:Tag',
+    ]) {
+      expect(ok(input, { id }), id).toBe(true);
+    }
+    for (const id of ['a//b', 'a/../b', 'a/./b', '/a', 'a?x', 'a#x', 'a%2e', 'a b', '-a']) {
+      expect(ok(input, { id }), id).toBe(false);
+    }
+    expect(ok(api.kube.kindLoad.input, { cluster: 'dev', image: 'web:1' })).toBe(true);
+    expect(ok(api.kube.kindLoad.input, { cluster: 'dev', image: '--nodes=x' })).toBe(false);
+  });
+
+  it('volume and network names', () => {
+    expect(ok(api.volumes.remove.input, { name: 'data_1' })).toBe(true);
+    expect(ok(api.volumes.remove.input, { name: '../x' })).toBe(false);
+    expect(ok(api.networks.remove.input, { id: 'a?b' })).toBe(false);
+  });
+
+  it('Kubernetes namespaces and names', () => {
+    const pods = api.kube.pods.input;
+    expect(ok(pods, { context: 'c', namespace: '' })).toBe(true);
+    expect(ok(pods, { context: 'c', namespace: 'kube-system' })).toBe(true);
+    for (const namespace of ['Default', 'a/b', '..', 'a?b', 'x'.repeat(64)]) {
+      expect(ok(pods, { context: 'c', namespace }), namespace).toBe(false);
+    }
+    const logs = api.kube.podLogs.input;
+    expect(ok(logs, { context: 'c', namespace: 'ns', name: 'web-7d9f.x-1' })).toBe(true);
+    expect(ok(logs, { context: 'c', namespace: 'ns', name: 'web/../x' })).toBe(false);
+  });
+});
