@@ -17,6 +17,11 @@ interface DockerModemError {
 export const ENGINE_HINT =
   'Start the Docker engine (Docker Desktop, `sudo systemctl start docker`, or `colima start`), or point Berth at it in Settings.';
 
+/** Node's and OpenSSL's codes for a failed TLS handshake or certificate check. */
+const TLS_CODES = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH|ALTNAME/;
+const TLS_FAILURE_HINT =
+  "Check the engine's TLS files (ca.pem to verify it; cert.pem and key.pem for Berth, if it asks for a client certificate): DOCKER_CERT_PATH or the docker context's. Berth never falls back to plain http.";
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof Error && error.name === 'AbortError') return new ApiError('cancelled', 'Cancelled.');
@@ -27,6 +32,27 @@ export function toApiError(error: unknown): ApiError {
         'engine_unreachable',
         `Docker engine not reachable at ${errno.address ?? 'its socket'} (${errno.code}).`,
         ENGINE_HINT,
+      );
+    }
+    if (['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(errno.code)) {
+      return new ApiError(
+        'engine_unreachable',
+        `Docker engine not reachable${errno.address ? ` at ${errno.address}` : ''} (${errno.code}).`,
+        'Check that the host is up and reachable from here (network, VPN, firewall); Berth keeps trying.',
+      );
+    }
+    if (TLS_CODES.test(errno.code)) {
+      return new ApiError(
+        'engine_unreachable',
+        `The TLS connection to the Docker engine failed (${errno.code}): ${(error as Error).message}.`,
+        TLS_FAILURE_HINT,
+      );
+    }
+    if (errno.code === 'ECONNRESET' && !errno.syscall) {
+      return new ApiError(
+        'engine_unreachable',
+        'The Docker engine dropped the connection before answering (or did not answer in time).',
+        'If the engine is remote, check the network to it; if it uses TLS, check that Berth has the client certificate it asks for.',
       );
     }
     if (errno.code === 'EACCES' && errno.syscall === 'connect') {
