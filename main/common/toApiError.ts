@@ -22,6 +22,23 @@ const TLS_CODES = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNA
 const TLS_FAILURE_HINT =
   "Check the engine's TLS files (ca.pem to verify it; cert.pem and key.pem for Berth, if it asks for a client certificate): DOCKER_CERT_PATH or the docker context's. Berth never falls back to plain http.";
 
+/** What a TLS failure means for the user, by its code. */
+function tlsFailure(code: string, message: string): string {
+  if (/ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN|UNKNOWN_CA)/.test(code)) {
+    return `The engine refused Berth's TLS connection: it asks for a client certificate that Berth does not have or that it does not accept (${code}).`;
+  }
+  if (/UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|SELF_SIGNED|CERT_UNTRUSTED/.test(code)) {
+    return `The engine's TLS certificate is not signed by the CA Berth was given (ca.pem), so Berth does not trust it (${code}).`;
+  }
+  if (/ALTNAME|HOSTNAME/.test(code))
+    return `The engine's TLS certificate is not for this address (${code}): ${message}.`;
+  if (/EXPIRED|NOT_YET_VALID/.test(code)) return `A TLS certificate has expired or is not valid yet (${code}).`;
+  if (code === 'EPROTO' || /WRONG_VERSION_NUMBER/.test(code)) {
+    return `The engine did not answer in TLS (${code}): it may serve plain http on this port.`;
+  }
+  return `The TLS connection to the Docker engine failed (${code}): ${message}.`;
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof Error && error.name === 'AbortError') return new ApiError('cancelled', 'Cancelled.');
@@ -42,11 +59,7 @@ export function toApiError(error: unknown): ApiError {
       );
     }
     if (TLS_CODES.test(errno.code)) {
-      return new ApiError(
-        'engine_unreachable',
-        `The TLS connection to the Docker engine failed (${errno.code}): ${(error as Error).message}.`,
-        TLS_FAILURE_HINT,
-      );
+      return new ApiError('engine_unreachable', tlsFailure(errno.code, (error as Error).message), TLS_FAILURE_HINT);
     }
     if (errno.code === 'ECONNRESET' && !errno.syscall) {
       return new ApiError(
