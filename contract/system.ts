@@ -22,6 +22,8 @@ export const EngineState = z.object({
   images: z.number().optional(),
   error: z.string().optional(),
   hint: z.string().optional(),
+  /** Which engine answers the Docker API: Docker, or Podman's compatible service (no BuildKit, its own names). */
+  engine: z.enum(['docker', 'podman']).optional(),
   /** The docker context it is, when it came from one. */
   context: z.string().optional(),
   /** How Berth reaches it: a socket, a pipe, plain tcp, tcp with TLS, or ssh. */

@@ -237,6 +237,7 @@ export class EngineConnection {
       const wasConnected = this.state.status === 'connected';
       this.setState({
         ...this.base('connected'),
+        engine: engineKindOf(version),
         version: version.Version,
         apiVersion: version.ApiVersion,
         os: `${version.Os}/${version.Arch}`,
@@ -347,4 +348,9 @@ function deadline<T>(work: Promise<T>, url: string, ms = CONNECT_TIMEOUT_MS): Pr
     );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Podman's compatible service names itself among /version's components ("Podman Engine"). */
+function engineKindOf(version: { Components?: Array<{ Name?: string }> }): 'docker' | 'podman' {
+  return (version.Components ?? []).some((c) => /podman/i.test(c.Name ?? '')) ? 'podman' : 'docker';
 }
