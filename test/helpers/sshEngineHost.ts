@@ -36,6 +36,11 @@ export interface SshEngineHost {
   /** SHA256 fingerprint of the current host key, as `ssh-keygen -lf` prints it. */
   fingerprint(): Promise<string>;
   rotateHostKey(): Promise<void>;
+  /** Takes the veth link down (the host "vanishes" from the network) and brings it back. */
+  cutNetwork(): Promise<void>;
+  restoreNetwork(): Promise<void>;
+  /** This machine's address on the veth pair: not loopback, so an engine there counts as remote. */
+  hostSideIp: string;
   stop(): Promise<void>;
 }
 
@@ -165,6 +170,9 @@ export async function startSshEngineHost(): Promise<SshEngineHost> {
       return `${SSH_HOST_IP} ${type} ${key}`;
     },
     fingerprint: async () => (await sh('ssh-keygen', ['-lf', `${hostKey}.pub`])).split(/\s+/)[1] ?? '',
+    hostSideIp: HOST_SIDE_IP,
+    cutNetwork: async () => void (await sh('ip', ['link', 'set', VETH, 'down'])),
+    restoreNetwork: async () => void (await sh('ip', ['link', 'set', VETH, 'up'])),
     rotateHostKey: async () => {
       await stopSshd();
       rmSync(hostKey, { force: true });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineState } from '../../contract/system';
@@ -112,7 +113,7 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
       await eventually(
         'the new container in the live list',
         () => [...containers.items.values()].find((c) => c.id === run.id && c.state === 'running'),
-        30_000,
+        120_000,
       );
       const listed = await api.containers.list({ all: true });
       expect(listed.some((c) => c.name === name)).toBe(true);
@@ -122,7 +123,7 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
         { id: run.id, follow: true, tail: 'all' },
         { onEvent: (e) => lines.push(...e.lines) },
       );
-      await eventually('the log line over ssh', () => lines.some((l) => l.text === 'hello-over-ssh'), 30_000);
+      await eventually('the log line over ssh', () => lines.some((l) => l.text === 'hello-over-ssh'), 120_000);
       logs.unsubscribe();
 
       const output: string[] = [];
@@ -136,18 +137,73 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
           },
         },
       );
-      await eventually('exec output over ssh', () => output.join('').includes('exec-42'), 30_000);
+      await eventually('exec output over ssh', () => output.join('').includes('exec-42'), 120_000);
       expect(sessionId).toBeDefined();
       term.unsubscribe();
 
       const samples: StatsSample[] = [];
       const stats = api.containers.stats.subscribe({ id: run.id }, { onEvent: (s) => samples.push(s) });
-      await eventually('two stats samples over ssh', () => samples.length >= 2 && samples[1]!.memoryUsage > 0, 30_000);
+      await eventually('two stats samples over ssh', () => samples.length >= 2 && samples[1]!.memoryUsage > 0, 120_000);
       expect(samples[1]?.pids).toBeGreaterThan(0);
       stats.unsubscribe();
       containers.sub.unsubscribe();
     } finally {
       client.close();
+    }
+  }, 600_000);
+
+  it('notices a host that vanished from the network, and reconnects by itself when it is back', async () => {
+    const { client, states } = open(host.url);
+    try {
+      await eventually('connected', () => last(states)?.status === 'connected', 60_000);
+      await host.cutNetwork();
+      try {
+        // ssh keepalives (every 10 s, 3 missed) or the remote heartbeat (a ping every 15 s) notice it.
+        const lost = await eventually(
+          'the engine to be reported unreachable',
+          () => (last(states)?.status === 'unreachable' ? last(states) : undefined),
+          150_000,
+        );
+        expect(lost.error).toBeTruthy();
+        expect(lost.retryAt).toBeGreaterThan(0);
+        // Calls meanwhile fail with an error instead of hanging.
+        const hung = new Promise((resolve) => setTimeout(() => resolve('still waiting after 150 s'), 150_000).unref());
+        const answer = await Promise.race([
+          client.api.containers.list({ all: true }).then(
+            () => 'listed',
+            (e: unknown) => e,
+          ),
+          hung,
+        ]);
+        expect(answer).toMatchObject({ code: 'engine_unreachable' });
+      } finally {
+        await host.restoreNetwork();
+      }
+      await eventually('connected again', () => last(states)?.status === 'connected', 150_000);
+    } finally {
+      client.close();
+    }
+  }, 600_000);
+
+  it('gives a clear error when a remote engine accepts the connection and never answers', async () => {
+    const silent: net.Socket[] = [];
+    const server = net.createServer((s) => void silent.push(s));
+    await new Promise<void>((r) => server.listen(0, host.hostSideIp, () => r()));
+    const port = (server.address() as net.AddressInfo).port;
+    const { client, states } = open(`tcp://${host.hostSideIp}:${port}`);
+    try {
+      const state = await eventually(
+        'the silent engine to be given up on',
+        () => (last(states)?.status === 'unreachable' ? last(states) : undefined),
+        150_000,
+      );
+      expect(state.error).toMatch(/did not answer within \d+ s/);
+      expect(state.hint).toMatch(/keeps trying/);
+      expect(state.local).toBe(false);
+    } finally {
+      client.close();
+      for (const s of silent) s.destroy();
+      server.close();
     }
   });
 

@@ -46,6 +46,8 @@ const { Client: SshClient, utils } = ssh2;
 
 const KEY_FILES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 const DIAL = 'docker system dial-stdio';
+/** How long opening one channel (connecting and signing in first, if needed) may take. */
+const CHANNEL_TIMEOUT_MS = 30_000;
 
 export function parseSshUrl(url: string, defaultUser: string): SshTarget {
   const parsed = new URL(url);
@@ -164,6 +166,8 @@ export class SshTunnel {
           if (this.current === client) this.current = undefined;
           this.client = undefined;
           this.agent.destroy();
+          // Closed before the handshake finished (and without an error): the waiting calls must not hang.
+          reject(refused ?? sshError(this.target, new Error('the connection closed during the handshake')));
         });
       client.connect(config);
     });
@@ -173,13 +177,24 @@ export class SshTunnel {
   /** A channel running `docker system dial-stdio` on the remote host: one HTTP connection to its engine. */
   async channel(): Promise<Duplex> {
     if (this.disposed) throw new ApiError('cancelled', 'The ssh connection was closed.');
-    const client = await this.connect();
-    return new Promise((resolve, reject) => {
-      client.exec(DIAL, (err, stream) => {
-        if (err) return reject(sshError(this.target, err));
-        resolve(asSocket(stream, this.target));
-      });
+    let timer: NodeJS.Timeout | undefined;
+    // However the connection fails, the HTTP request waiting for this channel gets an answer.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(sshError(this.target, Object.assign(new Error('timed out'), { level: 'client-timeout' }))),
+        CHANNEL_TIMEOUT_MS,
+      );
     });
+    const open = this.connect().then(
+      (client) =>
+        new Promise<Duplex>((resolve, reject) => {
+          client.exec(DIAL, (err, stream) => {
+            if (err) return reject(sshError(this.target, err));
+            resolve(asSocket(stream, this.target));
+          });
+        }),
+    );
+    return Promise.race([open, deadline]).finally(() => clearTimeout(timer));
   }
 
   dispose(): void {
