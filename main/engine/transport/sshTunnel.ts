@@ -1,10 +1,11 @@
 /**
  * An engine reached over ssh://user@host[:port], as the docker CLI reaches it: one SSH connection (ssh2)
- * per engine, and for each HTTP connection a channel running `docker system dial-stdio` on the remote host,
- * handed to Node's http as its socket (so every dockerode call, stream and hijacked exec works unchanged).
- * Authentication uses the user's ssh agent (SSH_AUTH_SOCK), then their unencrypted keys in ~/.ssh; the host
- * key must be in their known_hosts: an unknown key is refused with its fingerprint so the user can accept
- * it, a changed or revoked one is refused outright. Keys and passphrases are never logged or shown.
+ * per engine, shared, and for each HTTP request a channel running `docker system dial-stdio` on the remote
+ * host, handed to Node's http as its socket (so every dockerode call, stream and hijacked exec works
+ * unchanged). Authentication uses the user's ssh agent (SSH_AUTH_SOCK), then their unencrypted keys in
+ * ~/.ssh; the host key must be in their known_hosts: an unknown key is refused with its fingerprint so
+ * the user can accept it, a changed or revoked one is refused outright. Keys and passphrases are never
+ * logged or shown.
  */
 import { Agent, type AgentOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -78,7 +79,9 @@ export class SshTunnel {
     readonly target: SshTarget,
     private readonly sshEnv: SshEnv,
   ) {
-    const agent = new Agent({ keepAlive: true, maxFreeSockets: 4 } satisfies AgentOptions);
+    // One channel per request, as docker-modem does: a kept-alive channel can be closed by the remote side
+    // while a request is being written to it (seen under load as "socket hang up"), and GETs are not retried.
+    const agent = new Agent({ keepAlive: false } satisfies AgentOptions);
     // Node's Agent accepts a connection created asynchronously through the callback.
     (agent as unknown as { createConnection: unknown }).createConnection = (
       _opts: unknown,
