@@ -47,6 +47,8 @@ const { Client: SshClient, utils } = ssh2;
 
 const KEY_FILES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 const DIAL = 'docker system dial-stdio';
+/** Channels opened on one SSH connection before another is opened (sshd's MaxSessions is 10 by default). */
+const CHANNELS_PER_CONNECTION = 8;
 /** How long opening one channel (connecting and signing in first, if needed) may take. */
 const CHANNEL_TIMEOUT_MS = 30_000;
 
@@ -71,8 +73,8 @@ export const userKnownHosts = (home: string) => join(home, '.ssh', 'known_hosts'
 export class SshTunnel {
   /** The http.Agent dockerode's requests go through. */
   readonly agent: Agent;
-  private client: Promise<Client> | undefined;
-  private current: Client | undefined;
+  /** Open SSH connections, each with its count of open channels (sshd allows 10 sessions by default). */
+  private connections: Array<{ client: Promise<Client>; live?: Client; channels: number }> = [];
   private disposed = false;
 
   constructor(
@@ -116,12 +118,28 @@ export class SshTunnel {
     return methods;
   }
 
-  private connect(): Promise<Client> {
-    this.client ??= new Promise<Client>((resolve, reject) => {
+  /** A connection with room for one more channel, opening another when all are full. */
+  private pick(): { client: Promise<Client>; live?: Client; channels: number } {
+    const free = this.connections.find((c) => c.channels < CHANNELS_PER_CONNECTION);
+    if (free) return free;
+    const entry: { client: Promise<Client>; live?: Client; channels: number } = {
+      client: Promise.resolve(undefined as unknown as Client),
+      channels: 0,
+    };
+    const gone = () => {
+      this.connections = this.connections.filter((c) => c !== entry);
+    };
+    entry.client = this.connect(gone, (live) => (entry.live = live));
+    entry.client.catch(gone);
+    this.connections.push(entry);
+    return entry;
+  }
+
+  private connect(gone: () => void, ready: (client: Client) => void): Promise<Client> {
+    return new Promise<Client>((resolve, reject) => {
       const { host, port, username } = this.target;
       const auth = this.authMethods();
       if (!auth.length) {
-        this.client = undefined;
         reject(
           new ApiError(
             'engine_unreachable',
@@ -157,24 +175,20 @@ export class SshTunnel {
       };
       client
         .once('ready', () => {
-          this.current = client;
+          ready(client);
           resolve(client);
         })
         .on('error', (e: Error & { level?: string }) => {
-          this.client = undefined;
-          this.current = undefined;
+          gone();
           reject(refused ?? sshError(this.target, e));
         })
         .on('close', () => {
-          if (this.current === client) this.current = undefined;
-          this.client = undefined;
-          this.agent.destroy();
+          gone();
           // Closed before the handshake finished (and without an error): the waiting calls must not hang.
           reject(refused ?? sshError(this.target, new Error('the connection closed during the handshake')));
         });
       client.connect(config);
     });
-    return this.client;
   }
 
   /** A channel running `docker system dial-stdio` on the remote host: one HTTP connection to its engine. */
@@ -188,24 +202,42 @@ export class SshTunnel {
         CHANNEL_TIMEOUT_MS,
       );
     });
-    const open = this.connect().then(
+    const connection = this.pick();
+    connection.channels += 1;
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      connection.channels -= 1;
+      // A spare connection with nothing open is closed; the first one stays for the next request.
+      if (connection.channels === 0 && this.connections.indexOf(connection) > 0) {
+        this.connections = this.connections.filter((c) => c !== connection);
+        connection.live?.end();
+      }
+    };
+    const open = connection.client.then(
       (client) =>
         new Promise<Duplex>((resolve, reject) => {
           client.exec(DIAL, (err, stream) => {
             if (err) return reject(sshError(this.target, err));
+            stream.once('close', release);
             resolve(asSocket(stream, this.target));
           });
         }),
     );
-    return Promise.race([open, deadline]).finally(() => clearTimeout(timer));
+    return Promise.race([open, deadline])
+      .catch((e: unknown) => {
+        release();
+        throw e;
+      })
+      .finally(() => clearTimeout(timer));
   }
 
   dispose(): void {
     this.disposed = true;
     this.agent.destroy();
-    this.current?.end();
-    this.current = undefined;
-    this.client = undefined;
+    for (const c of this.connections) c.live?.end();
+    this.connections = [];
   }
 }
 
