@@ -12,7 +12,8 @@ const EngineHost = z
   .trim()
   .max(500)
   .refine((v) => v === '' || /^(unix|npipe|tcp|ssh|http|https):\/\/./.test(v) || v.startsWith('/'), {
-    message: 'Use unix:///path/to/docker.sock, npipe:////./pipe/name, tcp://host:port or leave it empty.',
+    message:
+      'Use unix:///path/to/docker.sock, npipe:////./pipe/name, tcp://host:port, ssh://user@host or leave it empty.',
   });
 
 /** A program name found on PATH, or an absolute path; '' means automatic. */
@@ -39,8 +40,10 @@ export type Theme = z.infer<typeof Theme>;
 
 /** Each setting's schema, without defaults (a patch must not fill in what it did not mention). */
 const SettingsFields = {
-  /** Overrides where the Docker engine is; takes effect on the next start of Berth. */
+  /** Overrides where the Docker engine is (and any context); Berth reconnects when it changes. */
   engineHost: EngineHost,
+  /** The docker context Berth uses; '' follows the CLI's current one. */
+  engineContext: z.string().trim().max(200),
   /** `docker` (the compose v2 plugin), `docker-compose`, or a path; '' picks whichever is installed. */
   composeBinary: Binary,
   /** `kind` or a path; '' finds it on PATH. */
@@ -58,6 +61,7 @@ const SettingsFields = {
 
 export const DEFAULT_SETTINGS = {
   engineHost: '',
+  engineContext: '',
   composeBinary: '',
   kindBinary: '',
   defaultNamespace: 'default',
@@ -71,6 +75,7 @@ export const DEFAULT_SETTINGS = {
 /** The stored settings: a missing key (an older file) takes its default; unknown keys are dropped. */
 export const Settings = z.object({
   engineHost: SettingsFields.engineHost.default(DEFAULT_SETTINGS.engineHost),
+  engineContext: SettingsFields.engineContext.default(DEFAULT_SETTINGS.engineContext),
   composeBinary: SettingsFields.composeBinary.default(DEFAULT_SETTINGS.composeBinary),
   kindBinary: SettingsFields.kindBinary.default(DEFAULT_SETTINGS.kindBinary),
   defaultNamespace: SettingsFields.defaultNamespace.default(DEFAULT_SETTINGS.defaultNamespace),

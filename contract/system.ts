@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { call, stream } from './define';
 import { NoInput } from './collection';
 import { DiskUsage, PrunePreview, PruneRequest, PruneResult, PruneTarget } from './diskUsage';
+import { DockerContexts, EngineTransport, HostKeyProblem, TrustHostKeyInput, UseContextInput } from './engines';
 
 export const EngineState = z.object({
   status: z.enum(['connecting', 'connected', 'unreachable']),
@@ -21,6 +22,18 @@ export const EngineState = z.object({
   images: z.number().optional(),
   error: z.string().optional(),
   hint: z.string().optional(),
+  /** Which engine answers the Docker API: Docker, or Podman's compatible service (no BuildKit, its own names). */
+  engine: z.enum(['docker', 'podman']).optional(),
+  /** The docker context it is, when it came from one. */
+  context: z.string().optional(),
+  /** How Berth reaches it: a socket, a pipe, plain tcp, tcp with TLS, or ssh. */
+  transport: EngineTransport.optional(),
+  /** Whether it runs on this machine (kind needs a local engine). */
+  local: z.boolean().optional(),
+  /** An ssh host key Berth refused (unknown: the user may trust it; changed: refused). */
+  hostKey: HostKeyProblem.optional(),
+  /** When the next attempt to connect is made (ms since epoch), while unreachable. */
+  retryAt: z.number().optional(),
 });
 export type EngineState = z.infer<typeof EngineState>;
 
@@ -94,4 +107,13 @@ export const system = {
   prunePreview: call(PruneTarget, PrunePreview),
   /** Prunes one type (volumes: only the ones named, see PruneRequest). */
   prune: call(PruneRequest, PruneResult),
+  /** The docker contexts of the CLI's config dir, the CLI's current one and the one Berth uses marked. */
+  contexts: call(NoInput, DockerContexts),
+  /**
+   * Connects Berth to a docker context now (and remembers it in Settings). Clears a host set in Settings,
+   * which would otherwise win.
+   */
+  useContext: call(UseContextInput, DockerContexts),
+  /** Trusts an unknown ssh host key (appends it to the user's known_hosts, as ssh does on "yes") and reconnects. */
+  trustHostKey: call(TrustHostKeyInput, z.object({ file: z.string() })),
 } as const;

@@ -11,6 +11,8 @@ import { tasksApi } from './tasks/tasksApi';
 import { containersApi } from './engine/containers/containersApi';
 import { imagesApi } from './engine/images/imagesApi';
 import { diskApi } from './engine/disk/diskApi';
+import { enginesApi } from './engine/enginesApi';
+import type { EndpointEnv } from './engine/endpoint';
 import { composeApi } from './compose/composeApi';
 import { kubeApi } from './kube/kubeApi';
 import { volumesApi } from './engine/volumes/volumesApi';
@@ -34,14 +36,29 @@ export interface BackendOptions extends RouterOptions {
   engineOverride?: string;
   /** Where settings.json lives: Electron's userData in the app, else BERTH_CONFIG_DIR or ~/.config/Berth. */
   configDir?: string;
+  /** Where engines are looked for (env, home, the CLI's config dir): tests give their own. */
+  engineEnv?: EndpointEnv;
 }
 
 export function createBackend(options: BackendOptions): Backend {
   const configDir = options.configDir ?? defaultConfigDir();
   const settings = new SettingsStore(configDir);
-  const engineHost = options.engineOverride ?? (settings.atStart.engineHost || process.env.BERTH_DOCKER_HOST);
-  const engine = new EngineConnection(engineHost);
+  const choice = () => ({
+    host: options.engineOverride ?? (settings.current.engineHost || process.env.BERTH_DOCKER_HOST),
+    context: settings.current.engineContext || undefined,
+  });
+  let chosen = JSON.stringify(choice());
+  const engine = new EngineConnection(choice(), options.engineEnv);
   const disposers: Array<() => void> = [];
+  // The engine follows the Settings (a host, or a context picked in Berth) without a restart.
+  disposers.push(
+    settings.onChange(() => {
+      const next = JSON.stringify(choice());
+      if (next === chosen) return;
+      chosen = next;
+      engine.switchTo(choice());
+    }),
+  );
   const services: Services = {
     engine,
     collections: engineCollections(engine),
@@ -53,7 +70,7 @@ export function createBackend(options: BackendOptions): Backend {
     onDispose: (stop) => void disposers.push(stop),
   };
   const impl: ApiImplementation = {
-    system: { ...systemApi(services), ...diskApi(services) },
+    system: { ...systemApi(services), ...diskApi(services), ...enginesApi(services) },
     tasks: tasksApi(services),
     containers: containersApi(services),
     images: imagesApi(services),

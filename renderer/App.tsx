@@ -4,6 +4,7 @@ import { StatusBar } from './components/StatusBar';
 import { TaskCenter } from './components/TaskCenter';
 import { Toasts } from './components/Toasts';
 import { ConfirmDialog } from './components/ConfirmDialog';
+import { EnginePicker } from './components/EnginePicker';
 import { FirstRun } from './components/FirstRun';
 import { useNav, VIEWS, type ViewName } from './stores/navStore';
 import { DashboardView } from './views/dashboard/DashboardView';
@@ -55,6 +56,7 @@ export function App() {
       <TaskCenter />
       <StatusBar />
       <Toasts />
+      <EnginePicker />
       <ConfirmDialog />
       <FirstRun />
     </div>

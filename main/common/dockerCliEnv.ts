@@ -1,7 +1,8 @@
 /**
  * The environment for the user's docker CLI (buildx, login, compose) so that it talks to the engine Berth is
- * connected to, not whichever one the shell would pick. An engine found through the current docker context
- * is the CLI's own choice too, so the context (with its TLS settings) is left in charge then.
+ * connected to, not whichever one the shell would pick: the docker context Berth uses (`DOCKER_CONTEXT`,
+ * which carries its own TLS material), else `DOCKER_HOST` with `DOCKER_TLS_VERIFY`/`DOCKER_CERT_PATH` when
+ * the engine is reached over TLS. An ssh:// host is handed over as is: the CLI runs the user's `ssh`.
  */
 
 export interface CliEndpoint {
@@ -9,12 +10,27 @@ export interface CliEndpoint {
   url: string;
   /** How Berth found it: "Settings", "DOCKER_HOST", `docker context "x"`, "default socket", … */
   source: string;
+  /** The docker context it is, when it came from one ("default" is DOCKER_HOST or the default socket). */
+  context?: string;
+  /** TLS for tcp://: the folder with ca.pem, cert.pem, key.pem, and whether the server is verified. */
+  tls?: { certDir: string; verify: boolean };
 }
 
+const TRANSPORT_VARS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_TLS', 'DOCKER_CERT_PATH'];
+
 export function dockerCliEnv(endpoint: CliEndpoint, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  if (endpoint.source.startsWith('docker context')) return { ...base };
-  const env: NodeJS.ProcessEnv = { ...base, DOCKER_HOST: endpoint.url };
-  // The CLI refuses DOCKER_HOST together with a context; the host is what Berth uses.
-  delete env.DOCKER_CONTEXT;
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const name of TRANSPORT_VARS) delete env[name];
+  if (endpoint.context && endpoint.context !== 'default') {
+    // The CLI lets DOCKER_HOST win over DOCKER_CONTEXT: with it gone, the context (and its TLS) is in charge.
+    env.DOCKER_CONTEXT = endpoint.context;
+    return env;
+  }
+  env.DOCKER_HOST = endpoint.url;
+  if (endpoint.tls) {
+    env.DOCKER_CERT_PATH = endpoint.tls.certDir;
+    if (endpoint.tls.verify) env.DOCKER_TLS_VERIFY = '1';
+    else env.DOCKER_TLS = '1';
+  }
   return env;
 }

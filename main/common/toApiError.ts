@@ -17,6 +17,28 @@ interface DockerModemError {
 export const ENGINE_HINT =
   'Start the Docker engine (Docker Desktop, `sudo systemctl start docker`, or `colima start`), or point Berth at it in Settings.';
 
+/** Node's and OpenSSL's codes for a failed TLS handshake or certificate check. */
+const TLS_CODES = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH|ALTNAME/;
+const TLS_FAILURE_HINT =
+  "Check the engine's TLS files (ca.pem to verify it; cert.pem and key.pem for Berth, if it asks for a client certificate): DOCKER_CERT_PATH or the docker context's. Berth never falls back to plain http.";
+
+/** What a TLS failure means for the user, by its code. */
+function tlsFailure(code: string, message: string): string {
+  if (/ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN|UNKNOWN_CA)/.test(code)) {
+    return `The engine refused Berth's TLS connection: it asks for a client certificate that Berth does not have or that it does not accept (${code}).`;
+  }
+  if (/UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|SELF_SIGNED|CERT_UNTRUSTED/.test(code)) {
+    return `The engine's TLS certificate is not signed by the CA Berth was given (ca.pem), so Berth does not trust it (${code}).`;
+  }
+  if (/ALTNAME|HOSTNAME/.test(code))
+    return `The engine's TLS certificate is not for this address (${code}): ${message}.`;
+  if (/EXPIRED|NOT_YET_VALID/.test(code)) return `A TLS certificate has expired or is not valid yet (${code}).`;
+  if (code === 'EPROTO' || /WRONG_VERSION_NUMBER/.test(code)) {
+    return `The engine did not answer in TLS (${code}): it may serve plain http on this port.`;
+  }
+  return `The TLS connection to the Docker engine failed (${code}): ${message}.`;
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof Error && error.name === 'AbortError') return new ApiError('cancelled', 'Cancelled.');
@@ -27,6 +49,23 @@ export function toApiError(error: unknown): ApiError {
         'engine_unreachable',
         `Docker engine not reachable at ${errno.address ?? 'its socket'} (${errno.code}).`,
         ENGINE_HINT,
+      );
+    }
+    if (['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(errno.code)) {
+      return new ApiError(
+        'engine_unreachable',
+        `Docker engine not reachable${errno.address ? ` at ${errno.address}` : ''} (${errno.code}).`,
+        'Check that the host is up and reachable from here (network, VPN, firewall); Berth keeps trying.',
+      );
+    }
+    if (TLS_CODES.test(errno.code)) {
+      return new ApiError('engine_unreachable', tlsFailure(errno.code, (error as Error).message), TLS_FAILURE_HINT);
+    }
+    if (errno.code === 'ECONNRESET' && !errno.syscall) {
+      return new ApiError(
+        'engine_unreachable',
+        'The Docker engine dropped the connection before answering (or did not answer in time).',
+        'If the engine is remote, check the network to it; if it uses TLS, check that Berth has the client certificate it asks for.',
       );
     }
     if (errno.code === 'EACCES' && errno.syscall === 'connect') {

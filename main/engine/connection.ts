@@ -1,15 +1,28 @@
 /**
  * The one connection to the Docker engine. It owns the Dockerode client and Docker's event stream, fans
- * events out to the collections, reports its state, and reconnects by itself when the engine restarts.
- * While connected nothing polls: the event stream is the heartbeat.
+ * events out to the collections, reports its state, and reconnects by itself when the engine restarts, with
+ * growing pauses for a remote engine. It can be switched to another endpoint (a docker context picked in
+ * Berth) while running: the Dockerode object stays the same (its transport is swapped), so every domain keeps
+ * its reference. While a local engine is connected nothing polls: the event stream is the heartbeat; a
+ * remote one is also pinged now and then, since a vanished host may never close the stream.
  */
 import Docker from 'dockerode';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import split2 from '../common/lineSplitter';
 import type { EngineState } from '../../contract/system';
+import { ApiError } from '../../contract/errors';
+import { HostKeyProblem } from '../../contract/engines';
 import { ENGINE_HINT, toApiError } from '../common/toApiError';
-import { dockerodeOptions, resolveEndpoint, type EngineEndpoint } from './endpoint';
+import {
+  defaultEndpointEnv,
+  endpointIsLocal,
+  resolveEndpoint,
+  type EndpointEnv,
+  type EngineChoice,
+  type EngineEndpoint,
+} from './endpoint';
+import { engineClient, type EngineClient } from './transport/engineClient';
 
 /** One message from GET /events. */
 export interface DockerEvent {
@@ -20,29 +33,102 @@ export interface DockerEvent {
   timeNano: number;
 }
 
-const RETRY_MS = [500, 1000, 2000, 3000, 5000];
+const LOCAL_RETRY_MS = [500, 1000, 2000, 3000, 5000];
+const REMOTE_RETRY_MS = [1000, 2000, 4000, 8000, 15_000, 30_000];
+/** How long connecting (events, version, info) may take before the engine counts as unreachable. */
+export const CONNECT_TIMEOUT_MS = 20_000;
+/** A remote engine is pinged this often while connected; a ping that fails or hangs drops the connection. */
+const HEARTBEAT_MS = 15_000;
+const PING_TIMEOUT_MS = 10_000;
 /** An event stream that lived this long was a working connection: when it drops, reconnect at once. */
 const STABLE_MS = 5_000;
 
 export class EngineConnection {
   readonly docker: Docker;
-  readonly endpoint: EngineEndpoint;
+  private point: EngineEndpoint;
+  private client: EngineClient | undefined;
   private state: EngineState;
   private readonly emitter = new EventEmitter();
   private eventsStream: NodeJS.ReadableStream | undefined;
   private retry = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private countsTimer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private disposed = false;
   private builder: Promise<string | undefined> | undefined;
+  /** Bumped by every switch and reconnect, so a late answer from an earlier attempt is ignored. */
+  private generation = 0;
 
-  constructor(override?: string) {
-    this.endpoint = resolveEndpoint(override);
-    this.docker = new Docker(dockerodeOptions(this.endpoint.url));
-    this.state = { status: 'connecting', endpoint: this.endpoint.url, source: this.endpoint.source };
+  constructor(
+    choice?: EngineChoice | string,
+    private readonly env: EndpointEnv = defaultEndpointEnv(),
+  ) {
+    this.point = resolveEndpoint(choice, env);
+    this.docker = new Docker({ socketPath: '/nonexistent' });
+    this.state = this.base('connecting');
     this.emitter.setMaxListeners(0);
+    this.openClient();
     void this.connect();
   }
+
+  /** The environment endpoints are resolved in (the user's env, home, the CLI's config dir). */
+  get environment(): EndpointEnv {
+    return this.env;
+  }
+
+  /** Where the engine is and how it was found. */
+  get endpoint(): EngineEndpoint {
+    return this.point;
+  }
+
+  /**
+   * Connects to another endpoint now: drops the event stream and the old transport, then connects afresh
+   * (collections re-list on the reconnect). The state says `connecting` meanwhile.
+   */
+  switchTo(choice: EngineChoice | string | undefined): void {
+    if (this.disposed) return;
+    this.point = resolveEndpoint(choice, this.env);
+    this.reconnectNow();
+  }
+
+  /** Drops everything and connects again at once (after trusting a host key, or a changed choice). */
+  reconnectNow(): void {
+    if (this.disposed) return;
+    this.generation += 1;
+    clearTimeout(this.retryTimer);
+    clearInterval(this.heartbeat);
+    this.destroyStream();
+    this.client?.dispose();
+    this.builder = undefined;
+    this.retry = 0;
+    this.openClient();
+    this.setState(this.base('connecting'));
+    void this.connect();
+  }
+
+  private base(status: EngineState['status']): EngineState {
+    return {
+      status,
+      endpoint: this.point.url,
+      source: this.point.source,
+      local: endpointIsLocal(this.point.url),
+      ...(this.point.context ? { context: this.point.context } : {}),
+      ...(this.client ? { transport: this.client.transport } : {}),
+    };
+  }
+
+  /** Makes the transport for the endpoint and puts it under the shared Dockerode object. */
+  private openClient(): void {
+    try {
+      this.client = engineClient(this.point, this.env);
+      this.docker.modem = this.client.docker.modem;
+    } catch (e) {
+      this.client = undefined;
+      this.clientError = toApiError(e);
+    }
+  }
+
+  private clientError: ApiError | undefined;
 
   get current(): EngineState {
     return this.state;
@@ -96,7 +182,9 @@ export class EngineConnection {
     this.disposed = true;
     clearTimeout(this.retryTimer);
     clearTimeout(this.countsTimer);
+    clearInterval(this.heartbeat);
     this.destroyStream();
+    this.client?.dispose();
     this.emitter.removeAllListeners();
   }
 
@@ -113,10 +201,13 @@ export class EngineConnection {
 
   private async connect(): Promise<void> {
     if (this.disposed) return;
+    const generation = this.generation;
+    const stale = () => this.disposed || generation !== this.generation;
     try {
+      if (!this.client) throw this.clientError ?? new ApiError('engine_unreachable', 'No transport to the engine.');
       const since = Math.floor(Date.now() / 1000);
-      const stream = await this.docker.getEvents({ since });
-      if (this.disposed) {
+      const stream = await deadline(this.docker.getEvents({ since }), this.point.url);
+      if (stale()) {
         (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
         return;
       }
@@ -138,52 +229,79 @@ export class EngineConnection {
         // A cut stream says only "aborted": try again at once, so the state the user sees carries the real
         // reason (refused, no socket) or the engine is simply back. A stream that keeps dropping backs off.
         if (Date.now() - opened < STABLE_MS) return this.unreachable(why ?? new Error('the event stream ended'));
+        this.generation += 1;
+        clearInterval(this.heartbeat);
         this.builder = undefined;
-        this.setState({
-          status: 'connecting',
-          endpoint: this.endpoint.url,
-          source: this.endpoint.source,
-          error: 'Lost the connection to the Docker engine; reconnecting…',
-        });
+        this.setState({ ...this.base('connecting'), error: 'Lost the connection to the Docker engine; reconnecting…' });
         void this.connect();
       };
       stream.on('error', dropped);
       stream.on('end', () => dropped(undefined));
       stream.on('close', () => dropped(undefined));
-      const [version, info, images] = await Promise.all([this.docker.version(), this.docker.info(), this.imageCount()]);
+      const [version, info, images] = await deadline(
+        Promise.all([this.docker.version(), this.docker.info(), this.imageCount()]),
+        this.point.url,
+      );
+      if (stale()) return;
       this.retry = 0;
       const wasConnected = this.state.status === 'connected';
       this.setState({
-        status: 'connected',
-        endpoint: this.endpoint.url,
-        source: this.endpoint.source,
+        ...this.base('connected'),
+        engine: engineKindOf(version),
         version: version.Version,
         apiVersion: version.ApiVersion,
         os: `${version.Os}/${version.Arch}`,
         ...counts(info as DockerInfo, images),
       });
+      if (!this.state.local) this.startHeartbeat(generation);
       if (!wasConnected) this.emitter.emit('reconnect');
     } catch (e) {
-      this.unreachable(e);
+      if (!stale()) this.unreachable(e);
     }
+  }
+
+  /** Pings a remote engine now and then: a host that vanished without closing the stream is noticed. */
+  private startHeartbeat(generation: number): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      deadline(this.docker.ping(), this.point.url, PING_TIMEOUT_MS).catch((e: unknown) => {
+        if (generation === this.generation && this.state.status === 'connected') this.unreachable(e);
+      });
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref?.();
   }
 
   private unreachable(why: unknown): void {
     if (this.disposed) return;
+    this.generation += 1;
+    clearInterval(this.heartbeat);
     this.destroyStream();
     this.builder = undefined;
     const error = toApiError(why);
+    const hostKey = HostKeyProblem.safeParse((error.details as { hostKey?: unknown } | undefined)?.hostKey);
+    clearTimeout(this.retryTimer);
+    const schedule = this.state.local ? LOCAL_RETRY_MS : REMOTE_RETRY_MS;
+    // A refused host key does not change by waiting: Berth waits for the user to trust it (or fix it).
+    const delay = hostKey.success ? undefined : (schedule[Math.min(this.retry, schedule.length - 1)] ?? 5000);
     this.setState({
-      status: 'unreachable',
-      endpoint: this.endpoint.url,
-      source: this.endpoint.source,
+      ...this.base('unreachable'),
       error: error.message,
       hint: error.hint ?? ENGINE_HINT,
+      ...(hostKey.success ? { hostKey: hostKey.data } : {}),
+      ...(delay !== undefined ? { retryAt: Date.now() + delay } : {}),
     });
-    clearTimeout(this.retryTimer);
-    const delay = RETRY_MS[Math.min(this.retry, RETRY_MS.length - 1)] ?? 5000;
+    if (delay === undefined) return;
     this.retry += 1;
-    this.retryTimer = setTimeout(() => void this.connect(), delay);
+    const generation = this.generation;
+    this.retryTimer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      // A remote transport (ssh, TLS) is made afresh, so a key or certificate changed meanwhile is read again.
+      if (!this.state.local) {
+        this.client?.dispose();
+        this.openClient();
+      }
+      void this.connect();
+    }, delay);
   }
 
   /**
@@ -222,3 +340,27 @@ const counts = (info: DockerInfo, images: number) => ({
   },
   images,
 });
+
+/** Rejects when the engine takes longer than `ms` to answer: a slow or vanished remote engine. */
+function deadline<T>(work: Promise<T>, url: string, ms = CONNECT_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new ApiError(
+            'engine_unreachable',
+            `The Docker engine at ${url} did not answer within ${Math.round(ms / 1000)} s.`,
+            'Check that the engine and the network to it are up (VPN, firewall); Berth keeps trying with growing pauses.',
+          ),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Podman's compatible service names itself among /version's components ("Podman Engine"). */
+function engineKindOf(version: { Components?: Array<{ Name?: string }> }): 'docker' | 'podman' {
+  return (version.Components ?? []).some((c) => /podman/i.test(c.Name ?? '')) ? 'podman' : 'docker';
+}

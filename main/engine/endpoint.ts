@@ -1,29 +1,39 @@
 /**
- * Finds the Docker engine the way the docker CLI does: DOCKER_HOST, then the current docker context,
- * then the well-known sockets of Docker Engine, Docker Desktop, rootless Docker, colima, Rancher
- * Desktop, OrbStack and Podman, and on Windows the named pipe.
+ * Finds the Docker engine the way the docker CLI does: DOCKER_HOST (with DOCKER_TLS_VERIFY and
+ * DOCKER_CERT_PATH), then the current docker context (with the TLS material stored beside it), then the
+ * well-known sockets of Docker Engine, Docker Desktop, rootless Docker, colima, Rancher Desktop, OrbStack
+ * and Podman, and on Windows the named pipe. What the user chose in Berth (a context or a host in
+ * Settings) comes first.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { currentContextName, dockerConfigDir, readContext, type ContextsEnv, type EndpointTls } from './dockerContexts';
+
+export { dockerConfigDir };
 
 export interface EngineEndpoint {
-  /** unix:///path, npipe:////./pipe/name or tcp://host:port */
+  /** unix:///path, npipe:////./pipe/name, tcp://host:port or ssh://user@host:port */
   url: string;
   /** How it was found, shown to the user: "DOCKER_HOST", "docker context desktop-linux", "default socket". */
   source: string;
+  /** The docker context it is, when it came from one (the CLI then gets `DOCKER_CONTEXT`). */
+  context?: string;
+  /** TLS for tcp://: never plain http once this is set. */
+  tls?: EndpointTls;
 }
 
-export interface EndpointEnv {
-  env: NodeJS.ProcessEnv;
-  home: string;
+/** What the user picked in Berth: a host (Settings) wins over a context; neither means the CLI's choice. */
+export interface EngineChoice {
+  host?: string;
+  context?: string;
+}
+
+export interface EndpointEnv extends ContextsEnv {
   platform: NodeJS.Platform;
-  exists: (path: string) => boolean;
-  readFile: (path: string) => string | undefined;
 }
 
-const defaultEnv = (): EndpointEnv => ({
+export const defaultEndpointEnv = (): EndpointEnv => ({
   env: process.env,
   home: homedir(),
   platform: process.platform,
@@ -35,38 +45,18 @@ const defaultEnv = (): EndpointEnv => ({
       return undefined;
     }
   },
+  listDir: (p) => {
+    try {
+      return readdirSync(p);
+    } catch {
+      return [];
+    }
+  },
 });
 
-/** The docker CLI's config dir: DOCKER_CONFIG or ~/.docker. */
-export const dockerConfigDir = (e: Pick<EndpointEnv, 'env' | 'home'>): string =>
-  e.env.DOCKER_CONFIG || join(e.home, '.docker');
-
-function fromContext(e: EndpointEnv): EngineEndpoint | undefined {
-  const dir = dockerConfigDir(e);
-  const name =
-    e.env.DOCKER_CONTEXT ||
-    (() => {
-      const raw = e.readFile(join(dir, 'config.json'));
-      if (!raw) return undefined;
-      try {
-        return (JSON.parse(raw) as { currentContext?: string }).currentContext;
-      } catch {
-        return undefined;
-      }
-    })();
-  if (!name || name === 'default') return undefined;
-  const hash = createHash('sha256').update(name).digest('hex');
-  const meta = e.readFile(join(dir, 'contexts', 'meta', hash, 'meta.json'));
-  if (!meta) return undefined;
-  try {
-    const host = (JSON.parse(meta) as { Endpoints?: { docker?: { Host?: string } } }).Endpoints?.docker?.Host;
-    return host ? { url: host, source: `docker context "${name}"` } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function candidateSockets(e: EndpointEnv): Array<{ path: string; source: string }> {
+export function candidateSockets(
+  e: Pick<EndpointEnv, 'env' | 'home' | 'platform'>,
+): Array<{ path: string; source: string }> {
   if (e.platform === 'win32') return [];
   const runtime = e.env.XDG_RUNTIME_DIR;
   const list = [
@@ -79,23 +69,68 @@ export function candidateSockets(e: EndpointEnv): Array<{ path: string; source: 
     { path: join(e.home, '.rd', 'docker.sock'), source: 'Rancher Desktop' },
     { path: join(e.home, '.orbstack', 'run', 'docker.sock'), source: 'OrbStack' },
     ...(runtime ? [{ path: join(runtime, 'podman', 'podman.sock'), source: 'Podman' }] : []),
+    { path: '/run/podman/podman.sock', source: 'Podman' },
   ];
   return list;
 }
 
 /**
- * Resolves the engine endpoint. `override` (from Settings) wins; otherwise the CLI's order. When no socket
- * exists the default is returned, so the status bar can say where Berth looked.
+ * TLS as the CLI takes it from the environment: DOCKER_TLS_VERIFY (any value but empty) verifies the server
+ * with DOCKER_CERT_PATH's (or ~/.docker's) ca.pem and presents cert.pem/key.pem; DOCKER_TLS alone encrypts
+ * without verifying. An https:// host is TLS too.
  */
-export function resolveEndpoint(override?: string, env: EndpointEnv = defaultEnv()): EngineEndpoint {
-  if (override) return { url: normalize(override), source: 'Settings' };
-  if (env.env.DOCKER_HOST) return { url: normalize(env.env.DOCKER_HOST), source: 'DOCKER_HOST' };
-  const context = fromContext(env);
-  if (context) return context;
+function tlsFromEnv(e: EndpointEnv, url: string): EndpointTls | undefined {
+  const certDir = e.env.DOCKER_CERT_PATH || dockerConfigDir(e);
+  if (e.env.DOCKER_TLS_VERIFY) return { certDir, verify: true };
+  if (e.env.DOCKER_TLS || url.startsWith('https://')) return { certDir, verify: false };
+  return undefined;
+}
+
+function fromContext(e: EndpointEnv, name: string, source: string): EngineEndpoint | undefined {
+  const context = readContext(e, name);
+  if (!context) return undefined;
+  return { url: normalize(context.host), source, context: context.name, ...(context.tls ? { tls: context.tls } : {}) };
+}
+
+/** The endpoint the CLI would use with no flags ("default" context or none): DOCKER_HOST, else a socket. */
+export function defaultEndpoint(env: EndpointEnv = defaultEndpointEnv()): EngineEndpoint {
+  if (env.env.DOCKER_HOST) {
+    const url = normalize(env.env.DOCKER_HOST);
+    const tls = url.startsWith('tcp://') || url.startsWith('https://') ? tlsFromEnv(env, url) : undefined;
+    return { url, source: 'DOCKER_HOST', ...(tls ? { tls } : {}) };
+  }
   if (env.platform === 'win32') return { url: 'npipe:////./pipe/docker_engine', source: 'Docker Desktop pipe' };
   const found = candidateSockets(env).find((c) => env.exists(c.path));
   if (found) return { url: `unix://${found.path}`, source: found.source };
   return { url: 'unix:///var/run/docker.sock', source: 'default socket (not found)' };
+}
+
+/**
+ * Resolves the engine endpoint. A host chosen in Settings wins, then a context chosen in Berth, then the
+ * CLI's own order. When no socket exists the default is returned, so the status bar can say where Berth
+ * looked. A chosen context that no longer exists falls back to the CLI's choice and says so in `source`.
+ */
+export function resolveEndpoint(
+  choice: EngineChoice | string | undefined,
+  env: EndpointEnv = defaultEndpointEnv(),
+): EngineEndpoint {
+  const chosen: EngineChoice = typeof choice === 'string' ? { host: choice } : (choice ?? {});
+  if (chosen.host) {
+    const url = normalize(chosen.host);
+    const tls = url.startsWith('tcp://') || url.startsWith('https://') ? tlsFromEnv(env, url) : undefined;
+    return { url, source: 'Settings', ...(tls ? { tls } : {}) };
+  }
+  if (chosen.context && chosen.context !== 'default') {
+    const picked = fromContext(env, chosen.context, `docker context "${chosen.context}" (chosen in Berth)`);
+    if (picked) return picked;
+  }
+  if (chosen.context === 'default') return { ...defaultEndpoint(env), context: 'default' };
+  const current = currentContextName(env);
+  if (current !== 'default') {
+    const found = fromContext(env, current, `docker context "${current}"`);
+    if (found) return found;
+  }
+  return defaultEndpoint(env);
 }
 
 function normalize(url: string): string {
@@ -103,16 +138,9 @@ function normalize(url: string): string {
   return url;
 }
 
-/** Dockerode options for an endpoint URL. */
-export function dockerodeOptions(
-  url: string,
-): { socketPath: string } | { host: string; port: number; protocol: 'http' | 'https' } {
-  if (url.startsWith('unix://')) return { socketPath: url.slice('unix://'.length) };
-  if (url.startsWith('npipe://')) return { socketPath: url.slice('npipe://'.length).replace(/\//g, '\\') };
-  const parsed = new URL(url.replace(/^tcp:/, 'http:'));
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || 2375),
-    protocol: parsed.protocol === 'https:' ? 'https' : 'http',
-  };
+/** Whether the engine runs on this machine (a socket, a pipe or a loopback address). */
+export function endpointIsLocal(url: string): boolean {
+  if (/^(unix|npipe):\/\//.test(url)) return true;
+  const host = /^(?:tcp|http|https|ssh):\/\/(?:[^@/]*@)?([^/:]+|\[[^\]]+\])/i.exec(url)?.[1];
+  return !!host && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(host) && !url.startsWith('ssh://');
 }

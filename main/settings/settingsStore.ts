@@ -8,8 +8,8 @@ import { ApiError } from '../../contract/errors';
 import { Settings, SettingsPatch, type SettingsKey, type SettingsSnapshot } from '../../contract/settings';
 import { loadSettingsFile, saveSettingsFile, SETTINGS_FILE } from './settingsFile';
 
-/** Settings read once at start; changing them asks for a restart. */
-const RESTART_KEYS: readonly SettingsKey[] = ['engineHost'];
+/** Settings read once at start; changing them asks for a restart (none today: the engine follows its settings live). */
+const RESTART_KEYS: readonly SettingsKey[] = [];
 
 export class SettingsStore {
   readonly file: string;

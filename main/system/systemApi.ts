@@ -10,7 +10,7 @@ import { defaultProbeEnv } from './environmentProbe';
 const WARM_UP_MS = 800;
 
 /** Disk usage and prune are the engine's (main/engine/disk/diskApi.ts); the backend adds them. */
-type EngineDiskCalls = 'diskUsage' | 'prunePreview' | 'prune';
+type EngineDiskCalls = 'diskUsage' | 'prunePreview' | 'prune' | 'contexts' | 'useContext' | 'trustHostKey';
 
 export function systemApi({
   engine,

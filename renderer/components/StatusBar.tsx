@@ -1,5 +1,40 @@
-import { useEngine } from '../stores/engineStore';
+import { useEngine, openEnginePicker, trustHostKey } from '../stores/engineStore';
 import { useTasks } from '../stores/tasksStore';
+import { notify } from '../stores/toastStore';
+import { toApiError } from '../common/apiError';
+import type { EngineState } from '../../contract/system';
+import { confirm } from './ConfirmDialog';
+
+/** Which engine, as the picker button names it: the context, else where it was found. */
+const engineLabel = (e: EngineState) => e.context ?? (e.source === 'Settings' ? e.endpoint : e.source);
+
+const TRANSPORT: Record<NonNullable<EngineState['transport']>, string> = {
+  unix: 'socket',
+  npipe: 'pipe',
+  tcp: 'tcp, not encrypted',
+  tls: 'TLS',
+  ssh: 'ssh',
+};
+
+async function askToTrust(engine: EngineState): Promise<void> {
+  const key = engine.hostKey;
+  if (!key) return;
+  const { ok } = await confirm({
+    title: `Trust the host key of ${key.host}?`,
+    message:
+      `Berth has never connected to ${key.host}${key.port === 22 ? '' : ` port ${key.port}`} before. Its ${key.type} key ` +
+      `fingerprint is ${key.fingerprint}. Compare it with the one the host's administrator gave you ` +
+      `(\`ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub\` on the host). Trusting adds it to ${key.knownHostsFile}, as ssh does.`,
+    confirmLabel: 'Trust and connect',
+  });
+  if (!ok) return;
+  try {
+    await trustHostKey(key);
+  } catch (e) {
+    const err = toApiError(e);
+    notify('error', 'Could not trust the host key', err.message, err.hint);
+  }
+}
 
 export function StatusBar() {
   const engine = useEngine((s) => s.engine);
@@ -8,20 +43,38 @@ export function StatusBar() {
   let text: string;
   let cls: string;
   if (!engine || engine.status === 'connecting') {
-    text = 'Connecting to the Docker engine…';
+    text = engine ? `Connecting to ${engine.endpoint}…` : 'Connecting to the Docker engine…';
     cls = 'pending';
   } else if (engine.status === 'connected') {
     const c = engine.containers;
     const images = engine.images ?? 0;
-    text = `Docker ${engine.version ?? ''} · ${c?.running ?? 0} running · ${(c?.stopped ?? 0) + (c?.paused ?? 0)} stopped · ${images} image${images === 1 ? '' : 's'}`;
+    const name = engine.engine === 'podman' ? 'Podman' : 'Docker';
+    const via = engine.local === false && engine.transport ? ` over ${TRANSPORT[engine.transport]}` : '';
+    text = `${name} ${engine.version ?? ''}${via} · ${c?.running ?? 0} running · ${(c?.stopped ?? 0) + (c?.paused ?? 0)} stopped · ${images} image${images === 1 ? '' : 's'}`;
     cls = 'ok';
   } else {
-    text = `Docker engine not reachable at ${engine.endpoint} — ${engine.hint ?? 'start it and Berth reconnects by itself.'}`;
+    const retry = engine.retryAt ? ' Retrying by itself.' : '';
+    text = `Docker engine not reachable at ${engine.endpoint} — ${engine.error ?? ''} ${engine.hint ?? 'start it and Berth reconnects by itself.'}${retry}`;
     cls = 'bad';
   }
   return (
     <footer className="statusbar" role="status" data-testid="engine-status" data-state={engine?.status ?? 'connecting'}>
       <span className={`dot ${cls}`} aria-hidden />
+      {engine && (
+        <button
+          className="link"
+          onClick={() => void openEnginePicker().catch(() => {})}
+          data-testid="engine-picker-open"
+          title="Choose the Docker engine (docker contexts)"
+        >
+          {engineLabel(engine)}
+        </button>
+      )}
+      {engine?.hostKey?.status === 'unknown' && (
+        <button className="link" onClick={() => void askToTrust(engine)} data-testid="trust-host-key">
+          Trust host key…
+        </button>
+      )}
       <span
         className="status-text"
         title={engine?.error ?? `${engine?.source ?? ''}. Images: each counted once however many tags it has.`}

@@ -1,16 +1,49 @@
-/** The Docker engine connection as main reports it (status bar, dashboard, empty states). */
+/**
+ * The Docker engine connection as main reports it (status bar, dashboard, empty states), the docker
+ * contexts Berth can switch to (the engine picker), and trusting an ssh host key the connection asked about.
+ */
 import { create } from 'zustand';
 import type { ApiClient } from '../../contract/api';
+import type { DockerContexts, HostKeyProblem } from '../../contract/engines';
 import type { EngineState } from '../../contract/system';
+import { api } from '../api';
 import { follow } from './follow';
 
 interface EngineStore {
   engine: EngineState | undefined;
+  /** The contexts as last read (the picker reads them again each time it opens). */
+  contexts: DockerContexts | undefined;
+  pickerOpen: boolean;
 }
 
-export const useEngine = create<EngineStore>()(() => ({ engine: undefined }));
+export const useEngine = create<EngineStore>()(() => ({ engine: undefined, contexts: undefined, pickerOpen: false }));
 
 /** Follows the engine's state; returns the function that stops. */
 export function connectEngine(client: Pick<ApiClient, 'system'>): () => void {
   return follow(client.system.engine, (engine) => useEngine.setState({ engine }));
+}
+
+/** Opens the engine picker and reads the contexts afresh (a context made in a terminal meanwhile shows). */
+export async function openEnginePicker(client: Pick<ApiClient, 'system'> = api): Promise<void> {
+  useEngine.setState({ pickerOpen: true });
+  useEngine.setState({ contexts: await client.system.contexts() });
+}
+
+export const closeEnginePicker = () => useEngine.setState({ pickerOpen: false });
+
+/** Connects Berth to a context now; the engine state follows through its stream. */
+export async function switchContext(name: string, client: Pick<ApiClient, 'system'> = api): Promise<void> {
+  useEngine.setState({ contexts: await client.system.useContext({ name }) });
+}
+
+/** Trusts exactly the host key that was shown; main refuses any other (and every changed key). */
+export async function trustHostKey(key: HostKeyProblem, client: Pick<ApiClient, 'system'> = api): Promise<string> {
+  const { file } = await client.system.trustHostKey({
+    host: key.host,
+    port: key.port,
+    type: key.type,
+    key: key.key,
+    fingerprint: key.fingerprint,
+  });
+  return file;
 }

@@ -29,6 +29,7 @@ import { measureStatsView } from './statsView';
 import { measureKubeForward } from './kubeForward';
 import { summarizeProfiles } from './profile';
 import { measureModern } from './modernEngine';
+import { measureRemote } from './remoteEngines';
 import { measureViews } from './views';
 
 const config = loadConfig();
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   if (wanted('forward'))
     rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   if (wanted('modern')) rows.push(...(await guarded('12 modern', "today's Docker", () => measureModern(ctx))));
+  if (wanted('remote')) rows.push(...(await guarded('14 remote', 'remote engines', () => measureRemote(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();

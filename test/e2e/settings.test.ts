@@ -81,14 +81,17 @@ describe('Settings view in Chromium over the web bridge', () => {
     expect(await page.getByLabel('Default namespace').inputValue()).toBe('team-a');
   });
 
-  it('asks for a restart after the engine socket changes', async () => {
+  it('connects to another engine socket as soon as it is saved, and back', async () => {
     const page = app.page;
+    const status = page.getByTestId('engine-status');
     await page.getByLabel('Engine socket').fill('unix:///tmp/berth-e2e-elsewhere.sock');
     await page.getByTestId('settings-save').click();
-    await page.getByTestId('restart-required').waitFor();
+    await page.locator('[data-testid="engine-status"][data-state="unreachable"]').waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toContain('unix:///tmp/berth-e2e-elsewhere.sock');
+    expect(await page.getByTestId('restart-required').count()).toBe(0);
     await page.getByLabel('Engine socket').fill('');
     await page.getByTestId('settings-save').click();
-    await page.getByTestId('restart-required').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="engine-status"][data-state="connected"]').waitFor({ timeout: 30_000 });
   });
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../../main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../main/backend';
 import { webShell } from '../../main/services';
 import { startWebBridge, type WebBridge } from '../../main/ipc/webBridge';
 import { removeContainers } from './docker';
@@ -35,10 +35,10 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function startWebApp(hash = ''): Promise<WebApp> {
+export async function startWebApp(hash = '', options: Partial<BackendOptions> = {}): Promise<WebApp> {
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
     throw new Error('dist/renderer is missing: run `npm run build` first');
-  const backend = createBackend({ shell: webShell, validateOutputs: 'fail' });
+  const backend = createBackend({ shell: webShell, validateOutputs: 'fail', ...options });
   const bridge = await startWebBridge({ router: backend.router, root: RENDERER_DIR });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

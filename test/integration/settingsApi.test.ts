@@ -56,12 +56,21 @@ describe('settings over the API', () => {
     expect((await t.api.settings.get()).values.theme).toBe('dark');
   });
 
-  it('says a changed engine socket needs a restart, and resets to defaults', async () => {
+  it('switches the engine at once when its socket setting changes, and back on reset', async () => {
+    const states: EngineState[] = [];
+    const sub = t.api.system.engine.subscribe(undefined, { onEvent: (s) => states.push(s) });
     const snap = await t.api.settings.update({ engineHost: 'unix:///tmp/berth-other.sock' });
-    expect(snap.restartRequired).toEqual(['engineHost']);
+    expect(snap.restartRequired).toEqual([]);
+    await eventually('the engine to try the new socket', () =>
+      states.some((s) => s.endpoint === 'unix:///tmp/berth-other.sock' && s.status === 'unreachable'),
+    );
     const reset = await t.api.settings.reset();
     expect(reset.values.engineHost).toBe('');
-    expect(reset.restartRequired).toEqual([]);
+    await eventually('the engine back on its own socket', () => {
+      const last = states[states.length - 1];
+      return last?.status === 'connected' && last.endpoint !== 'unix:///tmp/berth-other.sock';
+    });
+    sub.unsubscribe();
   });
 
   it('checks the environment, with the real engine connected', async () => {

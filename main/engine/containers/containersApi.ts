@@ -2,16 +2,13 @@ import type { ApiImplementation } from '../../../contract/api';
 import { OK } from '../../../contract/collection';
 import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
+import { endpointIsLocal } from '../endpoint';
 import { listContainers } from './containerList';
 import { runContainer } from './containerRun';
 import { bulkAction } from './containerBulk';
 import { streamContainerLogs } from './containerLogs';
 import { streamContainerStats } from './containerStats';
 import { TerminalSessions } from './containerExec';
-
-/** Host ports can be probed by binding them only when the engine shares this machine's network. */
-const engineIsLocal = (url: string): boolean =>
-  url.startsWith('unix://') || url.startsWith('npipe://') || /^tcp:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
 
 export function containersApi({
   engine,
@@ -35,7 +32,7 @@ export function containersApi({
     kill: async ({ id, signal }) => (await c(id).kill(signal ? { signal } : {}), OK),
     remove: async ({ id, force, volumes }) => (await c(id).remove({ force, v: volumes }), OK),
     bulk: (input) => bulkAction(docker, input),
-    run: (spec) => runContainer(docker, spec, { probePorts: engineIsLocal(engine.endpoint.url) }),
+    run: (spec) => runContainer(docker, spec, { probePorts: endpointIsLocal(engine.endpoint.url) }),
     logs: (input, sink, signal) => streamContainerLogs(docker, input, sink, signal),
     terminal: (input, sink, signal) => terminals.open(input, sink, signal),
     terminalWrite: async ({ sessionId, data }) => (terminals.write(sessionId, data), OK),

@@ -2,7 +2,8 @@
  * Which builder a build uses. `auto` follows what today's docker CLI does: BuildKit, through the user's
  * `docker buildx`, unless the engine says its builder is the classic one (`Builder-Version: 1` on /_ping;
  * Engine 23+ sends `2`, 20.10 sends nothing and builds either way) or is a Windows engine; the classic
- * builder also when buildx is not installed — the task log says so and how to get BuildKit.
+ * builder also when buildx is not installed — the task log says so and how to get BuildKit. Podman has no
+ * BuildKit: its Docker API builds with Buildah behind the classic build endpoint, so that is what Berth uses.
  */
 import { ApiError } from '../../../contract/errors';
 import type { Builder } from '../../../contract/images';
@@ -40,11 +41,26 @@ export interface ChoiceInputs {
   engineOs: string | undefined;
   builderVersion: string | undefined;
   buildx: string | undefined;
+  /** Which engine answers: Podman has no BuildKit. */
+  engineKind?: 'docker' | 'podman';
 }
 
 /** The decision itself, pure (the unit tests walk its table). */
-export function decideBuilder({ wanted, engineOs, builderVersion, buildx }: ChoiceInputs): BuilderChoice {
+export function decideBuilder({ wanted, engineOs, builderVersion, buildx, engineKind }: ChoiceInputs): BuilderChoice {
   if (wanted === 'classic') return { builder: 'classic', reason: 'Builder: classic (asked for).' };
+  if (engineKind === 'podman') {
+    if (wanted === 'buildkit') {
+      throw new ApiError(
+        'failed',
+        'Podman has no BuildKit: its Docker API builds with Buildah through the classic build endpoint.',
+        'Choose the classic builder (or Automatic) for this engine.',
+      );
+    }
+    return {
+      builder: 'classic',
+      reason: "Builder: Podman's (Buildah, through the classic build endpoint; no BuildKit).",
+    };
+  }
   if (wanted === 'buildkit') {
     if (!buildx) {
       throw new ApiError('tool_missing', 'BuildKit builds need docker buildx, which is not installed.', BUILDX_HINT);
@@ -72,7 +88,10 @@ export async function chooseBuilder(
   wanted: Builder,
 ): Promise<BuilderChoice> {
   const engineOs = engine.current.os;
-  if (wanted === 'classic') return decideBuilder({ wanted, engineOs, builderVersion: undefined, buildx: undefined });
+  const engineKind = engine.current.engine;
+  if (wanted === 'classic' || engineKind === 'podman') {
+    return decideBuilder({ wanted, engineOs, builderVersion: undefined, buildx: undefined, engineKind });
+  }
   const [builderVersion, buildx] = await Promise.all([engine.builderVersion(), buildxVersion(env)]);
-  return decideBuilder({ wanted, engineOs, builderVersion, buildx });
+  return decideBuilder({ wanted, engineOs, builderVersion, buildx, engineKind });
 }

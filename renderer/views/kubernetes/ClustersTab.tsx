@@ -6,6 +6,7 @@ import { toApiError } from '../../common/apiError';
 import type { KindCluster } from '../../../contract/kube';
 import { confirm } from '../../components/ConfirmDialog';
 import { useKube } from '../../stores/kubeStore';
+import { useEngine } from '../../stores/engineStore';
 import { attempt } from '../../stores/toastStore';
 import { useTasks } from '../../stores/tasksStore';
 import { KindCreateDialog } from './KindCreateDialog';
@@ -117,6 +118,9 @@ export function ClustersTab({ onUse }: { onUse(): void }) {
     });
     if (answer.ok) await attempt(`Delete ${name}`, () => api.kube.kindDelete({ name }));
   };
+  // kind runs its nodes as containers on the engine and maps their API servers to this machine's loopback.
+  const engine = useEngine((s) => s.engine);
+  const remote = engine?.local === false;
   return (
     <div className="kube-clusters">
       <h2>Contexts</h2>
@@ -124,10 +128,22 @@ export function ClustersTab({ onUse }: { onUse(): void }) {
       <div className="toolbar">
         <h2>kind clusters</h2>
         <span className="spacer" />
-        <button className="primary" onClick={() => setCreating(true)} disabled={error?.code === 'tool_missing'}>
+        <button
+          className="primary"
+          onClick={() => setCreating(true)}
+          disabled={error?.code === 'tool_missing' || remote}
+          title={remote ? 'kind needs a Docker engine on this machine' : undefined}
+        >
           Create a kind cluster…
         </button>
       </div>
+      {remote && (
+        <p className="muted" data-testid="kind-needs-local-engine">
+          kind needs a Docker engine on this machine: it runs its nodes as containers there and maps their API servers
+          to this machine&apos;s loopback. Berth is connected to {engine.endpoint}; choose a local engine in the status
+          bar to create kind clusters.
+        </p>
+      )}
       {error?.code === 'tool_missing' ? (
         <KindInstallHelp error={error} />
       ) : error ? (

@@ -8,7 +8,8 @@ import { notify } from '../../stores/toastStore';
 import { fromApiError, fromIssues, type FieldErrors } from './fieldErrors';
 import { saveSettings } from '../../stores/settingsStore';
 
-type Draft = Omit<Settings, 'logBufferLines' | 'theme' | 'firstRunDone' | 'kubeNamespaces'> & {
+/** The engine's context is chosen in the engine picker (status bar), not in this form. */
+type Draft = Omit<Settings, 'logBufferLines' | 'theme' | 'firstRunDone' | 'kubeNamespaces' | 'engineContext'> & {
   logBufferLines: string;
 };
 
@@ -105,11 +106,13 @@ export function SettingsForm({ saved, restartRequired }: { saved: Settings; rest
                   Now: <span className="mono">{engine.endpoint}</span> (found via {engine.source}).{' '}
                 </span>
               )}
-              Empty finds it like the docker CLI does. Applies the next time Berth starts.
+              Empty uses the docker context chosen in the engine picker (the status bar), else finds it like the docker
+              CLI does. unix://, npipe://, tcp:// (TLS with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH) and ssh://user@host
+              work; Berth reconnects when you save.
             </>
           }
         >
-          {textInput('engineHost', 'automatic — e.g. unix:///var/run/docker.sock')}
+          {textInput('engineHost', 'automatic — e.g. unix:///var/run/docker.sock or ssh://me@build-server')}
           {restartRequired.includes('engineHost') && (
             <div className="settings-restart" data-testid="restart-required">
               Restart Berth to connect to the new engine socket.

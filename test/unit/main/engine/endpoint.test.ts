@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { dockerodeOptions, resolveEndpoint, type EndpointEnv } from '../../../../main/engine/endpoint';
+import { endpointIsLocal, resolveEndpoint, type EndpointEnv } from '../../../../main/engine/endpoint';
 
 const env = (over: Partial<EndpointEnv> & { files?: Record<string, string> } = {}): EndpointEnv => ({
   env: {},
   home: '/home/u',
   platform: 'linux',
+  listDir: () => [],
   exists: (p) => Object.hasOwn(over.files ?? {}, p),
   readFile: (p) => over.files?.[p],
   ...over,
@@ -35,6 +36,7 @@ describe('engine endpoint discovery', () => {
     expect(resolveEndpoint(undefined, e)).toEqual({
       url: 'unix:///home/u/.docker/desktop/docker.sock',
       source: 'docker context "desktop-linux"',
+      context: 'desktop-linux',
     });
   });
 
@@ -61,9 +63,47 @@ describe('engine endpoint discovery', () => {
     expect(resolveEndpoint(undefined, env({ platform: 'win32' })).url).toBe('npipe:////./pipe/docker_engine');
   });
 
-  it('maps URLs to dockerode options', () => {
-    expect(dockerodeOptions('unix:///var/run/docker.sock')).toEqual({ socketPath: '/var/run/docker.sock' });
-    expect(dockerodeOptions('npipe:////./pipe/docker_engine')).toEqual({ socketPath: '\\\\.\\pipe\\docker_engine' });
-    expect(dockerodeOptions('tcp://127.0.0.1:2376')).toEqual({ host: '127.0.0.1', port: 2376, protocol: 'http' });
+  it('says which endpoints are on this machine', () => {
+    expect(endpointIsLocal('unix:///var/run/docker.sock')).toBe(true);
+    expect(endpointIsLocal('npipe:////./pipe/docker_engine')).toBe(true);
+    expect(endpointIsLocal('tcp://127.0.0.1:2376')).toBe(true);
+    expect(endpointIsLocal('tcp://10.0.0.5:2376')).toBe(false);
+    expect(endpointIsLocal('ssh://me@localhost')).toBe(false);
+    expect(endpointIsLocal('ssh://me@build-server:2222')).toBe(false);
+  });
+
+  it('takes TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH like the CLI, and never for a socket', () => {
+    const tls = resolveEndpoint(
+      undefined,
+      env({ env: { DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' } }),
+    );
+    expect(tls.tls).toEqual({ certDir: '/certs', verify: true });
+    expect(
+      resolveEndpoint(undefined, env({ env: { DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1' } })).tls,
+    ).toEqual({ certDir: '/home/u/.docker', verify: true });
+    expect(resolveEndpoint(undefined, env({ env: { DOCKER_HOST: 'tcp://10.0.0.5:2375' } })).tls).toBeUndefined();
+    expect(
+      resolveEndpoint(undefined, env({ env: { DOCKER_HOST: 'unix:///s.sock', DOCKER_TLS_VERIFY: '1' } })).tls,
+    ).toBeUndefined();
+  });
+
+  it("reads a context's TLS material and SkipTLSVerify, and lets a context picked in Berth win", () => {
+    const hash = createHash('sha256').update('remote').digest('hex');
+    const files = {
+      [`/home/u/.docker/contexts/meta/${hash}/meta.json`]: JSON.stringify({
+        Name: 'remote',
+        Endpoints: { docker: { Host: 'tcp://build:2376', SkipTLSVerify: false } },
+      }),
+      [`/home/u/.docker/contexts/tls/${hash}/docker/ca.pem`]: 'CA',
+    };
+    const picked = resolveEndpoint({ context: 'remote' }, env({ files }));
+    expect(picked).toMatchObject({
+      url: 'tcp://build:2376',
+      context: 'remote',
+      tls: { certDir: `/home/u/.docker/contexts/tls/${hash}/docker`, verify: true },
+    });
+    // A host set in Settings wins over the context; DOCKER_HOST wins over config.json's currentContext.
+    expect(resolveEndpoint({ host: 'unix:///x.sock', context: 'remote' }, env({ files })).url).toBe('unix:///x.sock');
+    expect(resolveEndpoint({ context: 'gone' }, env({ files })).source).toBe('default socket (not found)');
   });
 });

@@ -97,10 +97,10 @@ describe('settings file', () => {
     expect(seen).toEqual(['dark:dark']);
   });
 
-  it('asks for a restart when the engine socket changes, and stops asking when it is changed back', async () => {
+  it('needs no restart when the engine settings change (the engine follows them live)', async () => {
     const store = new SettingsStore(dir);
-    expect((await store.update({ engineHost: 'unix:///tmp/other.sock' })).restartRequired).toEqual(['engineHost']);
-    expect((await store.update({ engineHost: '' })).restartRequired).toEqual([]);
+    expect((await store.update({ engineHost: 'unix:///tmp/other.sock' })).restartRequired).toEqual([]);
+    expect((await store.update({ engineContext: 'remote', engineHost: '' })).restartRequired).toEqual([]);
   });
 
   it('fills in settings missing from an older file and drops keys it does not know', () => {

@@ -44,4 +44,19 @@ describe('which builder a build uses', () => {
       'classic',
     );
   });
+
+  it("builds with Podman's own builder on Podman, and refuses BuildKit there with why", () => {
+    const podman = {
+      engineOs: 'linux/amd64',
+      builderVersion: undefined,
+      buildx: '0.38.2',
+      engineKind: 'podman',
+    } as const;
+    expect(decideBuilder({ wanted: 'auto', ...podman })).toMatchObject({
+      builder: 'classic',
+      reason: expect.stringMatching(/Podman/),
+    });
+    expect(() => decideBuilder({ wanted: 'buildkit', ...podman })).toThrow(/Podman has no BuildKit/);
+    expect(decideBuilder({ wanted: 'classic', ...podman }).builder).toBe('classic');
+  });
 });
