@@ -79,7 +79,7 @@ export interface Relation {
 
 /**
  * Actions a kind offers, by id (the ids of the actions menu's catalog); the actions themselves live in the
- * renderer (renderer/views/kubernetes/resources/actions.ts) and name the object by KubeObjectRef.
+ * renderer (renderer/views/kubernetes/actions/catalog.ts, with their dialogs) and name the object by KubeObjectRef.
  */
 export const KUBE_ACTION_IDS = [
   'editYaml', // view and edit the YAML

@@ -24,17 +24,20 @@ export function ObjectActions({
   object,
   state = {},
   label = 'Actions',
+  only,
 }: {
   object: KubeObjectRef;
   state?: ObjectState;
   label?: string;
+  /** Offer only these action ids (what a kind description lists); all that apply when absent. */
+  only?: readonly string[];
 }) {
   /** Where the open menu sits (fixed, so no scrolling table clips it); undefined while closed. */
   const [at, setAt] = useState<{ right: number; top: number }>();
   const open = at !== undefined;
   const setOpen = (v: boolean) => !v && setAt(undefined);
   const [dialog, setDialog] = useState<DialogId>();
-  const actions = actionsFor(object, state);
+  const actions = actionsFor(object, state).filter((a) => !only || only.includes(a.id));
   const { checks, of } = checksOf(actions, object);
   // Asked once the menu is first opened, so a long table does not ask for every row.
   const [asked, setAsked] = useState(false);

@@ -1,8 +1,11 @@
-/** The actions menu of one object: every action its kind lists that exists (see actions.ts). */
+/**
+ * The actions menu of one object in the resource browser: the shared menu (../actions/ObjectActions.tsx:
+ * RBAC-aware, with its dialogs), offering only the actions the object's kind description lists.
+ */
 import type { KubeKindInfo } from '../../../../contract/kubeObjects';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
 import type { ObjectState } from '../../../../contract/kinds/model';
-import { actionsFor } from './actions';
+import { ObjectActions as ActionsMenu } from '../actions/ObjectActions';
 
 export function ObjectActions({
   object,
@@ -15,7 +18,6 @@ export function ObjectActions({
   place: 'header' | 'row';
   state?: ObjectState;
 }) {
-  const actions = actionsFor(kind);
   return (
     <span
       className="row-actions object-actions"
@@ -23,9 +25,7 @@ export function ObjectActions({
       data-actions={kind.actions.join(' ')}
       onKeyDown={(e) => e.stopPropagation()}
     >
-      {actions.map(([id, Action]) => (
-        <Action key={id} object={object} kind={kind} place={place} state={state} />
-      ))}
+      <ActionsMenu object={object} state={state} only={kind.actions} label={place === 'row' ? '⋯' : 'Actions'} />
     </span>
   );
 }

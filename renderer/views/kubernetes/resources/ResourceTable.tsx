@@ -4,7 +4,6 @@ import { DataTable } from '../../../components/DataTable';
 import type { KubeKindInfo, KubeObjectRow } from '../../../../contract/kubeObjects';
 import { useObjectRows, type OpenObject } from '../../../stores/kubeObjects';
 import { errorLine } from '../../../common/apiError';
-import { actionsFor } from './actions';
 import { columnsFor } from './cells';
 import { ObjectActions } from './ObjectActions';
 
@@ -25,7 +24,7 @@ export function ResourceTable({
     (r: KubeObjectRow) => onOpen({ kindId: kind.id, namespace: r.namespace, name: r.name }),
     [kind.id, onOpen],
   );
-  const hasActions = actionsFor(kind).length > 0;
+  const hasActions = kind.actions.length > 0;
   const columns = useMemo(
     () =>
       columnsFor(
