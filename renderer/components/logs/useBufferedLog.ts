@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StreamHandlers, Subscription } from '../../../contract/define';
-import type { ApiErrorShape } from '../../../contract/apiError';
+import type { ApiErrorShape } from '../../../contract/errors';
 import type { LogLine } from '../../../contract/containers';
 import { LOG_CAPACITY, LogBuffer } from './logBuffer';
 import { useSettings } from '../../stores/settingsStore';
