@@ -27,6 +27,8 @@ export interface BenchConfig {
   eventCliStarts: number;
   /** Row counts of the big-table measurement (containers and image tags each), e.g. "2000,10000". */
   bigRows: number[];
+  /** Which big tables to measure (BERTH_BENCH_BIG_VIEWS="containers,images"). */
+  bigViews: Set<string>;
   /** Filter keystrokes timed in each big table. */
   keystrokes: number;
   /** Running containers during the idle window, and its length in seconds. */
@@ -60,6 +62,7 @@ export function loadConfig(): BenchConfig {
     eventStarts: num('BERTH_BENCH_EVENT_N', 50),
     eventCliStarts: num('BERTH_BENCH_EVENT_CLI_N', 20),
     bigRows: list('BERTH_BENCH_BIG_ROWS', [2000, 10000]),
+    bigViews: new Set((process.env.BERTH_BENCH_BIG_VIEWS || 'containers,images').split(',').map((s) => s.trim())),
     keystrokes: num('BERTH_BENCH_KEYSTROKES', 40),
     idleRunning: num('BERTH_BENCH_IDLE_RUNNING', 100),
     idleSeconds: num('BERTH_BENCH_IDLE_S', 60),
