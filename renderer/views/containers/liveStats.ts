@@ -37,7 +37,12 @@ export interface UsageSource {
 function pageSource(): UsageSource {
   let focused = true;
   return {
-    read: (ids) => api.containers.usage({ ids }),
+    read: async (ids) => {
+      // containers.usage takes up to 200 ids (a screen shows about 30 rows).
+      const batches: string[][] = [];
+      for (let i = 0; i < ids.length; i += 200) batches.push(ids.slice(i, i + 200));
+      return (await Promise.all(batches.map((b) => api.containers.usage({ ids: b })))).flat();
+    },
     active: () => document.visibilityState === 'visible' && focused,
     onActivity(changed) {
       const blur = () => ((focused = false), changed());
