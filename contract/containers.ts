@@ -269,6 +269,9 @@ export const StatsSample = z.object({
 });
 export type StatsSample = z.infer<typeof StatsSample>;
 
+export const ContainerUsage = z.object({ id: ContainerId, sample: StatsSample });
+export type ContainerUsage = z.infer<typeof ContainerUsage>;
+
 export const containers = {
   list: call(z.object({ all: z.boolean().default(true) }).optional(), z.array(ContainerSummary)),
   /** The live container list: snapshot, then upserts/removals from Docker's event stream. */
@@ -316,4 +319,10 @@ export const containers = {
   terminalResize: call(z.object({ sessionId: SessionId, ...TermSize }), Ok),
   /** Live resource usage, about one sample a second while the container runs. */
   stats: stream(IdInput, StatsSample),
+  /**
+   * One reading of resource usage for each of several running containers (a table's live CPU and memory
+   * cells, asked for every few seconds). CPU is measured since this call's previous reading of the same
+   * container, so it is null the first time; a container that is gone or stopped is left out.
+   */
+  usage: call(z.object({ ids: z.array(ContainerId).min(1).max(200) }), z.array(ContainerUsage)),
 } as const;

@@ -1,21 +1,10 @@
 import { z } from 'zod';
+import { ERROR_CODES, type ApiErrorShape as PlainShape } from './apiError';
 
-/** Error codes every API failure carries, so the UI can say what happened and what to do. */
-export const ErrorCode = z.enum([
-  'invalid_input', // the request did not match the contract's schema
-  'invalid_message', // the wire message itself was malformed
-  'unknown_method',
-  'not_found',
-  'conflict', // e.g. a port already taken, an image in use, a name taken
-  'engine_unreachable', // the Docker engine does not answer
-  'connection_lost', // the renderer lost its connection to Berth's main process (it reconnects by itself)
-  'tool_missing', // compose, kind or kubectl not installed
-  'cluster_unreachable',
-  'no_space', // the engine's disk is full: free space (Disk usage › prune) and try again
-  'cancelled',
-  'failed', // the operation ran and failed (build step, compose up, ...)
-  'internal',
-]);
+export { ApiError, isApiError } from './apiError';
+
+/** Error codes every API failure carries, so the UI can say what happened and what to do (apiError.ts). */
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ApiErrorShape = z.object({
@@ -28,24 +17,8 @@ export const ApiErrorShape = z.object({
 });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
-/** The error class both sides throw; it crosses the wire as ApiErrorShape. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly hint?: string;
-  readonly details?: unknown;
-  constructor(code: ErrorCode, message: string, hint?: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.hint = hint;
-    this.details = details;
-  }
-  toShape(): ApiErrorShape {
-    return { code: this.code, message: this.message, hint: this.hint, details: this.details };
-  }
-  static from(shape: ApiErrorShape): ApiError {
-    return new ApiError(shape.code, shape.message, shape.hint, shape.details);
-  }
-}
-
-export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+// The schema and the plain shape apiError.ts declares are one type: each assigns to the other.
+const toPlain = (s: ApiErrorShape): PlainShape => s;
+const fromPlain = (s: PlainShape): ApiErrorShape => s;
+void toPlain;
+void fromPlain;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { TaskCenter } from './components/TaskCenter';
@@ -6,28 +6,8 @@ import { Toasts } from './components/Toasts';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { EnginePicker } from './components/EnginePicker';
 import { FirstRun } from './components/FirstRun';
-import { useNav, VIEWS, type ViewName } from './stores/navStore';
-import { DashboardView } from './views/dashboard/DashboardView';
-import { ContainersView } from './views/containers/ContainersView';
-import { ImagesView } from './views/images/ImagesView';
-import { VolumesView } from './views/volumes/VolumesView';
-import { NetworksView } from './views/networks/NetworksView';
-import { ComposeView } from './views/compose/ComposeView';
-import { KubernetesView } from './views/kubernetes/KubernetesView';
-import { SettingsView } from './views/settings/SettingsView';
-import { DiskUsageView } from './views/disk/DiskUsageView';
-
-const VIEW_COMPONENTS: Record<ViewName, () => React.JSX.Element> = {
-  dashboard: DashboardView,
-  containers: ContainersView,
-  images: ImagesView,
-  volumes: VolumesView,
-  networks: NetworksView,
-  compose: ComposeView,
-  kubernetes: KubernetesView,
-  disk: DiskUsageView,
-  settings: SettingsView,
-};
+import { useNav, VIEWS } from './stores/navStore';
+import { VIEW_COMPONENTS, preloadViewsWhenIdle } from './views/viewLoaders';
 
 export function App() {
   const view = useNav((s) => s.view);
@@ -46,12 +26,16 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
+  // The other views' code, fetched once this one is on screen.
+  useEffect(() => preloadViewsWhenIdle(window), []);
   const View = VIEW_COMPONENTS[view];
   return (
     <div className="app">
       <Sidebar />
       <main className="content">
-        <View />
+        <Suspense fallback={<section className="view" aria-busy="true" />}>
+          <View />
+        </Suspense>
       </main>
       <TaskCenter />
       <StatusBar />

@@ -1,11 +1,11 @@
 /**
- * The renderer's typed client, derived from the contract: `api.containers.start({ id })` returns a promise,
+ * The renderer's client, typed by the contract: `api.containers.start({ id })` returns a promise,
  * `api.containers.watch.subscribe(undefined, { onEvent })` a subscription. It speaks the wire protocol over
  * whichever port it is given (Electron preload or the browser bridge's socket).
  */
-import { api as contract, type ApiClient } from '../../contract/api';
-import type { ContractDef, StreamHandlers, Subscription } from '../../contract/define';
-import { ApiError, type ApiErrorShape } from '../../contract/errors';
+import type { api as contract, ApiClient } from '../../contract/api';
+import type { Client, ContractDef, StreamHandlers, Subscription } from '../../contract/define';
+import { ApiError, type ApiErrorShape } from '../../contract/apiError';
 import type { ServerMessage } from '../../contract/protocol';
 import type { BridgePort } from '../../contract/bridge';
 
@@ -19,10 +19,7 @@ interface OpenStream {
   handlers: StreamHandlers<unknown>;
 }
 
-export function createClient<C extends ContractDef = typeof contract>(
-  port: BridgePort,
-  definition: C = contract as unknown as C,
-): import('../../contract/define').Client<C> {
+export function createClient<C extends ContractDef = typeof contract>(port: BridgePort): Client<C> {
   let nextId = 1;
   const calls = new Map<number, PendingCall>();
   const streams = new Map<number, OpenStream>();
@@ -66,37 +63,49 @@ export function createClient<C extends ContractDef = typeof contract>(
     }
   });
 
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [domain, methods] of Object.entries(definition)) {
-    const d: Record<string, unknown> = {};
-    for (const [name, def] of Object.entries(methods)) {
-      const method = `${domain}.${name}`;
-      if (def.kind === 'call') {
-        d[name] = (input?: unknown) =>
-          new Promise((resolve, reject) => {
-            const id = nextId++;
-            calls.set(id, { resolve, reject });
-            port.send({ type: 'call', id, method, input });
-          });
-      } else {
-        d[name] = {
-          subscribe(input: unknown, handlers: StreamHandlers<unknown>): Subscription {
-            const id = nextId++;
-            streams.set(id, { method, input, handlers });
-            port.send({ type: 'subscribe', id, method, input });
-            return {
-              unsubscribe() {
-                if (!streams.delete(id)) return;
-                port.send({ type: 'unsubscribe', id });
-              },
-            };
-          },
-        };
-      }
+  // Every `domain.method` is both callable (a call) and has `subscribe` (a stream); the types say which one
+  // a method is, so the client needs no copy of the contract's schemas (nor zod) at run time.
+  const methods = new Map<string, unknown>();
+  const method = (name: string) => {
+    let m = methods.get(name);
+    if (!m) {
+      const call = (input?: unknown) =>
+        new Promise((resolve, reject) => {
+          const id = nextId++;
+          calls.set(id, { resolve, reject });
+          port.send({ type: 'call', id, method: name, input });
+        });
+      m = Object.assign(call, {
+        subscribe(input: unknown, handlers: StreamHandlers<unknown>): Subscription {
+          const id = nextId++;
+          streams.set(id, { method: name, input, handlers });
+          port.send({ type: 'subscribe', id, method: name, input });
+          return {
+            unsubscribe() {
+              if (!streams.delete(id)) return;
+              port.send({ type: 'unsubscribe', id });
+            },
+          };
+        },
+      });
+      methods.set(name, m);
     }
-    out[domain] = d;
-  }
-  return out as unknown as import('../../contract/define').Client<C>;
+    return m;
+  };
+  const domains = new Map<string, unknown>();
+  const domain = (name: string) => {
+    let d = domains.get(name);
+    if (!d) {
+      d = new Proxy({}, { get: (_t, m) => (typeof m === 'string' ? method(`${name}.${m}`) : undefined) });
+      domains.set(name, d);
+    }
+    return d;
+  };
+  // Not a thenable: `then` (and symbols) are no domain.
+  return new Proxy(
+    {},
+    { get: (_t, d) => (typeof d === 'string' && d !== 'then' ? domain(d) : undefined) },
+  ) as Client<C>;
 }
 
 export type { ApiClient };

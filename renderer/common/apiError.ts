@@ -2,7 +2,7 @@
  * The renderer's one way to read a failure: any thrown value as an ApiError (API errors as they are, anything
  * else as an `internal` one), as the plain shape a store keeps, or as one line of text.
  */
-import { ApiError, type ApiErrorShape } from '../../contract/errors';
+import { ApiError, type ApiErrorShape } from '../../contract/apiError';
 
 export const toApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError('internal', String(e)));
 

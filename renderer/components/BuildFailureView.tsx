@@ -1,6 +1,6 @@
 /** A failed build: the error, and the Dockerfile around the failing step with its line highlighted. */
 import type { BuildFailure } from '../../contract/images';
-import type { ApiErrorShape } from '../../contract/errors';
+import type { ApiErrorShape } from '../../contract/apiError';
 
 const isBuildFailure = (d: unknown): d is BuildFailure =>
   typeof d === 'object' && d !== null && 'excerpt' in d && Array.isArray((d as BuildFailure).excerpt);

@@ -1,6 +1,6 @@
 /** A form's submit: busy while it runs, and the API error it ended with (cleared when it runs again). */
 import { useState } from 'react';
-import type { ApiError } from '../../contract/errors';
+import type { ApiError } from '../../contract/apiError';
 import { toApiError } from '../common/apiError';
 
 export function useSubmit() {

@@ -4,7 +4,7 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { CollectionEvent } from '../../contract/collection';
-import type { ApiErrorShape } from '../../contract/errors';
+import type { ApiErrorShape } from '../../contract/apiError';
 import type { StreamHandlers, Subscription } from '../../contract/define';
 
 export interface CollectionState<T> {

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import type { ComposeFile, ComposeStack, ComposeTool, ComposeValidation } from '../../contract/compose';
-import type { ApiErrorShape } from '../../contract/errors';
+import type { ApiErrorShape } from '../../contract/apiError';
 import { toErrorShape } from '../common/apiError';
 import type { Subscription } from '../../contract/define';
 import { createCollectionStore } from './collectionStore';

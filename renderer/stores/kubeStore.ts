@@ -6,7 +6,7 @@
 import { saveSettings, useSettings } from './settingsStore';
 import { create } from 'zustand';
 import { api } from '../api';
-import type { ApiErrorShape } from '../../contract/errors';
+import type { ApiErrorShape } from '../../contract/apiError';
 import { toErrorShape } from '../common/apiError';
 import type { ClusterStatus, KubeContext } from '../../contract/kube';
 import { useTasks } from './tasksStore';

@@ -1,6 +1,7 @@
 /** Berth's web bridge as a child process (`node dist/main/web.js`), as `npm run web` runs it. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -16,11 +17,23 @@ export interface BridgeProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * The built renderer plus the bench's bare page (test/bench/bare: `bare.html#/containers` subscribes the
+ * list and paints its first rows, no framework), in a temporary folder the bridge serves instead.
+ */
+function rendererWithBarePage(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-bench-renderer-'));
+  cpSync(join(ROOT, 'dist', 'renderer'), dir, { recursive: true });
+  cpSync(join(import.meta.dirname, 'bare'), dir, { recursive: true });
+  return dir;
+}
+
 export async function startBridge(
-  options: { cpuProfile?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { cpuProfile?: boolean; env?: NodeJS.ProcessEnv; barePage?: boolean } = {},
 ): Promise<BridgeProcess> {
   const entry = join(ROOT, 'dist', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` first');
+  const renderer = options.barePage ? { BERTH_RENDERER_DIR: rendererWithBarePage() } : {};
   const args: string[] = [];
   if (options.cpuProfile) {
     const dir = join(RESULTS_DIR, 'profiles');
@@ -29,7 +42,7 @@ export async function startBridge(
   }
   const child = spawn(process.execPath, [...args, entry], {
     cwd: ROOT,
-    env: { ...process.env, ...options.env, BERTH_PORT: '0' },
+    env: { ...process.env, ...options.env, ...renderer, BERTH_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
@@ -66,6 +79,7 @@ export async function startBridge(
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(timer);
+          if (renderer.BERTH_RENDERER_DIR) rmSync(renderer.BERTH_RENDERER_DIR, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');

@@ -25,8 +25,10 @@ export interface BenchConfig {
   /** Containers started for the event-to-screen measurement through the Engine API, and through the CLI. */
   eventStarts: number;
   eventCliStarts: number;
-  /** Rows of the big-table measurement (containers and image tags each). */
-  bigRows: number;
+  /** Row counts of the big-table measurement (containers and image tags each), e.g. "2000,10000". */
+  bigRows: number[];
+  /** Which big tables to measure (BERTH_BENCH_BIG_VIEWS="containers,images"). */
+  bigViews: Set<string>;
   /** Filter keystrokes timed in each big table. */
   keystrokes: number;
   /** Running containers during the idle window, and its length in seconds. */
@@ -59,7 +61,8 @@ export function loadConfig(): BenchConfig {
     listReps: num('BERTH_BENCH_LIST_REPS', 15),
     eventStarts: num('BERTH_BENCH_EVENT_N', 50),
     eventCliStarts: num('BERTH_BENCH_EVENT_CLI_N', 20),
-    bigRows: num('BERTH_BENCH_BIG_ROWS', 2000),
+    bigRows: list('BERTH_BENCH_BIG_ROWS', [2000, 10000]),
+    bigViews: new Set((process.env.BERTH_BENCH_BIG_VIEWS || 'containers,images').split(',').map((s) => s.trim())),
     keystrokes: num('BERTH_BENCH_KEYSTROKES', 40),
     idleRunning: num('BERTH_BENCH_IDLE_RUNNING', 100),
     idleSeconds: num('BERTH_BENCH_IDLE_S', 60),
@@ -76,7 +79,12 @@ export function loadConfig(): BenchConfig {
   };
 }
 
-export const BENCH_LABEL = 'berth.bench';
-export const BENCH_PREFIX = 'berth-bench';
-export const BENCH_IMAGE_REPO = 'berth-bench/tag';
+/**
+ * BERTH_BENCH_RUN names a run's own load (label `berth.bench.<run>`, names `berth-bench-<run>-…`), so two
+ * benches on one engine (two worktrees) neither see nor clean up each other's containers and tags.
+ */
+const RUN = process.env.BERTH_BENCH_RUN?.replace(/[^a-z0-9-]/g, '') ?? '';
+export const BENCH_LABEL = RUN ? `berth.bench.${RUN}` : 'berth.bench';
+export const BENCH_PREFIX = RUN ? `berth-bench-${RUN}` : 'berth-bench';
+export const BENCH_IMAGE_REPO = `${BENCH_PREFIX}/tag`;
 export const FIXTURE_BUSYBOX = 'berth-fixture/busybox:latest';

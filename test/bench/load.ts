@@ -58,9 +58,9 @@ export async function removeContainers(parallel: number, group?: string): Promis
   return rows.length;
 }
 
-/** Adds `count` tags of the busybox fixture: one image, `count` rows in the Images view. */
-export async function tagImages(count: number, parallel: number): Promise<void> {
-  const tags = Array.from({ length: count }, (_, i) => `t${String(i).padStart(5, '0')}`);
+/** Adds `count` tags of the busybox fixture (numbered from `from`): one image, `count` more rows in the Images view. */
+export async function tagImages(count: number, parallel: number, from = 0): Promise<void> {
+  const tags = Array.from({ length: count }, (_, i) => `t${String(from + i).padStart(5, '0')}`);
   await inBatches(tags, parallel, async (tag) => {
     await engineJson('POST', `/images/${encodeURIComponent(FIXTURE_BUSYBOX)}/tag?repo=${BENCH_IMAGE_REPO}&tag=${tag}`);
   });

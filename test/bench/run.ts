@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     process.env.BERTH_KIND ??= KIND_BIN;
     process.env.BERTH_KUBECONFIG ??= '/tmp/berth-bench-kind.kubeconfig';
   }
-  bridge = await startBridge({ cpuProfile: config.cpuProfile });
+  bridge = await startBridge({ cpuProfile: config.cpuProfile, barePage: true });
   ws = await wsClient(bridge);
   router = routerClient();
   browser = await launchChromium();

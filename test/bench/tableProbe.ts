@@ -58,16 +58,21 @@ export async function readFirstRender(page: Page, timeoutMs = 60_000): Promise<F
   return (await handle.jsonValue()) as FirstRender;
 }
 
-/** One keystroke: ms to the task after the next frame, and the main-thread work in it (no vsync wait). */
+/**
+ * One keystroke: ms to the task after the next frame, the main-thread work in it (no vsync wait), and ms
+ * until the page settled: the frame after its last DOM change (a deferred re-render of the rows included),
+ * once the main thread went idle.
+ */
 export interface Keystroke {
   toFrame: number;
   work: number;
+  settled: number;
 }
 
 /**
  * Records, per input ("bare" for the probe's own input, else "app"), each keystroke's time from the input
- * event to the task after the next animation frame (the repaint, vsync wait included), and its main-thread
- * work: event → handlers and React's commit done, plus the frame's rAF → style/layout/paint done. Also adds
+ * event to the task after the next animation frame (the repaint, vsync wait included), when the page settled
+ * (below), and its main-thread work: event → handlers and React's commit done, plus the frame's rAF → style/layout/paint done. Also adds
  * a bare input outside React as the floor.
  */
 export async function installKeystrokeProbe(page: Page): Promise<void> {
@@ -80,6 +85,13 @@ export async function installKeystrokeProbe(page: Page): Promise<void> {
     bare.setAttribute('aria-label', 'bench bare input');
     bare.style.cssText = 'position:fixed;left:0;bottom:0;width:200px;z-index:99999';
     document.body.appendChild(bare);
+    let lastMutation = 0;
+    new MutationObserver(() => (lastMutation = performance.now())).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
     const channel = new MessageChannel();
     let after: Array<() => void> = [];
     channel.port1.onmessage = () => {
@@ -98,7 +110,16 @@ export async function installKeystrokeProbe(page: Page): Promise<void> {
           const raf = performance.now();
           after.push(() => {
             const done = performance.now();
-            list?.push({ toFrame: done - t, work: handled - t + (done - raf) });
+            const record = (settled: number) =>
+              list?.push({ toFrame: done - t, work: handled - t + (done - raf), settled: settled - t });
+            // Idle means React's deferred render (if any) is done; time the frame that painted its changes.
+            requestIdleCallback(
+              () => {
+                if (lastMutation <= done) return record(done);
+                requestAnimationFrame(() => setTimeout(() => record(performance.now()), 0));
+              },
+              { timeout: 3000 },
+            );
           });
           channel.port2.postMessage(null);
         });

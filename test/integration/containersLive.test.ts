@@ -65,6 +65,30 @@ describe('containers through the API, on the real engine', () => {
     expect((err as ApiError).code).toBe('not_found');
   });
 
+  it('reads usage of several running containers in one call: CPU from the second reading, stopped and gone ones left out', async () => {
+    const busy = uniqueName('usage-busy');
+    const idle = uniqueName('usage-idle');
+    const stopped = uniqueName('usage-stopped');
+    created.push(busy, idle, stopped);
+    const busyId = await docker('run', '-d', '--name', busy, FIXTURE_BUSYBOX, 'sh', '-c', 'while :; do :; done');
+    const idleId = await docker('run', '-d', '--name', idle, FIXTURE_BUSYBOX, 'sleep', '300');
+    const stoppedId = await docker('create', '--name', stopped, FIXTURE_BUSYBOX, 'true');
+    const ids = [busyId, idleId, stoppedId, 'f'.repeat(64)];
+    const first = await t.api.containers.usage({ ids });
+    expect(first.map((u) => u.id).sort()).toEqual([busyId, idleId].sort());
+    for (const u of first) {
+      expect(u.sample.cpuPercent).toBeNull();
+      expect(u.sample.memoryUsage).toBeGreaterThan(0);
+      expect(u.sample.memoryLimit).toBeGreaterThan(0);
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const second = new Map((await t.api.containers.usage({ ids })).map((u) => [u.id, u.sample]));
+    // A busy loop keeps most of a core; the machine is shared, so only "clearly busy" is asserted.
+    expect(second.get(busyId)?.cpuPercent).toBeGreaterThan(20);
+    expect(second.get(idleId)?.cpuPercent).toBeLessThan(5);
+    await docker('rm', '-f', busy, idle);
+  });
+
   it('refuses to remove a running container unless forced', async () => {
     const name = uniqueName('running');
     created.push(name);

@@ -9,6 +9,7 @@ import { bulkAction } from './containerBulk';
 import { streamContainerLogs } from './containerLogs';
 import { streamContainerStats } from './containerStats';
 import { TerminalSessions } from './containerExec';
+import { ContainerUsageReader } from './containerUsage';
 
 export function containersApi({
   engine,
@@ -16,6 +17,7 @@ export function containersApi({
 }: Pick<Services, 'engine' | 'collections'>): ApiImplementation['containers'] {
   const docker = engine.docker;
   const terminals = new TerminalSessions(docker);
+  const usage = new ContainerUsageReader(docker);
   const c = (id: string) => docker.getContainer(id);
   return {
     list: async (input) => listContainers(docker, input?.all ?? true),
@@ -38,5 +40,6 @@ export function containersApi({
     terminalWrite: async ({ sessionId, data }) => (terminals.write(sessionId, data), OK),
     terminalResize: async ({ sessionId, cols, rows }) => (await terminals.resize(sessionId, cols, rows), OK),
     stats: ({ id }, sink, signal) => streamContainerStats(docker, id, sink, signal),
+    usage: ({ ids }) => usage.read(ids),
   };
 }

@@ -1,5 +1,5 @@
 /** One container: header with its state and actions, then Logs, Terminal, Stats, Inspect and Mounts tabs. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useContainers } from '../../stores/dockerStores';
 import { useRetained } from '../../stores/useRetained';
 import { useNav } from '../../stores/navStore';
@@ -8,11 +8,13 @@ import { ContainerActions } from './ContainerActions';
 import { LiveStatus } from '../../components/LiveStatus';
 import { PortLinks } from './PortLinks';
 import { LogsTab } from './LogsTab';
-import { TerminalTab } from './TerminalTab';
-import { StatsTab } from './StatsTab';
 import { InspectTab } from './InspectTab';
 import { MountsTab } from './MountsTab';
 import './containers.css';
+
+// The terminal (xterm) and the charts (uPlot) load when their tab opens.
+const TerminalTab = lazy(() => import('./TerminalTab').then((m) => ({ default: m.TerminalTab })));
+const StatsTab = lazy(() => import('./StatsTab').then((m) => ({ default: m.StatsTab })));
 
 const TABS = ['Logs', 'Terminal', 'Stats', 'Inspect', 'Mounts'] as const;
 type Tab = (typeof TABS)[number];
@@ -73,8 +75,10 @@ export function ContainerDetail({ id }: { id: string }) {
       </div>
       <div className="tab-body" role="tabpanel" aria-label={tab}>
         {tab === 'Logs' && <LogsTab id={c.id} name={c.name} running={running} />}
-        {tab === 'Terminal' && <TerminalTab id={c.id} running={running} />}
-        {tab === 'Stats' && <StatsTab id={c.id} running={running} />}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {tab === 'Terminal' && <TerminalTab id={c.id} running={running} />}
+          {tab === 'Stats' && <StatsTab id={c.id} running={running} />}
+        </Suspense>
         {tab === 'Inspect' && <InspectTab id={c.id} version={c.status} />}
         {tab === 'Mounts' && <MountsTab id={c.id} version={c.status} />}
       </div>

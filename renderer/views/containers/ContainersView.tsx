@@ -1,17 +1,21 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
-import type { ContainerSummary } from '../../../contract/containers';
 import { useContainers } from '../../stores/dockerStores';
 import { useRetained } from '../../stores/useRetained';
 import { useEngine } from '../../stores/engineStore';
 import { useNav } from '../../stores/navStore';
 import { containerColumns } from './containerColumns';
 import { containerRows, groupByProject, type ContainerRow } from './groupRows';
+import { containerMatches } from './containerSearch';
+import { createIncrementalFilter } from '../../components/incrementalFilter';
 import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
-import { RunContainerDialog } from './RunContainerDialog';
+import { RunContainerDialogLazy as RunContainerDialog } from './RunContainerDialogLazy';
 import { ContainerDetail } from './ContainerDetail';
 import './containers.css';
+
+/** A table row matches when it is a container that matches (group rows are not searched in the flat table). */
+const rowMatches = (r: ContainerRow, needle: string) => r.kind !== 'container' || containerMatches(r.c, needle);
 
 const STATES = ['all', 'running', 'exited', 'paused', 'created'] as const;
 type StateFilter = (typeof STATES)[number];
@@ -33,28 +37,26 @@ function ContainersList() {
   const [running, setRunning] = useState(false);
 
   const all = useMemo(() => [...items.values()], [items]);
-  const matches = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return (c: ContainerSummary) =>
-      (state === 'all' || c.state === state) &&
-      (!needle ||
-        c.name.toLowerCase().includes(needle) ||
-        c.image.toLowerCase().includes(needle) ||
-        c.id.startsWith(needle) ||
-        (c.composeProject ?? '').toLowerCase().includes(needle));
-  }, [filter, state]);
-  const visible = useMemo(() => all.filter(matches), [all, matches]);
-  // Ungrouped, the table sorts every container once and filters the sorted rows per keystroke; grouped
-  // rows depend on what passes the filter, so they are rebuilt.
+  // The rows follow the filter text with a deferred render: a keystroke repaints the input at once.
+  const query = useDeferredValue(filter);
+  const byState = useMemo(() => (state === 'all' ? all : all.filter((c) => c.state === state)), [all, state]);
+  const search = useMemo(() => createIncrementalFilter(containerMatches), []);
+  const visible = useMemo(() => search.apply(byState, query), [search, byState, query]);
+  // Ungrouped, the table sorts every container once, then filters by state and searches the sorted rows
+  // incrementally; grouped rows depend on what passes the filter, so they are rebuilt.
   const rows = useMemo(() => (grouped ? groupByProject(visible) : containerRows(all)), [grouped, visible, all]);
   const rowFilter = useMemo(
-    () => (grouped ? undefined : (r: ContainerRow) => r.kind !== 'container' || matches(r.c)),
-    [grouped, matches],
+    () => (grouped || state === 'all' ? undefined : (r: ContainerRow) => r.kind !== 'container' || r.c.state === state),
+    [grouped, state],
   );
+  const rowSearch = useMemo(() => (grouped ? undefined : { query, matches: rowMatches }), [grouped, query]);
   const open = (id: string) => go('containers', id);
   const columns = useMemo(() => containerColumns(grouped ? 'grouped' : 'sortable', open), [grouped]); // eslint-disable-line react-hooks/exhaustive-deps
   // Selection only ever holds containers that still exist and pass the filter.
-  const selectedContainers = visible.filter((c) => selected.has(c.id));
+  const selectedContainers = useMemo(
+    () => (selected.size === 0 ? [] : visible.filter((c) => selected.has(c.id))),
+    [visible, selected],
+  );
 
   const toggle = (key: string) => {
     const next = new Set(selected);
@@ -74,7 +76,13 @@ function ContainersList() {
     for (const r of rows) if (r.kind === 'group' && r.ids.every((id) => selected.has(id))) keys.add(r.key);
     return keys;
   }, [rows, selected]);
-  const allSelected = visible.length > 0 && visible.every((c) => selected.has(c.id));
+  // Not re-rendered by a filter keystroke.
+  const bulkBar = useMemo(
+    () => <BulkActionsBar selected={selectedContainers} onDone={() => setSelected(new Set())} />,
+    [selectedContainers],
+  );
+  const runDialog = useMemo(() => <RunContainerDialog open={running} onClose={() => setRunning(false)} />, [running]);
+  const allSelected = selected.size > 0 && visible.length > 0 && visible.every((c) => selected.has(c.id));
 
   return (
     <section className="view" aria-labelledby="containers-title">
@@ -113,7 +121,7 @@ function ContainersList() {
           />
           Select all
         </label>
-        <BulkActionsBar selected={selectedContainers} onDone={() => setSelected(new Set())} />
+        {bulkBar}
       </div>
       {error && engine?.status !== 'connected' ? (
         <div className="empty-state">
@@ -126,6 +134,7 @@ function ContainersList() {
           testId="containers-table"
           rows={rows}
           filter={rowFilter}
+          search={rowSearch}
           columns={columns}
           rowKey={(r) => r.key}
           selected={selectedKeys}
@@ -142,7 +151,7 @@ function ContainersList() {
           }
         />
       )}
-      <RunContainerDialog open={running} onClose={() => setRunning(false)} />
+      {runDialog}
     </section>
   );
 }

@@ -6,7 +6,7 @@
 import { useSettings } from '../../stores/settingsStore';
 import { useEffect, useState } from 'react';
 import { api, isDesktop } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { ApiError } from '../../../contract/apiError';
 import { toApiError } from '../../common/apiError';
 import type { RestartPolicy, RunResult } from '../../../contract/containers';
 import { CancelSubmit } from '../../components/CancelSubmit';

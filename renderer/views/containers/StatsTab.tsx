@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api';
 import type { StatsSample } from '../../../contract/containers';
-import type { ApiErrorShape } from '../../../contract/errors';
+import type { ApiErrorShape } from '../../../contract/apiError';
 import { formatBytes } from '../../common/format';
 import { formatPercent } from './UsageCells';
 import { StatsChart, type ChartSeries } from './StatsChart';

@@ -8,11 +8,24 @@ export type ContainerRow =
 export const GROUP_PREFIX = 'group:';
 export const NO_PROJECT = 'Standalone containers';
 
-export const containerRows = (items: ContainerSummary[]): ContainerRow[] =>
-  items.map((c) => ({ kind: 'container', key: c.id, c, grouped: false }));
+const flatRows = new WeakMap<ContainerSummary, ContainerRow>();
+
+/**
+ * One row per container. An unchanged container (the same object in the store) keeps its row object, so
+ * after an event about one container only that container's row repaints.
+ */
+export const containerRows = (items: readonly ContainerSummary[]): ContainerRow[] =>
+  items.map((c) => {
+    let row = flatRows.get(c);
+    if (!row) {
+      row = { kind: 'container', key: c.id, c, grouped: false };
+      flatRows.set(c, row);
+    }
+    return row;
+  });
 
 /** Projects alphabetically, standalone containers last; containers by name inside a group. */
-export function groupByProject(items: ContainerSummary[]): ContainerRow[] {
+export function groupByProject(items: readonly ContainerSummary[]): ContainerRow[] {
   const groups = new Map<string, ContainerSummary[]>();
   for (const c of items) {
     const project = c.composeProject ?? '';

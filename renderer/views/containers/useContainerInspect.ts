@@ -1,7 +1,7 @@
 /** The container's inspect JSON, re-read when `version` (its status line) changes. */
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { ApiError } from '../../../contract/apiError';
 import { toApiError } from '../../common/apiError';
 
 export function useContainerInspect(

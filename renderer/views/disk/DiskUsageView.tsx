@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
-import type { ApiError } from '../../../contract/errors';
+import type { ApiError } from '../../../contract/apiError';
 import type { DiskUsage, DiskUsageGroup, DiskUsageKind } from '../../../contract/diskUsage';
 import { toApiError } from '../../common/apiError';
 import { formatBytes } from '../../common/format';

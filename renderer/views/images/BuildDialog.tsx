@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { api, isDesktop } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { ApiError } from '../../../contract/apiError';
 import { toApiError } from '../../common/apiError';
 import { BuildFailureView } from '../../components/BuildFailureView';
 import { emptyBuildForm, toBuildInput, type BuildForm, type BuildFormErrors } from './buildForm';

@@ -1,7 +1,7 @@
 /** One image: tags, config (entrypoint, cmd, env, ports, labels), layer history, the containers using it, and Run. */
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { ApiError } from '../../../contract/apiError';
 import { toApiError } from '../../common/apiError';
 import type { ImageDetail as Detail } from '../../../contract/images';
 import { formatAgo, formatBytes, shortId } from '../../common/format';

@@ -5,7 +5,7 @@ import { useContainers, useImages } from '../../stores/dockerStores';
 import { useNav } from '../../stores/navStore';
 import { useRetained } from '../../stores/useRetained';
 import { shortId } from '../../common/format';
-import { RunContainerDialog } from '../containers/RunContainerDialog';
+import { RunContainerDialogLazy as RunContainerDialog } from '../containers/RunContainerDialogLazy';
 import { BuildDialog } from './BuildDialog';
 import { ImageDetail } from './ImageDetail';
 import { imageColumns } from './imageColumns';
@@ -14,8 +14,9 @@ import {
   IMAGE_COUNT_RULE,
   imageCounts,
   imageSummary,
-  rowMatcher,
+  imageRowMatches,
   toRows,
+  usageMatcher,
   usageOf,
   type UsageFilter,
 } from './imageRows';
@@ -41,7 +42,8 @@ export function ImagesView() {
   const [tagging, setTagging] = useState<{ source: string; push: boolean } | undefined>();
   const [loading, setLoading] = useState<string | undefined>();
   const rows = useMemo(() => toRows(items.values(), usage), [items, usage]);
-  const matches = useMemo(() => rowMatcher(filter, usageFilter), [filter, usageFilter]);
+  const keep = useMemo(() => (usageFilter === 'all' ? undefined : usageMatcher(usageFilter)), [usageFilter]);
+  const search = useMemo(() => ({ query: filter, matches: imageRowMatches }), [filter]);
   const columns = useMemo(
     () =>
       imageColumns({
@@ -55,23 +57,27 @@ export function ImagesView() {
     [go],
   );
   const counts = useMemo(() => imageCounts(items.values()), [items]);
-  const dialogs = (
-    <>
-      <PullDialog open={open?.kind === 'pull'} onClose={() => setOpen(undefined)} />
-      <BuildDialog open={open?.kind === 'build'} onClose={() => setOpen(undefined)} />
-      <PruneDialog
-        kind={open?.kind === 'prune' ? 'images' : undefined}
-        onClose={() => setOpen(undefined)}
-        onDone={() => setOpen(undefined)}
-      />
-      <TagDialog source={tagging?.source} push={tagging?.push ?? false} onClose={() => setTagging(undefined)} />
-      <KindLoadDialog image={loading} onClose={() => setLoading(undefined)} />
-      <RunContainerDialog
-        open={open?.kind === 'run'}
-        image={open?.kind === 'run' ? open.image : undefined}
-        onClose={() => setOpen(undefined)}
-      />
-    </>
+  // Not re-rendered by a filter keystroke.
+  const dialogs = useMemo(
+    () => (
+      <>
+        <PullDialog open={open?.kind === 'pull'} onClose={() => setOpen(undefined)} />
+        <BuildDialog open={open?.kind === 'build'} onClose={() => setOpen(undefined)} />
+        <PruneDialog
+          kind={open?.kind === 'prune' ? 'images' : undefined}
+          onClose={() => setOpen(undefined)}
+          onDone={() => setOpen(undefined)}
+        />
+        <TagDialog source={tagging?.source} push={tagging?.push ?? false} onClose={() => setTagging(undefined)} />
+        <KindLoadDialog image={loading} onClose={() => setLoading(undefined)} />
+        <RunContainerDialog
+          open={open?.kind === 'run'}
+          image={open?.kind === 'run' ? open.image : undefined}
+          onClose={() => setOpen(undefined)}
+        />
+      </>
+    ),
+    [open, tagging, loading],
   );
   if (detail) {
     return (
@@ -120,7 +126,8 @@ export function ImagesView() {
       <DataTable
         testId="images-table"
         rows={rows}
-        filter={matches}
+        filter={keep}
+        search={search}
         columns={columns}
         rowKey={(r) => r.key}
         onOpen={(r) => go('images', r.image.id)}

@@ -1,5 +1,6 @@
 /** Table rows for images: one per tag, like `docker images`; an untagged image is one <none> row. */
 import type { ImageSummary } from '../../../contract/images';
+import { normalizeQuery } from '../../components/incrementalFilter';
 
 export interface ImageRow {
   key: string;
@@ -19,35 +20,72 @@ export function usageOf(containers: Iterable<{ imageId: string }>): Map<string, 
   return usage;
 }
 
-export function toRows(images: Iterable<ImageSummary>, usage: ReadonlyMap<string, number>): ImageRow[] {
-  return [...images].flatMap((image) => {
-    const containers = usage.get(image.id) ?? 0;
-    return image.repoTags.length
-      ? image.repoTags.map((t) => {
-          const i = t.lastIndexOf(':');
-          return { key: `${image.id}|${t}`, repository: t.slice(0, i), tag: t.slice(i + 1), ref: t, image, containers };
-        })
-      : [{ key: image.id, repository: '<none>', tag: '<none>', ref: image.id, image, containers }];
+const rowCache = new WeakMap<ImageSummary, Map<string, ImageRow>>();
+
+/**
+ * The rows of one image; an unchanged image with an unchanged container count keeps its row objects, so a
+ * container event repaints only the rows whose count changed.
+ */
+function rowsOf(image: ImageSummary, containers: number): ImageRow[] {
+  let cache = rowCache.get(image);
+  if (!cache) {
+    cache = new Map();
+    rowCache.set(image, cache);
+  }
+  const make = (ref: string, repository: string, tag: string, key: string): ImageRow => {
+    let row = cache.get(key);
+    if (row?.containers !== containers) {
+      row = { key, repository, tag, ref, image, containers };
+      cache.set(key, row);
+    }
+    return row;
+  };
+  if (!image.repoTags.length) return [make(image.id, '<none>', '<none>', image.id)];
+  return image.repoTags.map((t) => {
+    const i = t.lastIndexOf(':');
+    return make(t, t.slice(0, i), t.slice(i + 1), `${image.id}|${t}`);
   });
+}
+
+export function toRows(images: Iterable<ImageSummary>, usage: ReadonlyMap<string, number>): ImageRow[] {
+  return [...images].flatMap((image) => rowsOf(image, usage.get(image.id) ?? 0));
 }
 
 export type UsageFilter = 'all' | 'used' | 'unused' | 'dangling';
 
 export function filterRows(rows: ImageRow[], text: string, usage: UsageFilter): ImageRow[] {
-  return rows.filter(rowMatcher(text, usage));
+  const keep = usageMatcher(usage);
+  const needle = normalizeQuery(text);
+  return rows.filter((r) => keep(r) && imageRowMatches(r, needle));
 }
 
-/** The predicate behind filterRows, for a table that filters its sorted rows itself. */
-export function rowMatcher(text: string, usage: UsageFilter): (r: ImageRow) => boolean {
-  const needle = text.trim().toLowerCase();
-  return (r) => {
-    if (usage === 'used' && r.containers === 0) return false;
-    if (usage === 'unused' && r.containers > 0) return false;
-    if (usage === 'dangling' && !r.image.dangling) return false;
-    if (!needle) return true;
-    const id = r.image.id.replace(/^sha256:/, '');
-    return `${r.repository}:${r.tag}`.toLowerCase().includes(needle) || id.startsWith(needle);
-  };
+/** The usage part of the filter (the select beside the filter box). */
+export function usageMatcher(usage: UsageFilter): (r: ImageRow) => boolean {
+  switch (usage) {
+    case 'used':
+      return (r) => r.containers > 0;
+    case 'unused':
+      return (r) => r.containers === 0;
+    case 'dangling':
+      return (r) => r.image.dangling;
+    default:
+      return () => true;
+  }
+}
+
+const haystacks = new WeakMap<ImageRow, string>();
+
+/**
+ * The text part: `repository:tag` containing the needle (trimmed, lower-cased), or the id starting with it.
+ * Monotone, as incremental filtering needs; each row's lower-cased text is derived once.
+ */
+export function imageRowMatches(r: ImageRow, needle: string): boolean {
+  let h = haystacks.get(r);
+  if (h === undefined) {
+    h = `${r.repository}:${r.tag}`.toLowerCase();
+    haystacks.set(r, h);
+  }
+  return h.includes(needle) || r.image.id.replace(/^sha256:/, '').startsWith(needle);
 }
 
 /** The one rule Berth counts images by (here and in the status bar): an image is counted once, however many tags

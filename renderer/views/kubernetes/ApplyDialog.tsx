@@ -1,7 +1,7 @@
 /** Apply a multi-document YAML: a result per object, or where the syntax error is (nothing applied). */
 import { useState } from 'react';
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { ApiError } from '../../../contract/apiError';
 import { errorLine, toApiError } from '../../common/apiError';
 import { FormAlert } from '../../components/Field';
 import type { ApplyResult } from '../../../contract/kube';

@@ -1,7 +1,7 @@
 /** Every kubeconfig context (reachability, switch) and the local kind clusters (create, delete). */
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { ApiError } from '../../../contract/apiError';
 import { toApiError } from '../../common/apiError';
 import type { KindCluster } from '../../../contract/kube';
 import { confirm } from '../../components/ConfirmDialog';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
-import { ApiError } from '../../../contract/errors';
+import { ApiError } from '../../../contract/apiError';
 import { errorLine, toApiError } from '../../common/apiError';
 import { CancelSubmit } from '../../components/CancelSubmit';
 import { Field, FieldMessage, FormAlert } from '../../components/Field';

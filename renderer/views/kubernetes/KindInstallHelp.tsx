@@ -1,5 +1,5 @@
 /** What to do when kind is not installed. */
-import type { ApiError } from '../../../contract/errors';
+import type { ApiError } from '../../../contract/apiError';
 
 export function KindInstallHelp({ error }: { error: ApiError }) {
   return (

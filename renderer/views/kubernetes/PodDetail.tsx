@@ -2,14 +2,16 @@
  * One pod: its state and actions (restart, delete), then Overview (containers with states, reasons and
  * the events that explain them), Logs, Shell and Port forward tabs.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useKubeList } from '../../stores/kubeLists';
 import { phaseClass } from './podLayout';
 import { PodOverview } from './PodOverview';
 import { PodLogsTab } from './PodLogsTab';
-import { PodShellTab } from './PodShellTab';
 import { ForwardForm } from './ForwardForm';
 import { deletePod, restartPod } from './podActions';
+
+// The terminal (xterm) loads when the Shell tab opens.
+const PodShellTab = lazy(() => import('./PodShellTab').then((m) => ({ default: m.PodShellTab })));
 
 const TABS = ['Overview', 'Logs', 'Shell', 'Port forward'] as const;
 type Tab = (typeof TABS)[number];
@@ -74,7 +76,11 @@ export function PodDetail({
           <div className="pod-tab" role="tabpanel" aria-label={tab}>
             {tab === 'Overview' && <PodOverview pod={pod} events={[...events.items.values()]} />}
             {tab === 'Logs' && <PodLogsTab context={context} pod={pod} />}
-            {tab === 'Shell' && <PodShellTab context={context} pod={pod} />}
+            {tab === 'Shell' && (
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <PodShellTab context={context} pod={pod} />
+              </Suspense>
+            )}
             {tab === 'Port forward' && (
               <ForwardForm
                 target={{

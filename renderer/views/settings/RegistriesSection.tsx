@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
-import type { ApiError } from '../../../contract/errors';
+import type { ApiError } from '../../../contract/apiError';
 import { RegistryLogin, type SignedInRegistry } from '../../../contract/registries';
 import { toApiError } from '../../common/apiError';
 import { FormError } from '../../components/Modal';

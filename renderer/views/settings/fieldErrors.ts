@@ -1,5 +1,5 @@
 /** Turns a failed validation (local zod issues or the API's invalid_input details) into one message per field. */
-import { ApiError } from '../../../contract/errors';
+import { ApiError } from '../../../contract/apiError';
 
 export type FieldErrors = Partial<Record<string, string>>;
 

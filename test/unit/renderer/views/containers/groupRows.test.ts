@@ -1,6 +1,6 @@
 /** The containers table grouped by compose project. */
 import { describe, expect, it } from 'vitest';
-import { groupByProject } from '../../../../../renderer/views/containers/groupRows';
+import { containerRows, groupByProject } from '../../../../../renderer/views/containers/groupRows';
 import type { ContainerSummary } from '../../../../../contract/containers';
 
 describe('grouping by compose project', () => {
@@ -16,5 +16,18 @@ describe('grouping by compose project', () => {
       'a',
       'b',
     ]);
+  });
+});
+
+describe('flat rows', () => {
+  it('keep the row object of an unchanged container, so only a changed container repaints', () => {
+    const a = { id: 'a', name: 'a', state: 'running' } as ContainerSummary;
+    const b = { id: 'b', name: 'b', state: 'running' } as ContainerSummary;
+    const first = containerRows([a, b]);
+    const b2 = { ...b, state: 'exited' };
+    const second = containerRows([a, b2]);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1]).toMatchObject({ kind: 'container', key: 'b', c: b2 });
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * Each view's code is its own chunk, loaded when the view first opens: the page's first paint runs only the
+ * shell and the view in the URL (main.tsx starts loading that one before React renders), and the other
+ * views are fetched once the page is idle, so a later click does not wait for the network.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { VIEWS, type ViewName } from '../stores/navStore';
+
+type View = ComponentType;
+
+const loaders: Record<ViewName, () => Promise<View>> = {
+  dashboard: () => import('./dashboard/DashboardView').then((m) => m.DashboardView),
+  containers: () => import('./containers/ContainersView').then((m) => m.ContainersView),
+  images: () => import('./images/ImagesView').then((m) => m.ImagesView),
+  volumes: () => import('./volumes/VolumesView').then((m) => m.VolumesView),
+  networks: () => import('./networks/NetworksView').then((m) => m.NetworksView),
+  compose: () => import('./compose/ComposeView').then((m) => m.ComposeView),
+  kubernetes: () => import('./kubernetes/KubernetesView').then((m) => m.KubernetesView),
+  disk: () => import('./disk/DiskUsageView').then((m) => m.DiskUsageView),
+  settings: () => import('./settings/SettingsView').then((m) => m.SettingsView),
+};
+
+const loading = new Map<ViewName, Promise<View>>();
+
+/** Starts loading a view's code (once); resolves with its component. */
+export function loadView(view: ViewName): Promise<View> {
+  let p = loading.get(view);
+  if (!p) {
+    p = loaders[view]();
+    loading.set(view, p);
+  }
+  return p;
+}
+
+export const VIEW_COMPONENTS = Object.fromEntries(
+  VIEWS.map((v) => [v, lazy(() => loadView(v).then((c) => ({ default: c })))]),
+) as Record<ViewName, LazyExoticComponent<View>>;
+
+/** Loads every view's code one after another while the page has nothing else to do. */
+export function preloadViewsWhenIdle(page: Window): void {
+  const idle = (f: () => void) =>
+    typeof page.requestIdleCallback === 'function' ? page.requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 500);
+  const next = (i: number) => {
+    const view = VIEWS[i];
+    if (!view) return;
+    idle(() => void loadView(view).finally(() => next(i + 1)));
+  };
+  next(0);
+}

@@ -1,0 +1,16 @@
+/** What the containers filter box matches: name, image or compose project containing the text, or an id prefix. */
+import { describe, expect, it } from 'vitest';
+import { containerMatches } from '../../../../../renderer/views/containers/containerSearch';
+import type { ContainerSummary } from '../../../../../contract/containers';
+
+const c = { id: 'abc123', name: 'Web-1', image: 'nginx:1.27', composeProject: 'Shop' } as ContainerSummary;
+
+describe('containerMatches', () => {
+  it('matches name, image and project case-insensitively (the needle comes lower-cased), and an id prefix', () => {
+    for (const needle of ['web', 'b-1', 'nginx:1', 'shop', 'abc']) expect(containerMatches(c, needle)).toBe(true);
+  });
+
+  it('does not match text inside the id, or text that spans two fields', () => {
+    for (const needle of ['123', 'web-1nginx', 'redis']) expect(containerMatches(c, needle)).toBe(false);
+  });
+});
