@@ -30,6 +30,10 @@ import { measureKubeForward } from './kubeForward';
 import { summarizeProfiles } from './profile';
 import { measureModern } from './modernEngine';
 import { measureViews } from './views';
+import { measureLoad } from './loadViews';
+import { measureChurn } from './churn';
+import { cleanLoad } from './scaleLoad';
+import { cleanKubeLoad } from './kubeLoad';
 
 const config = loadConfig();
 const t0 = Date.now();
@@ -49,6 +53,10 @@ const cleanup = (): Promise<void> =>
     await browser?.close().catch(() => {});
     await bridge?.stop().catch(() => {});
     await cleanupKubePods().catch((e: unknown) => log(`kube cleanup failed: ${String(e)}`));
+    await cleanKubeLoad().catch((e: unknown) => log(`kube load cleanup failed: ${String(e)}`));
+    const load = await cleanLoad(config.parallel).catch(() => undefined);
+    if (load?.containers || load?.tags || load?.volumes)
+      log(`cleanup: removed load ${load.containers} containers, ${load.tags} tags, ${load.volumes} volumes`);
     const removed = await cleanAll(config.parallel).catch((e: unknown) => {
       log(`cleanup failed: ${String(e)}`);
       return undefined;
@@ -124,6 +132,8 @@ async function main(): Promise<void> {
   if (wanted('forward'))
     rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   if (wanted('modern')) rows.push(...(await guarded('12 modern', "today's Docker", () => measureModern(ctx))));
+  if (wanted('load')) rows.push(...(await guarded('14 load', 'load', () => measureLoad(ctx))));
+  if (wanted('churn')) rows.push(...(await guarded('15 churn', 'churn', () => measureChurn(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();
