@@ -39,6 +39,8 @@ const config = loadConfig();
 const t0 = Date.now();
 const log = (m: string) => process.stderr.write(`[bench +${((Date.now() - t0) / 1000).toFixed(0)}s] ${m}\n`);
 const wanted = (name: string) => !config.only || config.only.has(name);
+/** The long items (issue 16's load and the soak) run only when named in BERTH_BENCH_ONLY. */
+const named = (name: string) => config.only?.has(name) === true;
 
 let bridge: BridgeProcess | undefined;
 let ws: BenchClient | undefined;
@@ -132,8 +134,8 @@ async function main(): Promise<void> {
   if (wanted('forward'))
     rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   if (wanted('modern')) rows.push(...(await guarded('12 modern', "today's Docker", () => measureModern(ctx))));
-  if (wanted('load')) rows.push(...(await guarded('14 load', 'load', () => measureLoad(ctx))));
-  if (wanted('churn')) rows.push(...(await guarded('15 churn', 'churn', () => measureChurn(ctx))));
+  if (named('load')) rows.push(...(await guarded('14 load', 'load', () => measureLoad(ctx))));
+  if (named('churn')) rows.push(...(await guarded('15 churn', 'churn', () => measureChurn(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();
