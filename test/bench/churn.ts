@@ -1,7 +1,7 @@
 /**
  * 15. Churn (issue 16): with the load of item 14 on the engine (and on kwok with BERTH_BENCH_KUBE=1), the
  * bridge and one Chromium page open on a view that changes every minute, the engine keeps changing at a
- * steady rate for BERTH_BENCH_CHURN_MIN minutes: each cycle creates and starts a container, stops the one
+ * steady rate for BERTH_BENCH_CHURN_MIN minutes (cycles start on schedule, at most 4 at once): each cycle creates and starts a container, stops the one
  * started 3 cycles before, removes the one 6 before, adds an image tag and removes the one 6 before; every
  * 20 s the kwok deployment is scaled up or down by BERTH_BENCH_CHURN_PODS. Every 10 s: the bridge's
  * resident set (/proc/<pid>/status VmRSS; it is a child process, so no heap figure without an inspector)
@@ -23,6 +23,7 @@ const SECTION = '15 churn';
 /** Growth over the whole run (slope of the second half × duration) below which there is no trend. */
 export const RENDERER_LIMIT_MIB = 5;
 export const BRIDGE_LIMIT_MIB = 20;
+const MAX_IN_FLIGHT = 4;
 
 interface Sample {
   t: number;
@@ -85,13 +86,20 @@ export async function measureChurn(ctx: BenchContext): Promise<ResultRow[]> {
     let cycles = 0;
     const ids = new Map<number, string>();
     const engineChurn = (async () => {
+      // Cycles start on schedule, up to MAX_IN_FLIGHT at once: a slow engine lowers the rate only then.
       const period = 1000 / cfg.churnRate;
+      const inFlight = new Set<Promise<void>>();
       for (let i = 0; !stopped; i++) {
         const started = Date.now();
-        await churnCycle(i, ids, errors);
-        cycles = i + 1;
+        while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+        const cycle: Promise<void> = churnCycle(i, ids, errors).then(() => {
+          cycles++;
+          inFlight.delete(cycle);
+        });
+        inFlight.add(cycle);
         await sleep(Math.max(0, period - (Date.now() - started)));
       }
+      await Promise.all(inFlight);
     })();
     const kubeChurn = (async () => {
       if (!kube || cfg.churnPods === 0) return;
