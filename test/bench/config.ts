@@ -48,9 +48,16 @@ export interface BenchConfig {
   composeRuns: number;
   /** Fresh starts of the bridge per view for the views measurement (12). */
   viewReps: number;
+  /** The load of item 14 and the base of the churn (15): issue 16's numbers unless scaled down. */
+  load: { containers: number; images: number; volumes: number; stacks: number; pods: number };
+  /** The churn (15): minutes, seconds between samples, engine operations per second, pods scaled up and down. */
+  churnMinutes: number;
+  churnSampleSeconds: number;
+  churnRate: number;
+  churnPods: number;
   /** Writes a V8 CPU profile of the bridge process to test/bench/results/ (BERTH_BENCH_CPU_PROF=1). */
   cpuProfile: boolean;
-  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,logsview,compose,idle,stats,kube,pods,views"). */
+  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,logsview,compose,idle,stats,kube,pods,views,load,churn"). */
   only: Set<string> | undefined;
 }
 
@@ -74,6 +81,17 @@ export function loadConfig(): BenchConfig {
     kubeWatchPods: num('BERTH_BENCH_KUBE_WATCH_PODS', 500),
     composeRuns: num('BERTH_BENCH_COMPOSE_RUNS', 5),
     viewReps: Math.max(1, num('BERTH_BENCH_VIEW_REPS', 3)),
+    load: {
+      containers: num('BERTH_BENCH_LOAD_CONTAINERS', 5000),
+      images: num('BERTH_BENCH_LOAD_IMAGES', 2000),
+      volumes: num('BERTH_BENCH_LOAD_VOLUMES', 200),
+      stacks: num('BERTH_BENCH_LOAD_STACKS', 100),
+      pods: num('BERTH_BENCH_LOAD_PODS', 10_000),
+    },
+    churnMinutes: Math.max(1, num('BERTH_BENCH_CHURN_MIN', 30)),
+    churnSampleSeconds: Math.max(1, num('BERTH_BENCH_CHURN_SAMPLE_S', 10)),
+    churnRate: Math.max(0.1, num('BERTH_BENCH_CHURN_RATE', 1)),
+    churnPods: num('BERTH_BENCH_CHURN_PODS', 100),
     cpuProfile: process.env.BERTH_BENCH_CPU_PROF === '1',
     only: only ? new Set(only.split(',').map((s) => s.trim())) : undefined,
   };

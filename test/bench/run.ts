@@ -31,11 +31,17 @@ import { summarizeProfiles } from './profile';
 import { measureModern } from './modernEngine';
 import { measureRemote } from './remoteEngines';
 import { measureViews } from './views';
+import { measureLoad } from './loadViews';
+import { measureChurn } from './churn';
+import { cleanLoad } from './scaleLoad';
+import { cleanKubeLoad } from './kubeLoad';
 
 const config = loadConfig();
 const t0 = Date.now();
 const log = (m: string) => process.stderr.write(`[bench +${((Date.now() - t0) / 1000).toFixed(0)}s] ${m}\n`);
 const wanted = (name: string) => !config.only || config.only.has(name);
+/** The long items (issue 16's load and the soak) run only when named in BERTH_BENCH_ONLY. */
+const named = (name: string) => config.only?.has(name) === true;
 
 let bridge: BridgeProcess | undefined;
 let ws: BenchClient | undefined;
@@ -50,6 +56,10 @@ const cleanup = (): Promise<void> =>
     await browser?.close().catch(() => {});
     await bridge?.stop().catch(() => {});
     await cleanupKubePods().catch((e: unknown) => log(`kube cleanup failed: ${String(e)}`));
+    await cleanKubeLoad().catch((e: unknown) => log(`kube load cleanup failed: ${String(e)}`));
+    const load = await cleanLoad(config.parallel).catch(() => undefined);
+    if (load?.containers || load?.tags || load?.volumes)
+      log(`cleanup: removed load ${load.containers} containers, ${load.tags} tags, ${load.volumes} volumes`);
     const removed = await cleanAll(config.parallel).catch((e: unknown) => {
       log(`cleanup failed: ${String(e)}`);
       return undefined;
@@ -126,6 +136,8 @@ async function main(): Promise<void> {
     rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   if (wanted('modern')) rows.push(...(await guarded('12 modern', "today's Docker", () => measureModern(ctx))));
   if (wanted('remote')) rows.push(...(await guarded('14 remote', 'remote engines', () => measureRemote(ctx))));
+  if (named('load')) rows.push(...(await guarded('15 load', 'load', () => measureLoad(ctx))));
+  if (named('churn')) rows.push(...(await guarded('16 churn', 'churn', () => measureChurn(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();

@@ -24,3 +24,14 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Least-squares slope of samples (t in ms, v in any unit), per minute. */
+export function slopePerMinute(samples: ReadonlyArray<{ t: number; v: number }>): number {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const mt = samples.reduce((a, s) => a + s.t, 0) / n;
+  const mv = samples.reduce((a, s) => a + s.v, 0) / n;
+  const cov = samples.reduce((a, s) => a + (s.t - mt) * (s.v - mv), 0);
+  const vt = samples.reduce((a, s) => a + (s.t - mt) ** 2, 0);
+  return vt ? (cov / vt) * 60_000 : 0;
+}
