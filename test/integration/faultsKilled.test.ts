@@ -3,7 +3,7 @@
  * process pulls from a registry that accepts connections and never answers (so both are surely still
  * running), is killed, and a new process on the same config folder starts. Its task list says what was
  * interrupted, and its lists show what the engine really has (the half-made stack as it is, the image not
- * there). Prints `faults: N injected, N survived`.
+ * there). Counted in the run's fault summary (test/helpers/summaryReporter.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -124,12 +124,12 @@ afterAll(async () => {
   await new Promise((r) => blackHole?.close(r));
   rmSync(dir, { recursive: true, force: true });
   process.stdout.write(
-    `faults: ${faults.injected} injected, ${faults.survived} survived (Berth killed during a pull and a compose up; the stack was left with ${faults.leftContainers} container(s), shown as such)\n`,
+    `Berth killed during a pull and a compose up: ${faults.survived} of ${faults.injected} recovered; the stack was left with ${faults.leftContainers} container(s), shown as such\n`,
   );
 });
 
 describe('Berth killed (SIGKILL) during a pull and a compose up', () => {
-  it('lists both as interrupted after a restart, and shows the engine as it really is', async () => {
+  it('fault: Berth killed (SIGKILL) during a pull and a compose up — both listed as interrupted after a restart, the engine shown as it really is', async () => {
     const first = await startBerth();
     const reference = `127.0.0.1:${blackHolePort}/berth-fault/pull:1`;
     const pull = (await first.call('images.pull', { reference })) as { taskId: string };
