@@ -5,11 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
-import { toErrorShape } from '../../../common/apiError';
 import { CancelSubmit } from '../../../components/CancelSubmit';
 import { FormError, Modal } from '../../../components/Modal';
 import { notify } from '../../../stores/toastStore';
-import type { ApiErrorShape } from '../../../../contract/errors';
+import { useSubmit } from '../../../components/useSubmit';
 import type { Dependent, PropagationPolicy } from '../../../../contract/kubeActions';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
 import { refKey } from './refs';
@@ -23,21 +22,18 @@ const POLICIES: { value: PropagationPolicy; label: string }[] = [
 export function DeleteDialog({ object, onClose }: { object: KubeObjectRef; onClose(): void }) {
   const [policy, setPolicy] = useState<PropagationPolicy>('Background');
   const [dependents, setDependents] = useState<Dependent[]>();
-  const [error, setError] = useState<ApiErrorShape>();
+  const { error, run } = useSubmit();
   useEffect(() => {
     api.kube.dependents(object).then(setDependents, () => setDependents([]));
     // `refKey` stands for the object: an equal ref on a re-render must not load again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [refKey(object)]);
-  const submit = async () => {
-    try {
+  const submit = () =>
+    run(async () => {
       await api.kube.deleteObject({ ...object, propagationPolicy: policy });
       notify('success', `Deleted ${object.name}`);
       onClose();
-    } catch (e) {
-      setError(toErrorShape(e));
-    }
-  };
+    });
   return (
     <Modal
       open

@@ -4,11 +4,11 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
-import { toErrorShape } from '../../../common/apiError';
+import { toApiError } from '../../../common/apiError';
 import { CancelSubmit } from '../../../components/CancelSubmit';
 import { FormError, Modal } from '../../../components/Modal';
 import { notify } from '../../../stores/toastStore';
-import type { ApiErrorShape } from '../../../../contract/errors';
+import { useSubmit } from '../../../components/useSubmit';
 import type { DrainPlan } from '../../../../contract/kubeActions';
 import type { KubeTarget } from '../../../../contract/kubeBase';
 
@@ -16,21 +16,18 @@ export function DrainDialog({ target, node, onClose }: { target: KubeTarget; nod
   const [force, setForce] = useState(false);
   const [deleteEmptyDirData, setDeleteEmptyDirData] = useState(false);
   const [plan, setPlan] = useState<DrainPlan>();
-  const [error, setError] = useState<ApiErrorShape>();
+  const { error, setError, run } = useSubmit();
   const options = { ...target, node, force, deleteEmptyDirData };
   useEffect(() => {
-    api.kube.drainPlan(options).then(setPlan, (e: unknown) => setError(toErrorShape(e)));
+    api.kube.drainPlan(options).then(setPlan, (e: unknown) => setError(toApiError(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target.context, target.kubeconfig, node, force, deleteEmptyDirData]);
-  const submit = async () => {
-    try {
+  const submit = () =>
+    run(async () => {
       await api.kube.drain(options);
       notify('info', `Draining ${node}`, 'Follow it in the task center.');
       onClose();
-    } catch (e) {
-      setError(toErrorShape(e));
-    }
-  };
+    });
   return (
     <Modal
       open

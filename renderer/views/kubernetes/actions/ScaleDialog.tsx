@@ -1,11 +1,11 @@
 /** Scale any kind with a scale subresource (Deployments, StatefulSets, ReplicaSets) to a typed count. */
 import { useState } from 'react';
 import { api } from '../../../api';
-import { toErrorShape } from '../../../common/apiError';
 import { CancelSubmit } from '../../../components/CancelSubmit';
 import { FormError, Modal } from '../../../components/Modal';
 import { notify } from '../../../stores/toastStore';
-import type { ApiErrorShape } from '../../../../contract/errors';
+import { ApiError } from '../../../../contract/apiError';
+import { useSubmit } from '../../../components/useSubmit';
 import type { KubeObjectRef } from '../../../../contract/kubeBase';
 import { checkReplicas } from '../scaleInput';
 
@@ -19,18 +19,15 @@ export function ScaleDialog({
   onClose(): void;
 }) {
   const [text, setText] = useState(String(replicas ?? 1));
-  const [error, setError] = useState<ApiErrorShape>();
-  const submit = async () => {
-    const check = checkReplicas(text);
-    if (!check.ok) return setError({ code: 'invalid_input', message: check.message });
-    try {
+  const { error, run } = useSubmit();
+  const submit = () =>
+    run(async () => {
+      const check = checkReplicas(text);
+      if (!check.ok) throw new ApiError('invalid_input', check.message);
       const out = await api.kube.scaleObject({ ...object, replicas: check.replicas });
       notify('success', `Scaled ${object.name} to ${out.replicas}`);
       onClose();
-    } catch (e) {
-      setError(toErrorShape(e));
-    }
-  };
+    });
   return (
     <Modal
       open
