@@ -167,7 +167,15 @@ spec: { colour: teal, wheels: 3 }
     await picker().locator(`button[data-kind="${kindId}"]`).waitFor({ timeout: 30_000 });
     await pick(kindId);
     const headers = await table().getByRole('columnheader').allTextContents();
-    expect(headers.map((h) => h.replace(/ [▴▾]$/, ''))).toEqual(['Name', 'Colour', 'Wheels', 'Status', 'Age']);
+    // The printer columns, then the model's Status and Age, then the actions menu.
+    expect(headers.map((h) => h.replace(/ [▴▾]$/, ''))).toEqual([
+      'Name',
+      'Colour',
+      'Wheels',
+      'Status',
+      'Age',
+      'Actions',
+    ]);
     await row(`${ns}/whizz`).waitFor({ timeout: 15_000 });
     expect(await row(`${ns}/whizz`).textContent()).toMatch(/whizz.*teal.*3/);
     await row(`${ns}/whizz`).getByTestId('object-link').click();

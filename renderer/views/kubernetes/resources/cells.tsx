@@ -76,6 +76,6 @@ export function columnsFor(
     render: (r) => age(r.createdAt),
     sortValue: (r) => r.createdAt ?? '',
   });
-  if (actions) cols.push({ key: 'actions', header: '', width: '160px', render: actions });
+  if (actions) cols.push({ key: 'actions', header: 'Actions', width: '160px', render: actions });
   return cols;
 }
