@@ -6,6 +6,7 @@ import { Toasts } from './components/Toasts';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { EnginePicker } from './components/EnginePicker';
 import { FirstRun } from './components/FirstRun';
+import { CommandPalette } from './components/palette/CommandPalette';
 import { useNav, VIEWS } from './stores/navStore';
 import { VIEW_COMPONENTS, preloadViewsWhenIdle } from './views/viewLoaders';
 
@@ -43,6 +44,7 @@ export function App() {
       <EnginePicker />
       <ConfirmDialog />
       <FirstRun />
+      <CommandPalette />
     </div>
   );
 }

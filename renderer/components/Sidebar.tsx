@@ -1,6 +1,7 @@
 import { useNav, VIEWS, type ViewName } from '../stores/navStore';
 
-const LABELS: Record<ViewName, string> = {
+/** Each view's name, as the sidebar and the command palette show it. */
+export const VIEW_LABELS: Record<ViewName, string> = {
   dashboard: 'Dashboard',
   containers: 'Containers',
   images: 'Images',
@@ -36,13 +37,13 @@ export function Sidebar() {
             <button
               className={v === view ? 'nav-item active' : 'nav-item'}
               aria-current={v === view ? 'page' : undefined}
-              title={`${LABELS[v]} (Ctrl+${i + 1})`}
+              title={`${VIEW_LABELS[v]} (Ctrl+${i + 1})`}
               onClick={() => go(v)}
             >
               <span className="nav-icon" aria-hidden>
                 {ICONS[v]}
               </span>
-              {LABELS[v]}
+              {VIEW_LABELS[v]}
             </button>
           </li>
         ))}
