@@ -54,6 +54,10 @@ export function CommandPalette() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  // Opened before the Kubernetes view ever was: read the kubeconfig's contexts (which picks the current one).
+  useEffect(() => {
+    if (open && !useKube.getState().loaded) void useKube.getState().refresh();
+  }, [open]);
   useEffect(() => {
     if (open && context && kinds === NO_KINDS) void useKubeObjects.getState().loadKinds(context);
   }, [open, context, kinds]);
