@@ -84,7 +84,10 @@ export function toKubeError(error: unknown, ctx: KubeErrorContext): ApiError {
           'Refresh your credentials for this context.',
         );
       case 403:
-        return new ApiError('failed', `Forbidden: ${message}`, 'Your user lacks the RBAC permission for this.');
+        // details.httpStatus lets the renderer tell "may not" from "failed" (a list it may not read stops retrying).
+        return new ApiError('failed', `Forbidden: ${message}`, 'Your user lacks the RBAC permission for this.', {
+          httpStatus: 403,
+        });
       case 404:
         return new ApiError('not_found', message);
       case 409:

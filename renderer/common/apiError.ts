@@ -12,3 +12,9 @@ export const toErrorShape = (e: unknown): ApiErrorShape => toApiError(e).toShape
 /** An error on one line: the message, then the hint after a dash. */
 export const errorLine = (err: { message: string; hint?: string }): string =>
   `${err.message}${err.hint ? ` — ${err.hint}` : ''}`;
+
+/** The API server said the user may not do this (HTTP 403, RBAC): asking again will not help. */
+export const isForbidden = (err: { details?: unknown } | undefined): boolean =>
+  typeof err?.details === 'object' &&
+  err.details !== null &&
+  (err.details as { httpStatus?: unknown }).httpStatus === 403;

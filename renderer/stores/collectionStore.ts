@@ -1,6 +1,7 @@
 /**
  * A zustand store for one live collection (containers, images, pods, ...): it subscribes once, takes the
- * snapshot, applies upserts and removals as main pushes them, and re-snapshots after a reconnect.
+ * snapshot, applies upserts and removals as main pushes them, and re-snapshots after a reconnect. A failed
+ * stream is tried again every 1.5 s while a view holds the store, unless the error is final (options.final).
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { CollectionEvent } from '../../contract/collection';
@@ -15,9 +16,18 @@ export interface CollectionState<T> {
   retain(): () => void;
 }
 
+export interface CollectionOptions {
+  /**
+   * Errors that asking again will not cure (a list the user may not read): the store keeps the error and
+   * stops retrying until it is retained afresh (the view shown again).
+   */
+  final?(error: ApiErrorShape): boolean;
+}
+
 export function createCollectionStore<T>(
   subscribe: (handlers: StreamHandlers<CollectionEvent<T>>) => Subscription,
   idOf: (item: T) => string,
+  options: CollectionOptions = {},
 ): UseBoundStore<StoreApi<CollectionState<T>>> {
   let holders = 0;
   let subscription: Subscription | undefined;
@@ -41,7 +51,8 @@ export function createCollectionStore<T>(
         onEnd: (error) => {
           subscription = undefined;
           set({ error });
-          // The engine went away or the stream failed: try again while someone is looking.
+          // The engine went away or the stream failed: try again while someone is looking, unless it is final.
+          if (error && options.final?.(error)) return;
           if (holders > 0) retryTimer = setTimeout(open, 1500);
         },
       });

@@ -8,7 +8,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { api } from '../api';
 import type { ApiErrorShape } from '../../contract/errors';
 import type { KubeKindInfo, KubeObjectRow } from '../../contract/kubeObjects';
-import { toErrorShape } from '../common/apiError';
+import { isForbidden, toErrorShape } from '../common/apiError';
 import { createCollectionStore, type CollectionState } from './collectionStore';
 
 /** The object open on the detail page. */
@@ -58,6 +58,8 @@ function rowStore(context: string, kind: KubeKindInfo, namespace: string): RowSt
     store = createCollectionStore<KubeObjectRow>(
       (h) => api.kube.objects.subscribe(input, h),
       (r) => r.id,
+      // A kind the user may not list stays one line until it is picked again (RBAC will not change by retrying).
+      { final: isForbidden },
     );
     stores.set(key, store);
   }

@@ -3,8 +3,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
 import type { KubeKindInfo, KubeObjectRow } from '../../../../contract/kubeObjects';
 import { useObjectRows, type OpenObject } from '../../../stores/kubeObjects';
-import { errorLine } from '../../../common/apiError';
-import { columnsFor } from './cells';
+import { listErrorLine } from './listError';
+import { columnsFor, initialSortFor } from './cells';
 import { ObjectActions } from './ObjectActions';
 
 export function ResourceTable({
@@ -56,11 +56,12 @@ export function ResourceTable({
     [needle],
   );
   const rows = useMemo(() => [...list.items.values()], [list.items]);
+  const problem = list.error && listErrorLine(kind, namespace, list.error);
   return (
     <div className="resource-table" data-kind={kind.id}>
       <div className="resource-table-head">
         <h2>{kind.title}</h2>
-        <span className="muted">{list.loaded ? `${rows.length}` : 'loading…'}</span>
+        <span className="muted">{list.loaded ? `${rows.length}` : problem?.forbidden ? '' : 'loading…'}</span>
         <input
           type="search"
           placeholder={`Filter ${kind.title.toLowerCase()}`}
@@ -69,25 +70,27 @@ export function ResourceTable({
           onChange={(e) => setText(e.target.value)}
         />
       </div>
-      {list.error && (
-        <p className="bad-text" role="alert">
-          {errorLine(list.error)}
+      {problem && (
+        <p className={problem.forbidden ? 'muted' : 'bad-text'} role="alert" data-testid="list-error">
+          {problem.text}
         </p>
       )}
-      <DataTable
-        testId="resource-table"
-        rows={rows}
-        filter={filter}
-        columns={columns}
-        rowKey={(r) => r.id}
-        onOpen={open}
-        empty={
-          list.loaded
-            ? `No ${kind.title.toLowerCase()}${kind.namespaced && namespace ? ` in ${namespace}` : ''}.`
-            : 'Loading…'
-        }
-        initialSort={{ key: 'name', desc: false }}
-      />
+      {!problem?.forbidden && (
+        <DataTable
+          testId="resource-table"
+          rows={rows}
+          filter={filter}
+          columns={columns}
+          rowKey={(r) => r.id}
+          onOpen={open}
+          empty={
+            list.loaded
+              ? `No ${kind.title.toLowerCase()}${kind.namespaced && namespace ? ` in ${namespace}` : ''}.`
+              : 'Loading…'
+          }
+          initialSort={initialSortFor(kind)}
+        />
+      )}
     </div>
   );
 }

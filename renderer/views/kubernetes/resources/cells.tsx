@@ -19,6 +19,14 @@ export function StatusBadge({ status }: { status: ObjectStatus }) {
   );
 }
 
+const HEALTH_ORDER: Record<ObjectStatus['health'], number> = { failing: 0, progressing: 1, healthy: 2, none: 3 };
+
+/** How a kind's table is sorted at first: Events by status (Warnings first), everything else by name. */
+export function initialSortFor(kind: KubeKindInfo): { key: string; desc: boolean } {
+  if (kind.group === '' && kind.resource === 'events' && kind.hasStatus) return { key: 'status', desc: false };
+  return { key: 'name', desc: false };
+}
+
 const sortable = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : v);
 
 /** Name, Namespace (all namespaces shown), the kind's own columns, Status and Age; actions when it has any. */
@@ -67,7 +75,8 @@ export function columnsFor(
       header: 'Status',
       width: '1.2fr',
       render: (r) => <StatusBadge status={r.status} />,
-      sortValue: (r) => `${r.status.health}/${r.status.text}`,
+      // Failing first, then progressing, healthy, and those without a health (a Normal event).
+      sortValue: (r) => `${HEALTH_ORDER[r.status.health]}/${r.status.text}`,
     });
   cols.push({
     key: 'age',

@@ -18,4 +18,20 @@ describe('kube errors', () => {
     });
     expect(slow).toMatchObject({ code: 'cluster_unreachable', message: expect.stringContaining('(timed out)') });
   });
+
+  it("marks a 403 as forbidden in its details, with the API server's message", () => {
+    const forbidden = Object.assign(new Error('HTTP-Code: 403'), {
+      code: 403,
+      headers: {},
+      body: JSON.stringify({
+        kind: 'Status',
+        message: 'secrets is forbidden: User "dev" cannot list resource "secrets"',
+      }),
+    });
+    expect(toKubeError(forbidden, { context: 'prod' })).toMatchObject({
+      code: 'failed',
+      message: expect.stringContaining('cannot list resource "secrets"'),
+      details: { httpStatus: 403 },
+    });
+  });
 });

@@ -1,9 +1,10 @@
 /** The browser's table columns follow the kind's description: its columns, Status when it has one, wide ones dropped first. */
 import { describe, expect, it } from 'vitest';
-import { columnsFor, formatCell } from '../../../../../../renderer/views/kubernetes/resources/cells';
-import { kindInfo } from '../../../../../../contract/kinds/rows';
+import { columnsFor, formatCell, initialSortFor } from '../../../../../../renderer/views/kubernetes/resources/cells';
+import { kindInfo, toRow } from '../../../../../../contract/kinds/rows';
 import { pods } from '../../../../../../contract/kinds/workloads';
 import { configMaps } from '../../../../../../contract/kinds/config';
+import { events } from '../../../../../../contract/kinds/cluster';
 
 describe('resource table columns', () => {
   it('Name, the kind columns, Status, Age; Namespace only across namespaces', () => {
@@ -47,5 +48,27 @@ describe('resource table columns', () => {
     expect(formatCell('', 'text')).toBe('—');
     expect(formatCell(3, 'number')).toBe('3');
     expect(formatCell(new Date(Date.now() - 90_000).toISOString(), 'age')).toBe('90s');
+  });
+
+  it('sorts Events with Warnings first, other kinds by name', () => {
+    const kind = kindInfo(events);
+    expect(initialSortFor(kindInfo(pods))).toEqual({ key: 'name', desc: false });
+    const sort = initialSortFor(kind);
+    expect(sort).toEqual({ key: 'status', desc: false });
+    const event = (name: string, type: string) =>
+      toRow(events, {
+        metadata: { name, namespace: 'ns', uid: name, resourceVersion: '1' },
+        type,
+        reason: 'R',
+        message: 'm',
+        involvedObject: { kind: 'Pod', name: 'p' },
+      });
+    const rows = [event('a', 'Normal'), event('b', 'Warning'), event('c', 'Normal'), event('d', 'Warning')];
+    const column = columnsFor(kind, false, () => undefined).find((c) => c.key === sort.key);
+    const sorted = [...rows].sort((x, y) => {
+      const [vx, vy] = [column?.sortValue?.(x) ?? '', column?.sortValue?.(y) ?? ''];
+      return vx < vy ? -1 : vx > vy ? 1 : 0;
+    });
+    expect(sorted.map((r) => `${r.name}:${r.status.text}`)).toEqual(['b:Warning', 'd:Warning', 'a:Normal', 'c:Normal']);
   });
 });

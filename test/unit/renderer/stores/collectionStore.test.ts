@@ -1,0 +1,66 @@
+/** A live collection store retries a failed stream while it is held, except after a final error (RBAC: forbidden). */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCollectionStore } from '../../../../renderer/stores/collectionStore';
+import type { CollectionEvent } from '../../../../contract/collection';
+import type { ApiErrorShape } from '../../../../contract/apiError';
+import type { StreamHandlers } from '../../../../contract/define';
+import { isForbidden } from '../../../../renderer/common/apiError';
+
+type Item = { id: string };
+const forbidden: ApiErrorShape = {
+  code: 'failed',
+  message: 'Forbidden: secrets is forbidden',
+  hint: 'Your user lacks the RBAC permission for this.',
+  details: { httpStatus: 403 },
+};
+const unreachable: ApiErrorShape = { code: 'cluster_unreachable', message: 'Cluster not reachable (ECONNREFUSED).' };
+
+/** A stream that fails with `error` each time it is opened; counts the opens. */
+function failing(error: ApiErrorShape) {
+  let opens = 0;
+  const subscribe = (h: StreamHandlers<CollectionEvent<Item>>) => {
+    opens++;
+    queueMicrotask(() => h.onEnd?.(error));
+    return { unsubscribe: () => undefined };
+  };
+  return { subscribe, opens: () => opens };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('collection store retries', () => {
+  it('tries a failed stream again every 1.5 s while held', async () => {
+    const stream = failing(unreachable);
+    const store = createCollectionStore<Item>(stream.subscribe, (i) => i.id, { final: isForbidden });
+    const release = store.getState().retain();
+    await vi.advanceTimersByTimeAsync(4_600);
+    expect(stream.opens()).toBe(4);
+    expect(store.getState().error).toEqual(unreachable);
+    release();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(stream.opens()).toBe(4);
+  });
+
+  it('stops after a forbidden list, keeps the error, and asks again only when held afresh', async () => {
+    const stream = failing(forbidden);
+    const store = createCollectionStore<Item>(stream.subscribe, (i) => i.id, { final: isForbidden });
+    const release = store.getState().retain();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(stream.opens()).toBe(1);
+    expect(store.getState().error).toEqual(forbidden);
+    expect(store.getState().loaded).toBe(false);
+    release();
+    store.getState().retain();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(stream.opens()).toBe(2);
+  });
+
+  it('without the option every error is retried', async () => {
+    const stream = failing(forbidden);
+    const store = createCollectionStore<Item>(stream.subscribe, (i) => i.id);
+    store.getState().retain();
+    await vi.advanceTimersByTimeAsync(3_100);
+    expect(stream.opens()).toBe(3);
+  });
+});
