@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { apiError } from '../helpers/errors';
+import type { ApiErrorShape } from '../../contract/apiError';
+import { isForbidden } from '../../renderer/common/apiError';
 import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeCluster } from '../helpers/kubeCluster';
 import { deploymentYaml, jsonpath, kubectlApply } from '../helpers/kubeObjects';
 
@@ -122,5 +124,28 @@ describe('RBAC for a ServiceAccount bound to a namespaced Role', () => {
     expect(await jsonpath('deployment/web', ns, '.metadata.name')).toBe('web');
     const restart = await apiError(t.api.kube.rolloutRestart(ref));
     expect(restart.message).toMatch(/Forbidden/);
+  });
+
+  it('is refused a list it may not read with a forbidden error the resource table stops retrying on', async () => {
+    const input = { ...limited, group: '', version: 'v1', resource: 'secrets', namespace: ns };
+    const ended = await new Promise<ApiErrorShape | undefined>((resolve) => {
+      t.api.kube.objects.subscribe(input, { onEvent: () => resolve(undefined), onEnd: resolve });
+    });
+    expect(ended?.message).toMatch(/^Forbidden: .*cannot list resource "secrets"/);
+    expect(isForbidden(ended)).toBe(true);
+    // The kinds it may list answer as usual.
+    const pods = await new Promise<string>((resolve, reject) => {
+      const s = t.api.kube.objects.subscribe(
+        { ...input, resource: 'pods' },
+        {
+          onEvent: (e) => {
+            s.unsubscribe();
+            resolve(e.type);
+          },
+          onEnd: (error) => reject(new Error(error?.message ?? 'ended')),
+        },
+      );
+    });
+    expect(pods).toBe('snapshot');
   });
 });
