@@ -24,6 +24,8 @@ interface KubeObjectsState {
   /** The kind shown in the table, by id (`apps/v1/deployments`). */
   kindId: string;
   open: OpenObject | undefined;
+  /** Counts the picks: picking the shown kind again shows its table afresh (a forbidden list asks again). */
+  picks: number;
   loadKinds(context: string): Promise<void>;
   showKind(kindId: string): void;
   showObject(object: OpenObject | undefined): void;
@@ -34,6 +36,7 @@ export const useKubeObjects = create<KubeObjectsState>()((set) => ({
   kindsError: {},
   kindId: 'core/v1/pods',
   open: undefined,
+  picks: 0,
   async loadKinds(context) {
     try {
       const kinds = await api.kube.kinds({ context });
@@ -42,7 +45,7 @@ export const useKubeObjects = create<KubeObjectsState>()((set) => ({
       set((s) => ({ kindsError: { ...s.kindsError, [context]: toErrorShape(e) } }));
     }
   },
-  showKind: (kindId) => set({ kindId, open: undefined }),
+  showKind: (kindId) => set((s) => ({ kindId, open: undefined, picks: s.picks + 1 })),
   showObject: (open) => set((s) => ({ open, kindId: open?.kindId ?? s.kindId })),
 }));
 

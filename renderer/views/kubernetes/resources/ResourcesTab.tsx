@@ -31,7 +31,7 @@ export function ResourcesTab({ context }: { context: string }) {
   const namespace = useKube((s) => s.namespace);
   const kinds = useKubeObjects((s) => s.kinds[context]);
   const error = useKubeObjects((s) => s.kindsError[context]);
-  const { kindId, open, loadKinds, showKind, showObject } = useKubeObjects();
+  const { kindId, open, picks, loadKinds, showKind, showObject } = useKubeObjects();
   useEffect(() => {
     void loadKinds(context);
   }, [context, loadKinds]);
@@ -60,7 +60,13 @@ export function ResourcesTab({ context }: { context: string }) {
           />
         ) : (
           kind && (
-            <ResourceTable key={kind.id} context={context} kind={kind} namespace={namespace} onOpen={showObject} />
+            <ResourceTable
+              key={`${kind.id}#${picks}`}
+              context={context}
+              kind={kind}
+              namespace={namespace}
+              onOpen={showObject}
+            />
           )
         )}
       </div>
