@@ -23,9 +23,16 @@ const HEALTH_ORDER: Record<ObjectStatus['health'], number> = { failing: 0, progr
 
 /** How a kind's table is sorted at first: Events by status (Warnings first), everything else by name. */
 export function initialSortFor(kind: KubeKindInfo): { key: string; desc: boolean } {
-  if (kind.group === '' && kind.resource === 'events' && kind.hasStatus) return { key: 'status', desc: false };
-  return { key: 'name', desc: false };
+  return isEvents(kind) && kind.hasStatus ? { key: 'status', desc: false } : { key: 'name', desc: false };
 }
+
+const isEvents = (kind: KubeKindInfo) => kind.group === '' && kind.resource === 'events';
+
+/** A timestamp as a string that sorts the newest first (unknown times last). */
+const newestFirst = (t: string | number | null | undefined): string => {
+  const ms = typeof t === 'string' ? Date.parse(t) : NaN;
+  return Number.isNaN(ms) ? '9'.repeat(15) : String(1e15 - ms).padStart(15, '0');
+};
 
 const sortable = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : v);
 
@@ -69,6 +76,8 @@ export function columnsFor(
       dropOrder: c.wide ? 1 : 10 + i,
     });
   });
+  // Events of the same type: the newest first.
+  const lastSeen = isEvents(kind) ? kind.columns.findIndex((c) => c.type === 'age') : -1;
   if (kind.hasStatus)
     cols.push({
       key: 'status',
@@ -76,7 +85,8 @@ export function columnsFor(
       width: '1.2fr',
       render: (r) => <StatusBadge status={r.status} />,
       // Failing first, then progressing, healthy, and those without a health (a Normal event).
-      sortValue: (r) => `${HEALTH_ORDER[r.status.health]}/${r.status.text}`,
+      sortValue: (r) =>
+        `${HEALTH_ORDER[r.status.health]}/${r.status.text}${lastSeen >= 0 ? `/${newestFirst(r.cells[lastSeen])}` : ''}`,
     });
   cols.push({
     key: 'age',

@@ -50,25 +50,26 @@ describe('resource table columns', () => {
     expect(formatCell(new Date(Date.now() - 90_000).toISOString(), 'age')).toBe('90s');
   });
 
-  it('sorts Events with Warnings first, other kinds by name', () => {
+  it('sorts Events with Warnings first, each type newest first; other kinds by name', () => {
     const kind = kindInfo(events);
     expect(initialSortFor(kindInfo(pods))).toEqual({ key: 'name', desc: false });
     const sort = initialSortFor(kind);
     expect(sort).toEqual({ key: 'status', desc: false });
-    const event = (name: string, type: string) =>
+    const event = (name: string, type: string, minutesAgo: number) =>
       toRow(events, {
         metadata: { name, namespace: 'ns', uid: name, resourceVersion: '1' },
+        lastTimestamp: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
         type,
         reason: 'R',
         message: 'm',
         involvedObject: { kind: 'Pod', name: 'p' },
       });
-    const rows = [event('a', 'Normal'), event('b', 'Warning'), event('c', 'Normal'), event('d', 'Warning')];
+    const rows = [event('a', 'Normal', 5), event('b', 'Warning', 9), event('c', 'Normal', 1), event('d', 'Warning', 2)];
     const column = columnsFor(kind, false, () => undefined).find((c) => c.key === sort.key);
     const sorted = [...rows].sort((x, y) => {
       const [vx, vy] = [column?.sortValue?.(x) ?? '', column?.sortValue?.(y) ?? ''];
       return vx < vy ? -1 : vx > vy ? 1 : 0;
     });
-    expect(sorted.map((r) => `${r.name}:${r.status.text}`)).toEqual(['b:Warning', 'd:Warning', 'a:Normal', 'c:Normal']);
+    expect(sorted.map((r) => `${r.name}:${r.status.text}`)).toEqual(['d:Warning', 'b:Warning', 'c:Normal', 'a:Normal']);
   });
 });
