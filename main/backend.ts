@@ -19,6 +19,8 @@ import { SettingsStore } from './settings/settingsStore';
 import { ShellRequests } from './settings/openRequests';
 import { defaultConfigDir } from './settings/configDir';
 import { ProgramMemory } from './common/programMemory';
+import { LogSessions } from './common/logs/logSessions';
+import { logsApi } from './logs/logsApi';
 import { join } from 'node:path';
 
 export interface Backend {
@@ -49,6 +51,7 @@ export function createBackend(options: BackendOptions): Backend {
     settings,
     shellRequests: new ShellRequests(),
     programs: new ProgramMemory(join(configDir, 'programs.json')),
+    logSessions: new LogSessions(),
     onDispose: (stop) => void disposers.push(stop),
   };
   const impl: ApiImplementation = {
@@ -61,6 +64,7 @@ export function createBackend(options: BackendOptions): Backend {
     compose: composeApi(services),
     kube: kubeApi(services),
     settings: settingsApi(services),
+    logs: logsApi(services),
   };
   return {
     services,
@@ -70,6 +74,7 @@ export function createBackend(options: BackendOptions): Backend {
       for (const stop of disposers.splice(0)) stop();
       services.programs.flush();
       services.tasks.cancelAll();
+      void services.logSessions.disposeAll();
       services.engine.dispose();
     },
   };

@@ -3,7 +3,8 @@
  * this machine. It binds 127.0.0.1 only and refuses anything without the per-run token, with a foreign
  * Host (DNS rebinding) or a foreign Origin (another site in the same browser).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CSP } from '../common/contentSecurityPolicy';
@@ -18,6 +19,14 @@ export interface WebBridgeOptions {
   port?: number;
   token?: string;
   log?: (message: string) => void;
+  /** Redeems a one-time download token (a whole log): `/logs/download/<token>`. */
+  download?: (token: string) => Download | undefined;
+}
+
+export interface Download {
+  name: string;
+  size: number;
+  stream: Readable;
 }
 
 export interface WebBridge {
@@ -26,6 +35,38 @@ export interface WebBridge {
   token: string;
   server: Server;
   close(): Promise<void>;
+}
+
+const DOWNLOAD_PREFIX = '/logs/download/';
+
+/** Streams a download as an attachment (the bridge's token was already checked; this one is single-use). */
+function serveDownload(
+  download: Download | undefined,
+  head: boolean,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): void {
+  if (!download) {
+    res
+      .writeHead(404, { ...headers, 'content-type': 'text/plain' })
+      .end('This download link was used or has expired.\n');
+    return;
+  }
+  const ascii = download.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(200, {
+    ...headers,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(download.size),
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+    'cache-control': 'no-store',
+  });
+  if (head) {
+    download.stream.destroy();
+    res.end();
+    return;
+  }
+  res.on('close', () => download.stream.destroy());
+  download.stream.pipe(res);
 }
 
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
@@ -58,6 +99,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
+      return;
+    }
+    if (pathname.startsWith(DOWNLOAD_PREFIX)) {
+      serveDownload(options.download?.(pathname.slice(DOWNLOAD_PREFIX.length)), req.method === 'HEAD', res, headers);
       return;
     }
     serveStatic(options.root, pathname, res, headers).catch((e: unknown) => {
