@@ -92,6 +92,11 @@ export class LogSpool {
     return this.options.maxBytes;
   }
 
+  /** The spool's folder (removed by dispose). */
+  get dir(): string {
+    return this.options.dir;
+  }
+
   /**
    * Appends one line: `bytes[start, end)` is its text, with its newline if it had one (one is added if not).
    * `time` is its timestamp; without one it takes the previous line's (so times stay searchable).
