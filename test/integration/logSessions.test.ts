@@ -25,6 +25,12 @@ let bridge: WebBridge;
 const created: string[] = [];
 const subs: Subscription[] = [];
 let bigId = '';
+/**
+ * The lines the engine kept of `seq 1 N`: on a heavily loaded machine Engine 20.10's json-file logger has
+ * been seen to lose the end of a container that prints this fast and exits (956,974 of 1,000,000 in its own
+ * log file). seq's lines are numbered, so the last one kept is the count; Berth must report exactly that.
+ */
+let kept = N;
 
 /** `docker logs <id>` (stdout) as bytes; or piped through `sh -c "... | <then>"`. */
 function cli(command: string): Promise<Buffer> {
@@ -87,7 +93,8 @@ beforeAll(async () => {
   created.push(name);
   bigId = await docker('run', '-d', '--name', name, FIXTURE_BUSYBOX, 'seq', '1', String(N));
   await docker('wait', bigId);
-}, 300_000);
+  kept = Number(await docker('logs', '--tail', '1', bigId));
+}, 600_000);
 
 afterAll(async () => {
   for (const s of subs) s.unsubscribe();
@@ -109,7 +116,8 @@ describe('log sessions on the real engine', () => {
       },
       120_000,
     );
-    expect(done.lines).toBe(N);
+    expect(kept).toBeGreaterThan(750_000);
+    expect(done.lines).toBe(kept);
     expect(done.capped).toBe(false);
     expect(done.error).toBeUndefined();
     const { lines } = await t.api.logs.read({ session: big.session, from: 499_999, to: 500_001 });
@@ -131,7 +139,7 @@ describe('log sessions on the real engine', () => {
     const r = await eventually('regex search done', () => (regex.last?.done ? regex.last : undefined), 60_000);
     const a = await eventually('case-free search done', () => (any.last?.done ? any.last : undefined), 60_000);
     expect([p.count, r.count, a.count]).toEqual([gPlain, gRegex, gAny]);
-    expect(p.scanned).toBe(N);
+    expect(p.scanned).toBe(kept);
     expect(p.first).toBe(4241); // the line "4242"
     const next = await t.api.logs.match({ session: big.session, search: p.search, line: 4241, direction: 'next' });
     expect(next).toEqual({ index: 1, line: 14_241, count: gPlain });
@@ -160,7 +168,7 @@ describe('log sessions on the real engine', () => {
       expect((before?.time ?? '') < (line?.time ?? '')).toBe(true);
     }
     expect((await t.api.logs.lineAtTime({ session: big.session, time: '2000-01-01T00:00:00Z' })).line).toBe(0);
-    expect((await t.api.logs.lineAtTime({ session: big.session, time: '2999-01-01T00:00:00Z' })).line).toBe(N);
+    expect((await t.api.logs.lineAtTime({ session: big.session, time: '2999-01-01T00:00:00Z' })).line).toBe(kept);
   });
 
   it('downloads byte for byte what docker logs prints, once, through the web bridge', async () => {
