@@ -10,7 +10,7 @@ import berth from './eslint/plugin.js';
  * else one module), the modules it may import for their types only, and which packages it may use. The most
  * specific layer applies. A file directly in main/ or renderer/ that is no entry point belongs in a folder.
  */
-const MAIN_DOMAINS = ['engine', 'compose', 'kube', 'tasks', 'settings', 'system'];
+const MAIN_DOMAINS = ['engine', 'compose', 'kube', 'tasks', 'settings', 'system', 'logs'];
 const NO_NODE = { not: ['electron', 'node'] };
 const layers = {
   // The one API: used by all, uses nothing of Berth.

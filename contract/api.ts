@@ -11,9 +11,10 @@ import { networks } from './networks';
 import { compose } from './compose';
 import { kube } from './kube';
 import { settings } from './settings';
+import { logs } from './logs';
 import type { Client, Implementation } from './define';
 
-export const api = { system, tasks, containers, images, volumes, networks, compose, kube, settings } as const;
+export const api = { system, tasks, containers, images, volumes, networks, compose, kube, settings, logs } as const;
 
 export type Api = typeof api;
 export type ApiImplementation = Implementation<Api>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, NoInput, Ok } from './collection';
+import { LogSessionEvent } from './logs';
 
 /**
  * A container id (full or short) or name: Docker's grammar, so nothing that would change the engine API path
@@ -313,6 +314,11 @@ export const containers = {
   run: call(RunSpec, RunResult),
   /** The container's log: the last `tail` lines, then new lines while `follow`. */
   logs: stream(LogsInput, LogsEvent),
+  /**
+   * The container's whole log, kept by main while subscribed (a log session; contract/logs.ts): 'opened'
+   * with the session's id, then its state as lines arrive. Unsubscribing deletes it.
+   */
+  logSession: stream(IdInput, LogSessionEvent),
   /** An interactive `docker exec` with a TTY. Write with terminalWrite, resize with terminalResize. */
   terminal: stream(TerminalInput, TerminalEvent),
   terminalWrite: call(z.object({ sessionId: SessionId, data: z.string().max(1_000_000) }), Ok),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, Ok } from './collection';
 import { LogLine, TerminalEvent } from './containers';
+import { LogSessionEvent } from './logs';
 import { DnsLabel, DnsSubdomain, KubeTarget, NamespacedTarget, ObjectRef, PortNumber } from './kubeBase';
 
 // ---- Logs -----------------------------------------------------------------------------------------
@@ -30,6 +31,15 @@ export const PodLogsEvent = z.object({
   dropped: z.number().int().min(0),
 });
 export type PodLogsEvent = z.infer<typeof PodLogsEvent>;
+
+/** A pod container's whole log as a log session (contract/logs.ts): followed unless `previous`. */
+export const PodLogSessionInput = ObjectRef.extend({
+  /** A container or init container; the pod's default container when empty. */
+  container: z.string().optional(),
+  /** The log of the container's previous run: why it restarted. */
+  previous: z.boolean().default(false),
+});
+export type PodLogSessionInput = z.input<typeof PodLogSessionInput>;
 
 // ---- Exec -----------------------------------------------------------------------------------------
 
@@ -118,6 +128,8 @@ export type ExposeInput = z.input<typeof ExposeInput>;
 export const kubePods = {
   /** A pod container's log: the last lines, then new lines while `follow`; or its previous run's log. */
   podLogs: stream(PodLogsInput, PodLogsEvent),
+  /** A pod container's whole log, kept by main while subscribed: see containers.logSession. */
+  podLogSession: stream(PodLogSessionInput, LogSessionEvent),
   /** A command or shell in a pod's container (the exec API); write and resize with execWrite/execResize. */
   exec: stream(PodExecInput, TerminalEvent),
   execWrite: call(z.object({ sessionId: SessionId, data: z.string().max(1_000_000) }), Ok),

@@ -22,6 +22,8 @@ import { SettingsStore } from './settings/settingsStore';
 import { ShellRequests } from './settings/openRequests';
 import { defaultConfigDir } from './settings/configDir';
 import { ProgramMemory } from './common/programMemory';
+import { LogSessions } from './common/logs/logSessions';
+import { logsApi } from './logs/logsApi';
 import { join } from 'node:path';
 
 export interface Backend {
@@ -67,6 +69,7 @@ export function createBackend(options: BackendOptions): Backend {
     settings,
     shellRequests: new ShellRequests(),
     programs: new ProgramMemory(join(configDir, 'programs.json')),
+    logSessions: new LogSessions(),
     onDispose: (stop) => void disposers.push(stop),
   };
   const impl: ApiImplementation = {
@@ -79,6 +82,7 @@ export function createBackend(options: BackendOptions): Backend {
     compose: composeApi(services),
     kube: kubeApi(services),
     settings: settingsApi(services),
+    logs: logsApi(services),
   };
   return {
     services,
@@ -88,6 +92,7 @@ export function createBackend(options: BackendOptions): Backend {
       for (const stop of disposers.splice(0)) stop();
       services.programs.flush();
       services.tasks.cancelAll();
+      void services.logSessions.disposeAll();
       services.engine.dispose();
     },
   };

@@ -13,6 +13,7 @@ import { notifyLongTasks } from './desktop/notifications';
 import { createTray } from './desktop/tray';
 import { fitToDisplays, loadWindowState } from './desktop/windowState';
 import { trackWindowState } from './desktop/windowTracker';
+import { askSavePath } from './desktop/saveDialog';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const devUrl = process.env.BERTH_DEV_URL;
@@ -40,6 +41,7 @@ const desktopShell: DesktopShell = {
     const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
+  savePath: (options) => askSavePath(dialog, BrowserWindow.getFocusedWindow(), options),
 };
 
 if (!app.requestSingleInstanceLock()) {

@@ -9,6 +9,7 @@ import type { EngineCollections } from './engine/engineCollections';
 import type { SettingsStore } from './settings/settingsStore';
 import type { ShellRequests } from './settings/openRequests';
 import type { ProgramMemory } from './common/programMemory';
+import type { LogSessions } from './common/logs/logSessions';
 
 /** What only a real desktop shell can do; the browser bridge has a null version. */
 export interface DesktopShell {
@@ -19,12 +20,15 @@ export interface DesktopShell {
     title?: string;
     filters?: Array<{ name: string; extensions: string[] }>;
   }): Promise<string | null>;
+  /** Asks where to save a file (the desktop's save dialog); null when cancelled or there is no dialog. */
+  savePath(options: { title: string; defaultName: string }): Promise<string | null>;
 }
 
 export const webShell: DesktopShell = {
   kind: 'web',
   openExternal: async () => false,
   pickPath: async () => null,
+  savePath: async () => null,
 };
 
 export interface Services {
@@ -39,6 +43,8 @@ export interface Services {
   shellRequests: ShellRequests;
   /** What external programs answered (versions of compose, kind, kubectl), kept beside the settings. */
   programs: ProgramMemory;
+  /** Open logs kept on disk while a view shows them (log sessions). */
+  logSessions: LogSessions;
   /** Runs `stop` when the backend is disposed (Berth quits): listeners and sessions a domain owns. */
   onDispose(stop: () => void): void;
 }

@@ -15,7 +15,13 @@ const backend = createBackend({
   validateOutputs: process.env.BERTH_VALIDATE_OUTPUTS === '1' ? 'log' : undefined,
 });
 const port = process.env.BERTH_PORT ? Number(process.env.BERTH_PORT) : 0;
-const bridge = await startWebBridge({ router: backend.router, root, port, log });
+const bridge = await startWebBridge({
+  router: backend.router,
+  root,
+  port,
+  log,
+  download: (token) => backend.services.logSessions.takeDownload(token),
+});
 process.stdout.write(`Berth web UI: ${bridge.url}\n`);
 
 const shutdown = () => {

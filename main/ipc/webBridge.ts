@@ -4,7 +4,8 @@
  * Host (DNS rebinding) or a foreign Origin (another site in the same browser); wrong tokens are rate-limited
  * per client (429), requests whose headers trickle in are dropped (slow-loris), and API messages are capped.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CSP } from '../common/contentSecurityPolicy';
@@ -22,6 +23,14 @@ export interface WebBridgeOptions {
   log?: (message: string) => void;
   /** How long a client may take to send a request's headers (slow-loris guard); 10 s unless set. */
   headersTimeoutMs?: number;
+  /** Redeems a one-time download token (a whole log): `/logs/download/<token>`. */
+  download?: (token: string) => Download | undefined;
+}
+
+export interface Download {
+  name: string;
+  size: number;
+  stream: Readable;
 }
 
 /** The largest API message a browser may send (a terminal paste, a YAML to apply): 8 MiB. */
@@ -40,6 +49,38 @@ export interface WebBridge {
   token: string;
   server: Server;
   close(): Promise<void>;
+}
+
+const DOWNLOAD_PREFIX = '/logs/download/';
+
+/** Streams a download as an attachment (the bridge's token was already checked; this one is single-use). */
+function serveDownload(
+  download: Download | undefined,
+  head: boolean,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): void {
+  if (!download) {
+    res
+      .writeHead(404, { ...headers, 'content-type': 'text/plain' })
+      .end('This download link was used or has expired.\n');
+    return;
+  }
+  const ascii = download.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(200, {
+    ...headers,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(download.size),
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+    'cache-control': 'no-store',
+  });
+  if (head) {
+    download.stream.destroy();
+    res.end();
+    return;
+  }
+  res.on('close', () => download.stream.destroy());
+  download.stream.pipe(res);
 }
 
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
@@ -94,6 +135,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       const pathname = requestUrl(req)?.pathname ?? '/';
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405).end();
+        return;
+      }
+      if (pathname.startsWith(DOWNLOAD_PREFIX)) {
+        serveDownload(options.download?.(pathname.slice(DOWNLOAD_PREFIX.length)), req.method === 'HEAD', res, headers);
         return;
       }
       serveStatic(options.root, pathname, res, headers).catch((e: unknown) => {

@@ -10,6 +10,7 @@ import { namespaceSpec, namespacedSpec, nodeSpec, type Resource, type ResourceIt
 import { clusterStatus, deleteDeployment, deleteNamespace, deploy, scaleDeployment } from './workloads';
 import { applyManifests } from './apply';
 import { streamPodLogs } from './pods/podLogs';
+import { servePodLogSession } from './pods/podLogSession';
 import { PodExecSessions } from './pods/exec';
 import { PortForwards } from './pods/forwards';
 import { startPortForward } from './pods/portForward';
@@ -30,7 +31,7 @@ import type { StreamSink } from '../../contract/define';
 import type { CollectionEvent } from '../../contract/collection';
 
 export function kubeApi(
-  services: Pick<Services, 'engine' | 'tasks' | 'settings' | 'onDispose'>,
+  services: Pick<Services, 'engine' | 'tasks' | 'settings' | 'onDispose' | 'logSessions'>,
 ): ApiImplementation['kube'] {
   const watches = new KubeWatches();
   const execs = new PodExecSessions();
@@ -92,6 +93,7 @@ export function kubeApi(
     events: namespaced('events'),
     endpointSlices: namespaced('endpointSlices'),
     podLogs: (input, sink, signal) => streamPodLogs(input, sink, signal),
+    podLogSession: (input, sink, signal) => servePodLogSession(services.logSessions, input, sink, signal),
     exec: (input, sink, signal) => execs.open(input, sink, signal),
     execWrite: async ({ sessionId, data }) => (execs.write(sessionId, data), OK),
     execResize: async ({ sessionId, cols, rows }) => (execs.resize(sessionId, cols, rows), OK),

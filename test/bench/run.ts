@@ -25,6 +25,7 @@ import { cleanupKubePods, measureKubePods } from './kubePods';
 import { measureKind } from './kind';
 import { KIND_BIN } from '../helpers/kubeCluster';
 import { measureLogsView } from './logsView';
+import { measureLogSession } from './logSession';
 import { measureStatsView } from './statsView';
 import { measureKubeForward } from './kubeForward';
 import { summarizeProfiles } from './profile';
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   if (wanted('stats')) rows.push(...(await guarded('9 stats', 'stats streams', () => measureStatsView(ctx))));
   if (wanted('tables')) rows.push(...(await guarded('3 tables', 'big tables', () => measureBigTables(ctx))));
   if (wanted('logs')) rows.push(...(await guarded('4 logs', 'logs', () => measureLogs(ctx))));
+  if (wanted('logsession')) rows.push(...(await guarded('4 logs', 'whole log', () => measureLogSession(ctx))));
   if (wanted('logsview')) rows.push(...(await guarded('4 logs', 'logs view', () => measureLogsView(ctx))));
   if (wanted('compose')) rows.push(...(await guarded('5 compose', 'compose up', () => measureComposeUp(ctx))));
   if (wanted('kube')) rows.push(...(await guarded('7 kube', 'kubernetes', () => measureKube(ctx))));

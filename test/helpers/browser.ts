@@ -39,7 +39,11 @@ export async function startWebApp(hash = '', options: Partial<BackendOptions> = 
   if (!existsSync(join(RENDERER_DIR, 'index.html')))
     throw new Error('dist/renderer is missing: run `npm run build` first');
   const backend = createBackend({ shell: webShell, validateOutputs: 'fail', ...options });
-  const bridge = await startWebBridge({ router: backend.router, root: RENDERER_DIR });
+  const bridge = await startWebBridge({
+    router: backend.router,
+    root: RENDERER_DIR,
+    download: (token) => backend.services.logSessions.takeDownload(token),
+  });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];

@@ -23,6 +23,7 @@ import type { KubeEndpointSlice, KubePortForward, PodLogsEvent } from '../../con
 import type { TerminalEvent } from '../../contract/containers';
 import type { ApiErrorShape } from '../../contract/errors';
 import type { Subscription } from '../../contract/define';
+import type { LogSearchEvent, LogSessionState } from '../../contract/logs';
 
 const NS = `pods-${Math.random().toString(36).slice(2, 7)}`;
 const NOSHELL = `berth-pods-noshell:${process.pid}`;
@@ -232,6 +233,38 @@ describe('pods on a real kind cluster', () => {
     expect(log.lines[0]?.time).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(log.lines[0]?.text).toMatch(/^tick \d+$/);
     expect(log.ended).toBe(false);
+  });
+
+  it('keeps a pod container’s whole log as a session: from its first line, growing while followed, searchable, kubectl’s bytes', async () => {
+    let state: LogSessionState | undefined;
+    let session = '';
+    subs.push(
+      t.api.kube.podLogSession.subscribe(
+        { ...target(), namespace: NS, name: 'ticker' },
+        {
+          onEvent: (e) => {
+            if (e.type === 'opened') session = e.session;
+            else state = e;
+          },
+        },
+      ),
+    );
+    await eventually('a few lines kept', () => (state?.lines ?? 0) >= 5, 60_000);
+    expect(state?.following).toBe(true);
+    const { lines } = await t.api.logs.read({ session, from: 0, to: 3 });
+    expect(lines.map((l) => l.text)).toEqual(['tick 0', 'tick 1', 'tick 2']); // the whole log, not a tail
+    expect(lines[0]?.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/);
+    const grown = state?.lines ?? 0;
+    await eventually('more lines while followed', () => (state?.lines ?? 0) >= grown + 3, 30_000);
+    let found: LogSearchEvent | undefined;
+    subs.push(t.api.logs.search.subscribe({ session, text: '^tick 1$', regex: true }, { onEvent: (e) => (found = e) }));
+    await eventually('search done', () => found?.done, 30_000);
+    expect(found?.count).toBe(1);
+    expect(found?.first).toBe(1);
+    const kept = t.backend.services.logSessions.get(session).spool;
+    const ours = (await kept.readText(0, kept.textBytes)).toString('utf8');
+    const theirs = await cluster.kubectl('-n', NS, 'logs', 'ticker');
+    expect(theirs.startsWith(ours.trimEnd())).toBe(true);
   });
 
   it('shows a crashing container’s state, last run, restarts and the explaining event', async () => {

@@ -7,6 +7,7 @@ import { listContainers } from './containerList';
 import { runContainer } from './containerRun';
 import { bulkAction } from './containerBulk';
 import { streamContainerLogs } from './containerLogs';
+import { serveContainerLogSession } from './containerLogSession';
 import { streamContainerStats } from './containerStats';
 import { TerminalSessions } from './containerExec';
 import { ContainerUsageReader } from './containerUsage';
@@ -14,7 +15,8 @@ import { ContainerUsageReader } from './containerUsage';
 export function containersApi({
   engine,
   collections,
-}: Pick<Services, 'engine' | 'collections'>): ApiImplementation['containers'] {
+  logSessions,
+}: Pick<Services, 'engine' | 'collections' | 'logSessions'>): ApiImplementation['containers'] {
   const docker = engine.docker;
   const terminals = new TerminalSessions(docker);
   const usage = new ContainerUsageReader(docker);
@@ -36,6 +38,7 @@ export function containersApi({
     bulk: (input) => bulkAction(docker, input),
     run: (spec) => runContainer(docker, spec, { probePorts: endpointIsLocal(engine.endpoint.url) }),
     logs: (input, sink, signal) => streamContainerLogs(docker, input, sink, signal),
+    logSession: ({ id }, sink, signal) => serveContainerLogSession(docker, logSessions, id, sink, signal),
     terminal: (input, sink, signal) => terminals.open(input, sink, signal),
     terminalWrite: async ({ sessionId, data }) => (terminals.write(sessionId, data), OK),
     terminalResize: async ({ sessionId, cols, rows }) => (await terminals.resize(sessionId, cols, rows), OK),

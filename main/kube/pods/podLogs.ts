@@ -37,7 +37,7 @@ export function podLogPath(r: PodLogsRequest, container: string): string {
 }
 
 /** The server's 400 for a log that cannot be read (yet), with what to do about it. */
-function logRefusal(e: ApiError, r: PodLogsRequest, container: string): ApiError {
+export function logRefusal(e: ApiError, r: PodLogsRequest, container: string): ApiError {
   if (e.code !== 'invalid_input' && e.code !== 'not_found') return e;
   if (r.previous) {
     return new ApiError(

@@ -1,37 +1,23 @@
 /**
- * A log on screen, whoever produced it (a container, a pod container): search with highlight (or only
- * matching lines), follow, timestamps, download, ANSI colours. Only the visible lines are in the DOM, so a
- * source printing without pause never freezes the UI. The caller adds its own controls and status.
+ * A whole log on screen, whoever produced it (a container, a pod container), kept by main as a log
+ * session: scroll to any line, search every line (plain or regex, with or without case; the count, and
+ * next/previous through the matches), jump to a line or a time, follow the end, timestamps, ANSI colours,
+ * and download the whole text. The caller opens the session and adds its own controls and status.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../../api';
+import { errorLine, toApiError } from '../../common/apiError';
 import { SearchBox } from '../ViewHeader';
-import type { BufferedLine, LogBuffer } from './logBuffer';
-import { matches, stripAnsi } from './logSearch';
-import { LogLineView } from './LogLineView';
+import { LineWindow } from './lineWindow';
+import { LogLines } from './LogLines';
+import { searchPattern } from './logSearch';
+import { useLogSearch } from './useLogSearch';
+import type { LogSessionView } from './useLogSession';
 import './logs.css';
 
-const LINE_HEIGHT = 18;
-
-function download(name: string, lines: BufferedLine[]): void {
-  const text = lines.map((l) => `${l.time ? `${l.time} ` : ''}${stripAnsi(l.text)}`).join('\n');
-  const url = URL.createObjectURL(new Blob([text, '\n'], { type: 'text/plain' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${name}.log`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export interface LogPanelProps {
-  buffer: LogBuffer;
-  /** Bumped whenever the buffer changed. */
-  version: number;
-  /** The download's file name, without .log. */
-  name: string;
-  timestamps: boolean;
-  onTimestamps(on: boolean): void;
-  /** Controls before Timestamps: tail, container, previous run. */
+  log: LogSessionView;
+  /** Controls after Timestamps: container, previous run. */
   controls?: ReactNode;
   /** After the line count: why the log ended, errors. */
   status?: ReactNode;
@@ -39,124 +25,210 @@ export interface LogPanelProps {
   empty?: string;
 }
 
-export function LogPanel({ buffer, version, name, timestamps, onTimestamps, controls, status, empty }: LogPanelProps) {
-  const [follow, setFollow] = useState(true);
-  const [search, setSearch] = useState('');
-  const [onlyMatches, setOnlyMatches] = useState(false);
-  const needle = search.trim();
+const GiB = 1024 ** 3;
+const size = (bytes: number) =>
+  bytes >= GiB ? `${(bytes / GiB).toFixed(1)} GiB` : `${Math.round(bytes / 1024 ** 2).toLocaleString()} MiB`;
 
-  const indices = useMemo(() => {
-    const out: number[] = [];
-    for (let i = 0; i < buffer.length; i++) {
-      if (!onlyMatches || matches((buffer.at(i) as BufferedLine).text, needle)) out.push(i);
-    }
-    return out;
-  }, [buffer, version, onlyMatches, needle]); // eslint-disable-line react-hooks/exhaustive-deps
-  const matchCount = useMemo(() => {
-    if (!needle) return 0;
-    let n = 0;
-    for (let i = 0; i < buffer.length; i++) if (matches((buffer.at(i) as BufferedLine).text, needle)) n++;
-    return n;
-  }, [buffer, version, needle]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: indices.length,
-    getScrollElement: () => parent.current,
-    estimateSize: () => LINE_HEIGHT,
-    overscan: 20,
-    getItemKey: (i) => (buffer.at(indices[i] ?? -1)?.seq ?? i) as number,
-  });
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
   useEffect(() => {
-    if (follow && indices.length) virtualizer.scrollToIndex(indices.length - 1, { align: 'end' });
-  }, [follow, indices, virtualizer]);
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
 
-  const onScroll = () => {
-    const el = parent.current;
-    if (!el) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < LINE_HEIGHT * 2;
-    if (follow && !atBottom) setFollow(false);
-    else if (!follow && atBottom) setFollow(true);
+export function LogPanel({ log, controls, status, empty }: LogPanelProps) {
+  const { session, state } = log;
+  const count = state?.lines ?? 0;
+  const [follow, setFollow] = useState(true);
+  const [timestamps, setTimestamps] = useState(false);
+  const [search, setSearch] = useState('');
+  const [regex, setRegex] = useState(false);
+  const [matchCase, setMatchCase] = useState(false);
+  const [jump, setJump] = useState<{ line: number; seq: number }>();
+  const [topLine, setTopLine] = useState(0);
+  const [time, setTime] = useState('');
+  const [lineInput, setLineInput] = useState('');
+  const [note, setNote] = useState<string>();
+  const [version, setVersion] = useState(0);
+  const text = useDebounced(search.trim(), 250);
+  const found = useLogSearch(session, { text, regex, caseSensitive: matchCase });
+  const pattern = useMemo(() => searchPattern(text, regex, matchCase), [text, regex, matchCase]);
+
+  const lines = useMemo(() => {
+    let frame = 0;
+    return new LineWindow(
+      async (from, to) => (session ? (await api.logs.read({ session, from, to })).lines : []),
+      () => {
+        if (frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setVersion((v) => v + 1);
+        });
+      },
+    );
+  }, [session]);
+  lines.setCount(count);
+
+  const goTo = (line: number) => {
+    setFollow(false);
+    setJump((j) => ({ line, seq: (j?.seq ?? 0) + 1 }));
   };
 
+  // The first match: show it.
+  const firstMatch = found.current?.index === 0 ? found.current.line : undefined;
+  useEffect(() => {
+    if (firstMatch !== undefined) goTo(firstMatch);
+  }, [firstMatch, found.progress?.search]);
+
+  const step = (direction: 'next' | 'previous') => {
+    const from = found.current?.line ?? (direction === 'next' ? topLine - 1 : topLine);
+    void found.step(direction, from).then((line) => line !== undefined && goTo(line));
+  };
+
+  const jumpToTime = async () => {
+    if (!session || !time) return;
+    const when = new Date(time);
+    if (Number.isNaN(when.getTime())) return;
+    try {
+      const { line } = await api.logs.lineAtTime({ session, time: when.toISOString() });
+      setNote(line >= count ? 'Every line is older than that time: showing the end.' : undefined);
+      goTo(Math.min(line, Math.max(0, count - 1)));
+    } catch (e) {
+      setNote(errorLine(toApiError(e)));
+    }
+  };
+
+  const download = async () => {
+    if (!session) return;
+    try {
+      const r = await api.logs.download({ session });
+      if (r.url) {
+        const a = document.createElement('a');
+        a.href = r.url;
+        a.download = '';
+        a.click();
+      } else if (r.path) setNote(`Saved to ${r.path}`);
+    } catch (e) {
+      setNote(errorLine(toApiError(e)));
+    }
+  };
+
+  const progress = found.progress;
   return (
     <div className="logs-tab">
       <div className="toolbar">
-        <SearchBox label="Search logs" placeholder="Search" value={search} onValue={setSearch} />
-        {needle && (
-          <span className="muted" data-testid="log-matches">
-            {matchCount} matching
-          </span>
-        )}
-        <label className="check">
-          <input type="checkbox" checked={onlyMatches} onChange={(e) => setOnlyMatches(e.target.checked)} />
-          Only matching
+        <span
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') step(e.shiftKey ? 'previous' : 'next');
+          }}
+        >
+          <SearchBox label="Search logs" placeholder="Search every line" value={search} onValue={setSearch} />
+        </span>
+        <label className="check" title="Search with a regular expression">
+          <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} />
+          Regex
         </label>
+        <label className="check">
+          <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.target.checked)} />
+          Match case
+        </label>
+        {text && progress && (
+          <>
+            <span className="muted" data-testid="log-matches">
+              {progress.count.toLocaleString()} matching
+            </span>
+            <span className="muted" data-testid="log-match-position">
+              {found.current && progress.count
+                ? `${(found.current.index + 1).toLocaleString()} of ${progress.count.toLocaleString()}`
+                : ''}
+              {!progress.done && ` · searching, ${Math.floor((100 * progress.scanned) / Math.max(1, count))} %`}
+            </span>
+            <button
+              className="small"
+              aria-label="Previous match"
+              disabled={!progress.count}
+              onClick={() => step('previous')}
+            >
+              ↑
+            </button>
+            <button className="small" aria-label="Next match" disabled={!progress.count} onClick={() => step('next')}>
+              ↓
+            </button>
+          </>
+        )}
+        {found.error && <span className="bad-text">{found.error.message}</span>}
         <label className="check">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
           Follow
         </label>
         <label className="check">
-          <input type="checkbox" checked={timestamps} onChange={(e) => onTimestamps(e.target.checked)} />
+          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />
           Timestamps
         </label>
         {controls}
         <span className="spacer" />
-        <button className="small" onClick={() => download(name, buffer.toArray())}>
-          Download shown lines
+        <form
+          className="log-jump"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const n = Number(lineInput);
+            if (Number.isInteger(n) && n >= 1) goTo(Math.min(n, count) - 1);
+          }}
+        >
+          <input
+            aria-label="Go to line"
+            type="number"
+            min={1}
+            placeholder="Line"
+            value={lineInput}
+            onChange={(e) => setLineInput(e.target.value)}
+          />
+        </form>
+        <form
+          className="log-jump"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void jumpToTime();
+          }}
+        >
+          <input
+            aria-label="Jump to time"
+            type="datetime-local"
+            step={1}
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+          />
+          <button className="small" type="submit" disabled={!time}>
+            Go
+          </button>
+        </form>
+        <button className="small" onClick={() => void download()} disabled={!session}>
+          Download whole log
         </button>
       </div>
       <div className="log-status muted" data-testid="log-status">
-        {buffer.length.toLocaleString()} lines
-        {buffer.dropped > 0 &&
-          ` · ${buffer.dropped.toLocaleString()} older lines not kept (Berth keeps the last ${buffer.capacity.toLocaleString()}; change it in Settings)`}
+        {count.toLocaleString()} lines
+        {state?.following && ' · following'}
+        {state?.capped &&
+          ` · Berth keeps at most ${size(state.maxBytes)} of one log on disk and reached it: ${state.notKept.toLocaleString()} later lines were not kept (the engine still has them)`}
+        {note && ` · ${note}`}
         {status}
       </div>
-      <div className="log-view" ref={parent} onScroll={onScroll} data-testid="log-view">
-        {indices.length === 0 ? (
-          <div className="muted log-empty">
-            {needle && onlyMatches ? 'No line matches.' : (empty ?? 'No output yet.')}
-          </div>
-        ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const line = buffer.at(indices[v.index] ?? -1);
-              return line ? (
-                <div
-                  key={v.key}
-                  className="log-row"
-                  style={{ transform: `translateY(${v.start}px)`, height: LINE_HEIGHT }}
-                >
-                  <LogLineView line={line} needle={needle} timestamps={timestamps} />
-                </div>
-              ) : null;
-            })}
-          </div>
-        )}
-      </div>
+      <LogLines
+        count={count}
+        lines={lines}
+        version={version}
+        pattern={pattern}
+        timestamps={timestamps}
+        currentLine={found.current?.line}
+        follow={follow}
+        onFollow={setFollow}
+        jump={jump}
+        onTop={setTopLine}
+        empty={state ? (empty ?? 'No output yet.') : 'Opening the log…'}
+      />
     </div>
-  );
-}
-
-/** Tail choices every log offers: how many of the last lines to load first. */
-export const TAILS: Array<number | 'all'> = [100, 1000, 10_000, 'all'];
-
-export function TailSelect({ tail, onTail }: { tail: number | 'all'; onTail(t: number | 'all'): void }) {
-  return (
-    <label className="check">
-      Last
-      <select
-        aria-label="Lines to load"
-        value={String(tail)}
-        onChange={(e) => onTail(e.target.value === 'all' ? 'all' : Number(e.target.value))}
-      >
-        {TAILS.map((t) => (
-          <option key={String(t)} value={String(t)}>
-            {t === 'all' ? 'all' : t.toLocaleString()}
-          </option>
-        ))}
-      </select>
-      lines
-    </label>
   );
 }

@@ -1,34 +1,31 @@
 /**
- * The Logs tab: follows the container's log (LogPanel: search, timestamps, download); re-opens the
- * stream when the container starts again. At most the configured number of lines are kept.
+ * The Logs tab: the container's whole log as a log session (LogPanel: scroll anywhere, search every line,
+ * jump to a time, follow, download); opened again when the container starts again.
  */
 import { useEffect, useRef, useState } from 'react';
-import { LogPanel, TailSelect } from '../../components/logs/LogPanel';
-import { useLogStream } from './useLogStream';
+import { api } from '../../api';
+import { LogPanel } from '../../components/logs/LogPanel';
+import { useLogSession } from '../../components/logs/useLogSession';
 
-export function LogsTab({ id, name, running }: { id: string; name: string; running: boolean }) {
-  const [tail, setTail] = useState<number | 'all'>(1000);
-  const [timestamps, setTimestamps] = useState(false);
+export function LogsTab({ id, running }: { id: string; name: string; running: boolean }) {
   const [epoch, setEpoch] = useState(0);
   const wasRunning = useRef(running);
   useEffect(() => {
-    // Started again: the old stream ended with the container, so open a new one.
+    // Started again: the old session's source ended with the container, so open a new one.
     if (running && !wasRunning.current) setEpoch((e) => e + 1);
     wasRunning.current = running;
   }, [running]);
-  const { buffer, version, ended, error } = useLogStream({ id, tail, timestamps, epoch });
+  const log = useLogSession((h) => api.containers.logSession.subscribe({ id }, h), JSON.stringify([id, epoch]));
+  const ended = log.state && !log.state.following;
   return (
     <LogPanel
-      buffer={buffer}
-      version={version}
-      name={name}
-      timestamps={timestamps}
-      onTimestamps={setTimestamps}
-      controls={<TailSelect tail={tail} onTail={setTail} />}
+      log={log}
       status={
         <>
-          {ended && !error && !running && ' · the container is not running; new lines appear when it starts'}
-          {error && <span className="bad-text"> · {error.message}</span>}
+          {ended && !running && ' · the container is not running; new lines appear when it starts'}
+          {(log.error ?? log.state?.error) && (
+            <span className="bad-text"> · {(log.error ?? log.state?.error)?.message}</span>
+          )}
         </>
       }
     />

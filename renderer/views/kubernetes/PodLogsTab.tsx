@@ -1,38 +1,30 @@
 /**
- * A pod container's log in LogPanel (search, follow, timestamps, download): pick the container (init
- * containers too) and the previous run after a restart. The stream re-opens when the container restarts
- * or starts running; when it ends, the status line says why.
+ * A pod container's whole log as a log session in LogPanel (scroll anywhere, search every line, jump to a
+ * time, follow, download): pick the container (init containers too) and the previous run after a restart.
+ * The session re-opens when the container restarts or starts running; when its source ends, the status
+ * line says why.
  */
 import { useState } from 'react';
 import { api } from '../../api';
 import type { KubePod } from '../../../contract/kube';
-import { LogPanel, TailSelect } from '../../components/logs/LogPanel';
-import { useBufferedLog } from '../../components/logs/useBufferedLog';
+import { LogPanel } from '../../components/logs/LogPanel';
+import { useLogSession } from '../../components/logs/useLogSession';
 import { ContainerPicker, defaultContainer, findContainer } from './ContainerPicker';
 import { stateLabel } from './containerState';
 
 export function PodLogsTab({ context, pod }: { context: string; pod: KubePod }) {
   const [chosen, setChosen] = useState(defaultContainer(pod));
   const [previous, setPrevious] = useState(false);
-  const [tail, setTail] = useState<number | 'all'>(1000);
-  const [timestamps, setTimestamps] = useState(false);
   const container = findContainer(pod, chosen) ?? pod.containers[0];
   const name = container?.name ?? '';
   const running = container?.state === 'running';
-  const input = {
-    context,
-    namespace: pod.namespace,
-    name: pod.name,
-    container: name,
-    follow: !previous,
-    tailLines: tail,
-    previous,
-    timestamps,
-  };
-  const { buffer, version, ended, error } = useBufferedLog(
-    (handlers) => api.kube.podLogs.subscribe(input, handlers),
+  const input = { context, namespace: pod.namespace, name: pod.name, container: name, previous };
+  const log = useLogSession(
+    (h) => api.kube.podLogSession.subscribe(input, h),
     JSON.stringify([input, previous ? 0 : container?.restarts, running]),
   );
+  const error = log.error ?? log.state?.error;
+  const ended = log.state && !log.state.following;
   const why = () => {
     if (error) {
       return (
@@ -55,11 +47,7 @@ export function PodLogsTab({ context, pod }: { context: string; pod: KubePod }) 
   };
   return (
     <LogPanel
-      buffer={buffer}
-      version={version}
-      name={`${pod.name}-${name}${previous ? '-previous' : ''}`}
-      timestamps={timestamps}
-      onTimestamps={setTimestamps}
+      log={log}
       empty={previous ? 'The previous run printed nothing.' : 'No output yet.'}
       controls={
         <>
@@ -73,7 +61,6 @@ export function PodLogsTab({ context, pod }: { context: string; pod: KubePod }) 
             />
             Previous run{container && container.restarts > 0 ? ` (restarted ${container.restarts}×)` : ''}
           </label>
-          <TailSelect tail={tail} onTail={setTail} />
         </>
       }
       status={why()}

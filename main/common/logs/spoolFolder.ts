@@ -1,0 +1,48 @@
+/**
+ * Where log spools live: one folder per running Berth under the OS temp dir (`berth-logs-<user>/<pid>-<start>`),
+ * one sub-folder per open log. A Berth that crashed leaves its folder behind; the next start removes every
+ * folder whose process is gone (never one of a Berth still running, such as a second web bridge).
+ */
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+export const defaultSpoolRoot = (): string => join(tmpdir(), `berth-logs-${userInfo().username}`);
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the spool folders of Berth processes that no longer run; returns their names. */
+export function removeStaleSpools(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = /^(\d+)-\d+$/.exec(name);
+    if (!m || (Number(m[1]) !== process.pid && alive(Number(m[1])))) continue;
+    if (Number(m[1]) === process.pid && name === ownFolderName()) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+const started = Date.now();
+const ownFolderName = (): string => `${process.pid}-${started}`;
+
+/** This process's spool folder (created, private to the user). */
+export function ownSpoolFolder(root: string): string {
+  const dir = join(root, ownFolderName());
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}

@@ -1,0 +1,103 @@
+/** Log sessions: a source feeding a spool, growth heard, searches that follow, download tokens, close and stale clean-up. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LogSessions, pumpInto } from '../../../../../main/common/logs/logSessions';
+import { LineFeed } from '../../../../../main/common/logs/lineFeed';
+
+const roots: string[] = [];
+const newRoot = () => {
+  const r = mkdtempSync(join(tmpdir(), 'berth-sessions-test-'));
+  roots.push(r);
+  return r;
+};
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
+
+const until = async (ok: () => boolean) => {
+  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(ok()).toBe(true);
+};
+
+describe('log sessions', () => {
+  it('follows a source, searches new lines as they come, downloads once, deletes the spool on close', async () => {
+    const root = newRoot();
+    const sessions = new LogSessions({ root });
+    const source = new PassThrough();
+    const session = await sessions.open('web', (spool, signal) => {
+      const feed = new LineFeed(spool, false, false);
+      return pumpInto(
+        spool,
+        source,
+        (c) => feed.push(c),
+        () => feed.end(),
+        signal,
+      );
+    });
+    source.write('alpha\nbeta\n');
+    await until(() => session.state().lines === 2);
+    expect(session.state().following).toBe(true);
+
+    const progress: Array<{ count: number; done: boolean }> = [];
+    const searchId = session.search({ text: 'A', regex: false, caseSensitive: false }, (p) => progress.push(p));
+    await until(() => progress.some((p) => p.done && p.count === 2));
+    source.write('gamma\ndelta\n');
+    await until(() => progress.some((p) => p.done && p.count === 4));
+    expect(session.findSearch(searchId).matches.at(3)).toBe(3);
+
+    source.end('last');
+    await until(() => !session.state().following);
+    expect(session.state().lines).toBe(5);
+
+    const token = sessions.downloadToken(session.id);
+    const dl = sessions.takeDownload(token);
+    expect(dl?.name).toBe('web.log');
+    const chunks: Buffer[] = [];
+    for await (const c of dl?.stream ?? []) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('alpha\nbeta\ngamma\ndelta\nlast\n');
+    expect(sessions.takeDownload(token)).toBeUndefined();
+
+    const folder = join(root, readdirSync(root)[0] as string);
+    expect(readdirSync(folder)).toEqual([session.id]);
+    await sessions.close(session.id);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(() => sessions.get(session.id)).toThrow(/closed/);
+    await sessions.disposeAll();
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('stops the source when closed while following', async () => {
+    const sessions = new LogSessions({ root: newRoot() });
+    const source = new PassThrough();
+    const session = await sessions.open('x', (spool, signal) =>
+      pumpInto(
+        spool,
+        source,
+        () => {},
+        () => {},
+        signal,
+      ),
+    );
+    await sessions.close(session.id);
+    expect(source.destroyed).toBe(true);
+  });
+
+  it('reports a source that fails', async () => {
+    const sessions = new LogSessions({ root: newRoot() });
+    const session = await sessions.open('x', () => Promise.reject(new Error('no such container')));
+    await until(() => !session.state().following);
+    expect(session.state().error?.message).toMatch(/no such container/);
+    await sessions.disposeAll();
+  });
+
+  it('removes spools a crashed Berth left behind, never those of a Berth still running', () => {
+    const root = newRoot();
+    mkdirSync(join(root, '999999999-1/some-session'), { recursive: true });
+    mkdirSync(join(root, `${process.ppid}-2/live-session`), { recursive: true });
+    new LogSessions({ root });
+    expect(readdirSync(root)).toEqual([`${process.ppid}-2`]);
+  });
+});
