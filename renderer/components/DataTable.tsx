@@ -80,7 +80,17 @@ interface RowProps<T> {
 }
 
 /** One row; memoised, so a row repaints only when its data, selection, place or the columns change. */
-function RowView<T>({ row, rowKey: key, columns, template, start, className, selectable, selected, handlers }: RowProps<T>) {
+function RowView<T>({
+  row,
+  rowKey: key,
+  columns,
+  template,
+  start,
+  className,
+  selectable,
+  selected,
+  handlers,
+}: RowProps<T>) {
   return (
     <div
       role="row"

@@ -39,7 +39,9 @@ export const VIEW_COMPONENTS = Object.fromEntries(
 /** Loads every view's code one after another while the page has nothing else to do. */
 export function preloadViewsWhenIdle(page: Window): void {
   const idle = (f: () => void) =>
-    typeof page.requestIdleCallback === 'function' ? page.requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 500);
+    typeof page.requestIdleCallback === 'function'
+      ? page.requestIdleCallback(f, { timeout: 5000 })
+      : setTimeout(f, 500);
   const next = (i: number) => {
     const view = VIEWS[i];
     if (!view) return;
