@@ -32,8 +32,26 @@ export class FrameSplitter {
   }
 }
 
+/** How often a created (never started) container is asked whether it started. */
+const START_POLL_MS = 500;
+
+/**
+ * Waits while the container was created but never started: the engine would end a followed log of it at
+ * once, empty, and the view would miss everything it prints once the user starts it.
+ */
+async function untilStarted(docker: Docker, id: string, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    const { State } = await docker.getContainer(id).inspect();
+    const started = State.Running || !State.StartedAt || !State.StartedAt.startsWith('0001-');
+    if (started || signal.aborted) return;
+    await new Promise((resolve) => setTimeout(resolve, START_POLL_MS));
+  }
+}
+
 export function containerLogSource(docker: Docker, id: string, tty: boolean): LogSource {
   return async (spool, signal) => {
+    await untilStarted(docker, id, signal);
+    if (signal.aborted) return;
     const stream = (await docker.getContainer(id).logs({
       follow: true,
       stdout: true,
