@@ -201,6 +201,8 @@ describe('a new user’s first hour in the browser', () => {
     await go('images');
     const image = page.locator('[role="row"]', { has: page.getByRole('button', { name: `Push ${FIXTURE_BUSYBOX}` }) });
     await image.waitFor({ timeout: 15_000 });
+    // Other images (dangling ones from builds) may list first: bring the row into view, then check its buttons.
+    await image.scrollIntoViewIfNeeded();
     expect(await inside('images-table', image.getByRole('button', { name: `Push ${FIXTURE_BUSYBOX}` }))).toBe(true);
     expect(await inside('images-table', image.getByRole('button', { name: `Remove ${FIXTURE_BUSYBOX}` }))).toBe(true);
     await page.getByRole('button', { name: 'Close tasks' }).click();
