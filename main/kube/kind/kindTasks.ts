@@ -5,6 +5,7 @@
  */
 import type Docker from 'dockerode';
 import { ApiError } from '../../../contract/errors';
+import { ENGINE_HINT } from '../../common/toApiError';
 import { KindCreateInput } from '../../../contract/kube';
 import type { TaskHandle, TaskManager } from '../../tasks/taskManager';
 import { KIND_CLUSTER_LABEL, kindClusterNames } from './kindClusters';
@@ -126,10 +127,11 @@ export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: K
           await removeContainers(task, await nodeContainers(kind.docker, input.name, failedAt));
         }
       });
+      // Whatever kind's last words were, the engine is gone now: that is the cause the user can act on.
       throw new ApiError(
-        error.code,
+        'engine_unreachable',
         error.message,
-        `${error.hint ?? ''} The half-made cluster "${input.name}" is removed as soon as Docker is reachable again.`.trim(),
+        `${ENGINE_HINT} The half-made cluster "${input.name}" is removed as soon as Docker is reachable again.`,
         error.details,
       );
     }
