@@ -3,6 +3,7 @@
  * lines, optionally timestamped, batched and bounded as the Docker side does it, followed until the
  * container stops or the subscriber leaves.
  */
+import type { IncomingMessage } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
 import type { StreamSink } from '../../../contract/define';
 import type { PodLogsEvent } from '../../../contract/kubePods';
@@ -10,7 +11,7 @@ import type { LogLine } from '../../../contract/containers';
 import { ApiError } from '../../../contract/errors';
 import { LogBatcher } from '../../common/logBatcher';
 import { toLogLine } from '../../common/logLine';
-import { clientsFor } from '../clients';
+import { clientsFor, type KubeClients } from '../clients';
 import { toKubeError } from '../kubeErrors';
 import { kubeGetStream } from './kubeRequest';
 import { pickContainer } from './podContainer';
@@ -73,26 +74,42 @@ function goneLog(r: PodLogsRequest, container: string): ApiError {
   );
 }
 
+/** The clients for a pod, and which of its containers a log is for (the pod's default when none is named). */
+export async function podLogTarget(
+  r: Pick<PodLogsRequest, 'context' | 'kubeconfig' | 'namespace' | 'name' | 'container'>,
+): Promise<{ c: KubeClients; container: string }> {
+  const c = await clientsFor(r);
+  try {
+    const pod = await c.core.readNamespacedPod({ name: r.name, namespace: r.namespace });
+    return { c, container: pickContainer(pod, r.container).name };
+  } catch (e) {
+    throw toKubeError(e, c);
+  }
+}
+
+/** Opens a container's log; undefined when `signal` stopped it meanwhile; the kubelet's refusals said plainly. */
+export async function openPodLog(
+  c: KubeClients,
+  r: PodLogsRequest,
+  container: string,
+  signal: AbortSignal,
+): Promise<IncomingMessage | undefined> {
+  try {
+    return await kubeGetStream(c, podLogPath(r, container), signal);
+  } catch (e) {
+    if (signal.aborted) return undefined;
+    throw e instanceof ApiError ? logRefusal(e, r, container) : e;
+  }
+}
+
 export async function streamPodLogs(
   r: PodLogsRequest,
   sink: StreamSink<PodLogsEvent>,
   signal: AbortSignal,
 ): Promise<void> {
-  const c = await clientsFor(r);
-  let container: string;
-  try {
-    const pod = await c.core.readNamespacedPod({ name: r.name, namespace: r.namespace });
-    container = pickContainer(pod, r.container).name;
-  } catch (e) {
-    throw toKubeError(e, c);
-  }
-  let res;
-  try {
-    res = await kubeGetStream(c, podLogPath(r, container), signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    throw e instanceof ApiError ? logRefusal(e, r, container) : e;
-  }
+  const { c, container } = await podLogTarget(r);
+  const res = await openPodLog(c, r, container, signal);
+  if (!res) return;
   const batcher = new LogBatcher((event) => sink.next(event));
   const decoder = new StringDecoder('utf8');
   let rest = '';
