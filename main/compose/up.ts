@@ -147,14 +147,12 @@ async function runUp(
   }
 }
 
-/** Once the engine is back, removes the containers of an interrupted up (those created before it failed). */
+/** As soon as the engine answers again, removes the containers of an interrupted up (those created before it failed). */
 function sweepWhenBack(ctx: ComposeContext, project: string, before: ReadonlySet<string>, task: TaskHandle): void {
   const failedAt = Math.ceil(Date.now() / 1000);
-  const off = ctx.services.engine.onReconnect(() => {
-    off();
-    sweepProject(ctx.docker, project, { keep: before, networks: before.size === 0, createdBy: failedAt })
-      .then(() => task.log('Docker is back: removed what the interrupted up had created.'))
-      .catch((e: unknown) => task.log(`cleanup failed: ${e instanceof Error ? e.message : String(e)}`));
+  ctx.services.engine.whenBack(async () => {
+    await sweepProject(ctx.docker, project, { keep: before, networks: before.size === 0, createdBy: failedAt });
+    task.log('Docker is back: removed what the interrupted up had created.');
   });
 }
 

@@ -156,6 +156,22 @@ export class EngineConnection {
   }
 
   /**
+   * Work that needs the engine (clean-up after it went away): runs it now, and again after each reconnect
+   * until it succeeds.
+   */
+  whenBack(work: () => Promise<void>): void {
+    const attempt = () => {
+      work().catch(() => {
+        const off = this.onReconnect(() => {
+          off();
+          attempt();
+        });
+      });
+    };
+    attempt();
+  }
+
+  /**
    * The engine's `Builder-Version` from /_ping ('2' BuildKit, '1' classic; 20.10 sends none), asked once
    * per connection: it only changes when the engine restarts.
    */
@@ -342,7 +358,7 @@ const counts = (info: DockerInfo, images: number) => ({
 });
 
 /** Rejects when the engine takes longer than `ms` to answer: a slow or vanished remote engine. */
-function deadline<T>(work: Promise<T>, url: string, ms = CONNECT_TIMEOUT_MS): Promise<T> {
+export function deadline<T>(work: Promise<T>, url: string, ms = CONNECT_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -6,20 +6,17 @@
 import type Docker from 'dockerode';
 import { ApiError } from '../../contract/errors';
 import { ENGINE_HINT, toApiError } from '../common/toApiError';
+import { deadline } from './connection';
 
 const PING_MS = 3_000;
 /** A shutting-down engine still answers for a moment after it killed the work: ask again within a second. */
 const PINGS_APART_MS = [0, 400, 600];
 
-function answersNow(docker: Docker): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PING_MS)));
-  const ping = docker.ping().then(
+const answersNow = (docker: Docker): Promise<boolean> =>
+  deadline(docker.ping(), 'its socket', PING_MS).then(
     () => true,
     () => false,
   );
-  return Promise.race([ping, timeout]).finally(() => clearTimeout(timer));
-}
 
 async function answers(docker: Docker): Promise<boolean> {
   for (const wait of PINGS_APART_MS) {

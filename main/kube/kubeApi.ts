@@ -48,17 +48,7 @@ export function kubeApi(
     binary: kind(),
     env: kindEnvironment({ engineUrl: services.engine.endpoint.url, kubeconfig: process.env.BERTH_KUBECONFIG }),
     docker: docker(),
-    whenEngineBack(then) {
-      const attempt = () => {
-        then().catch(() => {
-          const off = services.engine.onReconnect(() => {
-            off();
-            attempt();
-          });
-        });
-      };
-      attempt();
-    },
+    whenEngineBack: (then) => services.engine.whenBack(then),
   });
 
   /** Node containers of the kind cluster behind a context, so nodes can name theirs. */
