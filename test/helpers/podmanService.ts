@@ -7,11 +7,11 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually, FIXTURE_BUSYBOX } from './docker';
+import { answersPing, stopProcess } from './daemons';
 
 const exec = promisify(execFile);
 
@@ -57,16 +57,7 @@ export async function startPodmanService(): Promise<PodmanService> {
   let child: ChildProcess | undefined;
   await timed('podman system service', async () => {
     child = spawn('podman', [...base, 'system', 'service', '--time=0', `unix://${socket}`], { env, stdio: 'ignore' });
-    const alive = () =>
-      new Promise<boolean>((resolve) => {
-        const req = request({ socketPath: socket, path: '/_ping' }, (res) => {
-          res.resume();
-          resolve(res.statusCode === 200);
-        });
-        req.on('error', () => resolve(false));
-        req.end();
-      });
-    await eventually('podman to answer', alive, 60_000);
+    await eventually('podman to answer', () => answersPing(socket), 60_000);
   });
   return {
     url: `unix://${socket}`,
@@ -76,11 +67,7 @@ export async function startPodmanService(): Promise<PodmanService> {
       await podman('rm', '-a', '-f').catch(() => '');
       const c = child;
       child = undefined;
-      if (c && c.exitCode === null) {
-        const exited = new Promise((r) => c.once('exit', r));
-        c.kill('SIGTERM');
-        await exited;
-      }
+      await stopProcess(c);
       await podman('system', 'reset', '--force').catch(() => '');
       rmSync(dir, { recursive: true, force: true });
     },

@@ -4,11 +4,11 @@
  * namespace, a second dockerd tears down the first one's docker0 bridge). Needs root (as CI runs).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from './docker';
+import { answersPing, privateDockerdArgs, stopProcess } from './daemons';
 
 export interface SecondEngine {
   socket: string;
@@ -22,19 +22,6 @@ export interface SecondEngine {
   loadImage(image: string): Promise<void>;
   /** Stops it and removes its folders. */
   dispose(): Promise<void>;
-}
-
-/**
- * This machine's quirk (see test/fixtures/start-services.sh): without CAP_SYS_RESOURCE, `--privileged`
- * (kind's nodes) needs the runtime wrapper that start-services.sh installed.
- */
-function runtimeArgs(): string[] {
-  const bounding = /^CapBnd:\s*([0-9a-f]+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 'ffffffffff';
-  const hasSysResource = (BigInt(`0x${bounding}`) >> 24n) & 1n;
-  const wrapper = '/usr/local/sbin/berth-test-runc';
-  return hasSysResource || !existsSync(wrapper)
-    ? []
-    : ['--add-runtime', `berth-test-runc=${wrapper}`, '--default-runtime', 'berth-test-runc'];
 }
 
 export interface SecondEngineOptions {
@@ -51,16 +38,7 @@ export function secondEngine(options: SecondEngineOptions = {}): SecondEngine {
   const dir = mkdtempSync(join(tmpdir(), 'berth-engine-'));
   const socket = join(dir, 'docker.sock');
   let child: ChildProcess | undefined;
-  const alive = async () => {
-    return new Promise<boolean>((resolve) => {
-      const req = request({ socketPath: socket, path: '/_ping' }, (res) => {
-        res.resume();
-        resolve(res.statusCode === 200);
-      });
-      req.on('error', () => resolve(false));
-      req.end();
-    });
-  };
+  const alive = () => answersPing(socket);
   const engine: SecondEngine = {
     socket,
     url: `unix://${socket}`,
@@ -79,17 +57,7 @@ export function secondEngine(options: SecondEngineOptions = {}): SecondEngine {
           'dockerd',
           '--host',
           `unix://${socket}`,
-          '--data-root',
-          options.dataRoot ?? join(dir, 'data'),
-          '--exec-root',
-          join(dir, 'exec'),
-          '--pidfile',
-          join(dir, 'docker.pid'),
-          '--bridge',
-          'none',
-          '--iptables=false',
-          '--ip-masq=false',
-          ...runtimeArgs(),
+          ...privateDockerdArgs(dir, options.dataRoot),
         ],
         { stdio: 'ignore' },
       );
@@ -98,10 +66,7 @@ export function secondEngine(options: SecondEngineOptions = {}): SecondEngine {
     async stop() {
       const c = child;
       child = undefined;
-      if (!c || c.exitCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGTERM');
-      await exited;
+      await stopProcess(c);
     },
     running: () => child !== undefined && child.exitCode === null,
     pid() {

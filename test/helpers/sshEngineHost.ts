@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from './docker';
+import { stopProcess } from './daemons';
 
 const exec = promisify(execFile);
 
@@ -153,10 +154,7 @@ export async function startSshEngineHost(): Promise<SshEngineHost> {
   const stopSshd = async () => {
     const c = child;
     child = undefined;
-    if (!c || c.exitCode !== null) return;
-    const exited = new Promise((r) => c.once('exit', r));
-    c.kill('SIGTERM');
-    await exited;
+    await stopProcess(c);
   };
   await start();
   const publicHostKey = () => readFileSync(`${hostKey}.pub`, 'utf8').trim().split(/\s+/);

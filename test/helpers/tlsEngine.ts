@@ -6,12 +6,12 @@
  * client certificate. `certDir(which)` gives a DOCKER_CERT_PATH-style folder. Needs root, as CI runs.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from './docker';
+import { answersPing, privateDockerdArgs, stopProcess } from './daemons';
 
 const exec = promisify(execFile);
 const sh = async (cmd: string, args: string[], cwd?: string) => (await exec(cmd, args, { cwd })).stdout.trim();
@@ -120,16 +120,6 @@ async function network(): Promise<void> {
   await inNs(['link', 'set', 'lo', 'up']);
 }
 
-/** This machine's runtime wrapper (see secondEngine.ts), when dockerd's default one is it. */
-function runtimeArgs(): string[] {
-  const bounding = /^CapBnd:\s*([0-9a-f]+)$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 'ffffffffff';
-  const hasSysResource = (BigInt(`0x${bounding}`) >> 24n) & 1n;
-  const wrapper = '/usr/local/sbin/berth-test-runc';
-  return hasSysResource || !existsSync(wrapper)
-    ? []
-    : ['--add-runtime', `berth-test-runc=${wrapper}`, '--default-runtime', 'berth-test-runc'];
-}
-
 export async function startTlsEngine(): Promise<TlsEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'berth-tls-engine-'));
   const certs = join(dir, 'certs');
@@ -156,30 +146,11 @@ export async function startTlsEngine(): Promise<TlsEngine> {
         `tcp://${TLS_HOST_IP}:2376`,
         '--host',
         `unix://${socket}`,
-        '--data-root',
-        join(dir, 'data'),
-        '--exec-root',
-        join(dir, 'exec'),
-        '--pidfile',
-        join(dir, 'docker.pid'),
-        '--bridge',
-        'none',
-        '--iptables=false',
-        '--ip-masq=false',
-        ...runtimeArgs(),
+        ...privateDockerdArgs(dir),
       ],
       { stdio: 'ignore' },
     );
-    const alive = () =>
-      new Promise<boolean>((resolve) => {
-        const req = request({ socketPath: socket, path: '/_ping' }, (res) => {
-          res.resume();
-          resolve(res.statusCode === 200);
-        });
-        req.on('error', () => resolve(false));
-        req.end();
-      });
-    await eventually('the TLS engine to answer', alive, 60_000);
+    await eventually('the TLS engine to answer', () => answersPing(socket), 60_000);
   });
   return {
     url: `tcp://${TLS_HOST_IP}:2376`,
@@ -189,11 +160,7 @@ export async function startTlsEngine(): Promise<TlsEngine> {
     stop: async () => {
       const c = child;
       child = undefined;
-      if (c && c.exitCode === null) {
-        const exited = new Promise((r) => c.once('exit', r));
-        c.kill('SIGTERM');
-        await exited;
-      }
+      await stopProcess(c);
       await quiet('ip', ['link', 'del', VETH]);
       await quiet('ip', ['netns', 'del', TLS_NETNS]);
       rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
 import { secondEngine, type SecondEngine } from '../helpers/secondEngine';
+import { stopProcess } from '../helpers/daemons';
 import type { Task } from '../../contract/tasks';
 import type { ApiErrorShape } from '../../contract/errors';
 import type { ComposeStack } from '../../contract/compose';
@@ -64,12 +65,7 @@ async function inNamespace(ready: RegExp, command: string, ...args: string[]): P
 const startRegistry = async () => {
   registry = await inNamespace(/listening on/, 'docker-registry', 'serve', join(dir, 'registry.yml'));
 };
-const stopProcess = async (child: ChildProcess | undefined) => {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-};
+const kill = (child: ChildProcess | undefined) => stopProcess(child, 'SIGKILL');
 
 /** The task's latest state as the watch stream reported it. */
 const taskNow = (id: string) => updates.get(id);
@@ -123,8 +119,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   t?.close();
-  await stopProcess(link);
-  await stopProcess(registry);
+  await kill(link);
+  await kill(registry);
   await engine?.dispose();
   await exec('ip', ['netns', 'delete', NETNS]).catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
@@ -178,7 +174,7 @@ describe('faults on the Docker side (private engine)', () => {
       await onEngine('import', join(dir, 'big.tar'), target);
       const { taskId } = await t.api.images.push({ reference: target });
       await waitFor('bytes to be pushing', taskId, (task) => (task.fraction ?? 0) > 0.05 && (task.fraction ?? 0) < 0.6);
-      await stopProcess(registry);
+      await kill(registry);
       const failed = await t.api.tasks.wait({ id: taskId });
       expect(failed.state).toBe('failed');
       expect(failed.error?.message).toMatch(/push|upload|connect|EOF|reset|refused/i);
