@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import { run } from './cli';
 import { sleep } from './stats';
+import { fakeNodeYaml, PODS_PER_NODE, scalableDeploymentYaml } from './kwokObjects';
 
 export const KUBECONFIG = process.env.BERTH_BENCH_KUBECONFIG ?? '/tmp/berth-kube/kubeconfig';
 export const KUBE_CONTEXT = process.env.BERTH_BENCH_KUBE_CONTEXT ?? 'berth-test';
 export const LOAD_NAMESPACE = 'berth-bench-load';
 const NODE_LABEL = 'berth.bench-load/node=fake';
-const PODS_PER_NODE = 500;
 
 export const kubectl = (...args: string[]): Promise<string> =>
   run('kubectl', ['--kubeconfig', KUBECONFIG, '--context', KUBE_CONTEXT, '--request-timeout=60s', ...args]);
@@ -21,38 +21,6 @@ const apply = (yaml: string) =>
     '-c',
     `kubectl --kubeconfig ${KUBECONFIG} --context ${KUBE_CONTEXT} apply -f - >/dev/null <<'EOF'\n${yaml}EOF`,
   ]);
-
-const nodeYaml = (name: string) => `---
-apiVersion: v1
-kind: Node
-metadata:
-  name: ${name}
-  annotations: { node.alpha.kubernetes.io/ttl: "0", kwok.x-k8s.io/node: fake }
-  labels: { berth.bench-load/node: fake, kubernetes.io/hostname: ${name}, kubernetes.io/os: linux, kubernetes.io/arch: amd64 }
-spec: {}
-status:
-  allocatable: { cpu: "256", memory: 1Ti, pods: "${PODS_PER_NODE}" }
-  capacity: { cpu: "256", memory: 1Ti, pods: "${PODS_PER_NODE}" }
-  nodeInfo: { architecture: amd64, containerRuntimeVersion: kwok, kubeletVersion: fake, operatingSystem: linux, bootID: "", kernelVersion: "", kubeProxyVersion: fake, machineID: "", osImage: "", systemUUID: "" }
-  phase: Running
-`;
-
-const manifest = `apiVersion: v1
-kind: Namespace
-metadata: { name: ${LOAD_NAMESPACE} }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: load, namespace: ${LOAD_NAMESPACE} }
-spec:
-  replicas: 0
-  selector: { matchLabels: { app: load } }
-  template:
-    metadata: { labels: { app: load } }
-    spec:
-      containers: [{ name: c, image: berth-fixture/busybox:latest, command: ["sleep", "3600"] }]
-      tolerations: [{ operator: Exists }]
-`;
 
 /** Why the kube part cannot run, or undefined when it can. */
 export async function kubeUnavailable(): Promise<string | undefined> {
@@ -79,10 +47,10 @@ export async function createKubeLoad(pods: number, log: (m: string) => void): Pr
   const baseNodes = (await kubectl('get', 'nodes', '--no-headers')).split('\n').filter(Boolean).length;
   const extra = Math.max(0, Math.ceil((pods - baseNodes * 100) / PODS_PER_NODE));
   if (extra) {
-    await apply(Array.from({ length: extra }, (_, i) => nodeYaml(`berth-load-node-${i}`)).join(''));
+    await apply(Array.from({ length: extra }, (_, i) => fakeNodeYaml(`berth-load-node-${i}`, NODE_LABEL)).join(''));
     await kubectl('wait', '--for=condition=Ready', 'node', '-l', NODE_LABEL, '--timeout=120s');
   }
-  await apply(manifest);
+  await apply(scalableDeploymentYaml(LOAD_NAMESPACE, 'load'));
   const t0 = Date.now();
   await scaleLoad(pods);
   for (;;) {

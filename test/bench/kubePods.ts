@@ -14,12 +14,12 @@ import { run } from './cli';
 import type { BenchContext } from './context';
 import { notMeasured, row, type ResultRow } from './result';
 import { quantile, sleep } from './stats';
+import { fakeNodeYaml, PODS_PER_NODE, scalableDeploymentYaml } from './kwokObjects';
 
 const KUBECONFIG = process.env.BERTH_BENCH_KUBECONFIG ?? '/tmp/berth-kube/kubeconfig';
 const CONTEXT = process.env.BERTH_BENCH_KUBE_CONTEXT ?? 'berth-test';
 const NAMESPACE = 'berth-bench-pods';
 const NODE_LABEL = 'berth.bench/node=fake';
-const PODS_PER_NODE = 500;
 const SECTION = '8 kube';
 const MiB = 1024 * 1024;
 
@@ -30,44 +30,6 @@ const apply = (yaml: string) =>
     '-c',
     `kubectl --kubeconfig ${KUBECONFIG} --context ${CONTEXT} apply -f - >/dev/null <<'EOF'\n${yaml}EOF`,
   ]);
-
-const nodeYaml = (name: string) => `---
-apiVersion: v1
-kind: Node
-metadata:
-  name: ${name}
-  annotations:
-    node.alpha.kubernetes.io/ttl: "0"
-    kwok.x-k8s.io/node: fake
-  labels:
-    berth.bench/node: fake
-    kubernetes.io/hostname: ${name}
-    kubernetes.io/os: linux
-    kubernetes.io/arch: amd64
-spec: {}
-status:
-  allocatable: { cpu: "256", memory: 1Ti, pods: "${PODS_PER_NODE}" }
-  capacity: { cpu: "256", memory: 1Ti, pods: "${PODS_PER_NODE}" }
-  nodeInfo: { architecture: amd64, containerRuntimeVersion: kwok, kubeletVersion: fake, operatingSystem: linux, bootID: "", kernelVersion: "", kubeProxyVersion: fake, machineID: "", osImage: "", systemUUID: "" }
-  phase: Running
-`;
-
-const manifest = `apiVersion: v1
-kind: Namespace
-metadata: { name: ${NAMESPACE} }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: many, namespace: ${NAMESPACE} }
-spec:
-  replicas: 0
-  selector: { matchLabels: { app: many } }
-  template:
-    metadata: { labels: { app: many } }
-    spec:
-      containers: [{ name: c, image: berth-fixture/busybox:latest, command: ["sleep", "3600"] }]
-      tolerations: [{ operator: Exists }]
-`;
 
 interface FrameWindow {
   __benchFrames?: { on: boolean; last: number; deltas: number[] };
@@ -162,10 +124,10 @@ export async function measureKubePods(ctx: BenchContext): Promise<ResultRow[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     if (extra) {
-      await apply(Array.from({ length: extra }, (_, i) => nodeYaml(`berth-bench-node-${i}`)).join(''));
+      await apply(Array.from({ length: extra }, (_, i) => fakeNodeYaml(`berth-bench-node-${i}`, NODE_LABEL)).join(''));
       await kubectl('wait', '--for=condition=Ready', 'node', '-l', NODE_LABEL, '--timeout=60s');
     }
-    await apply(manifest);
+    await apply(scalableDeploymentYaml(NAMESPACE, 'many'));
     const nodes = baseNodes + extra;
     ctx.log(`many pods: ${nodes} nodes (${extra} added), opening the cluster map`);
 
