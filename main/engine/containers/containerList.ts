@@ -18,6 +18,8 @@ const LIFECYCLE = new Set([
   'update',
   'oom',
   'destroy',
+  // Podman's Docker-compatible API says "remove" where Docker says "destroy".
+  'remove',
   'health_status',
 ]);
 
@@ -54,6 +56,10 @@ export function containersAffected(e: DockerEvent): string[] | undefined {
   const action = e.Action.split(':')[0] ?? e.Action;
   return LIFECYCLE.has(action) ? [e.Actor.ID] : undefined;
 }
+
+/** A container was created or removed (Docker's "destroy", Podman's "remove"): who uses a volume or network changed. */
+export const containerCreatedOrRemoved = (e: DockerEvent): boolean =>
+  e.Type === 'container' && (e.Action === 'create' || e.Action === 'destroy' || e.Action === 'remove');
 
 export function containerCollection(engine: EngineConnection): LiveCollection<ContainerSummary> {
   return new LiveCollection(engine, {

@@ -4,6 +4,7 @@ import type { ContainerRef } from '../../../contract/images';
 import type { NetworkSummary } from '../../../contract/networks';
 import type { EngineConnection } from '../connection';
 import { LiveCollection } from '../liveCollection';
+import { containerCreatedOrRemoved } from '../containers/containerList';
 
 /** The engine's own networks, which can never be removed. */
 export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'];
@@ -62,10 +63,7 @@ export function networkCollection(engine: EngineConnection): LiveCollection<Netw
   return new LiveCollection(engine, {
     list: () => listNetworks(engine.docker),
     idOf: (n) => n.id,
-    affected: (e) =>
-      e.Type === 'network' || (e.Type === 'container' && (e.Action === 'create' || e.Action === 'destroy'))
-        ? 'all'
-        : undefined,
+    affected: (e) => (e.Type === 'network' || containerCreatedOrRemoved(e) ? 'all' : undefined),
     coalesceMs: 100,
   });
 }

@@ -4,6 +4,7 @@ import type { ContainerRef } from '../../../contract/images';
 import type { VolumeSummary } from '../../../contract/volumes';
 import type { EngineConnection } from '../connection';
 import { LiveCollection } from '../liveCollection';
+import { containerCreatedOrRemoved } from '../containers/containerList';
 
 const nameOf = (c: Docker.ContainerInfo) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
 
@@ -41,10 +42,7 @@ export function volumeCollection(engine: EngineConnection): LiveCollection<Volum
   return new LiveCollection(engine, {
     list: () => listVolumes(engine.docker),
     idOf: (v) => v.name,
-    affected: (e) =>
-      e.Type === 'volume' || (e.Type === 'container' && (e.Action === 'create' || e.Action === 'destroy'))
-        ? 'all'
-        : undefined,
+    affected: (e) => (e.Type === 'volume' || containerCreatedOrRemoved(e) ? 'all' : undefined),
     coalesceMs: 100,
   });
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
-import { containersAffected, toContainerSummary } from '../../../../../main/engine/containers/containerList';
+import {
+  containerCreatedOrRemoved,
+  containersAffected,
+  toContainerSummary,
+} from '../../../../../main/engine/containers/containerList';
 import type { DockerEvent } from '../../../../../main/engine/connection';
 import { RECORDED, recorded } from '../../../../helpers/recorded';
 
@@ -25,5 +29,23 @@ describe('containers on both engines (recorded responses)', () => {
       .map(([action]) => action);
     expect(touched).toEqual(expect.arrayContaining(['create', 'start', 'die']));
     expect(touched).not.toContain('attach');
+  });
+
+  it("follows Podman's name for a removal ('remove', where Docker says 'destroy')", () => {
+    const event = (Action: string): DockerEvent => ({
+      Type: 'container',
+      Action,
+      Actor: { ID: 'c1', Attributes: {} },
+      time: 1,
+      timeNano: 1,
+    });
+    expect(containersAffected(event('remove'))).toEqual(['c1']);
+    expect(containersAffected(event('cleanup'))).toBeUndefined();
+    expect(['create', 'destroy', 'remove', 'die'].map((a) => containerCreatedOrRemoved(event(a)))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
