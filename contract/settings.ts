@@ -51,8 +51,6 @@ const SettingsFields = {
   defaultNamespace: Namespace,
   kubeNamespaces: KubeNamespaces,
   theme: Theme,
-  /** How many log lines a log view keeps. */
-  logBufferLines: z.number().int().min(100).max(200_000),
   /** Publish container ports on 127.0.0.1 only (not on every interface) unless asked otherwise. */
   bindLocalhost: z.boolean(),
   /** The first-run checklist was dismissed. */
@@ -67,7 +65,6 @@ export const DEFAULT_SETTINGS = {
   defaultNamespace: 'default',
   kubeNamespaces: {},
   theme: 'system',
-  logBufferLines: 5000,
   bindLocalhost: true,
   firstRunDone: false,
 } as const satisfies { [K in keyof typeof SettingsFields]: z.input<(typeof SettingsFields)[K]> };
@@ -82,7 +79,6 @@ export const Settings = z.object({
   // A broken entry (a hand-edited file) costs only the remembered namespaces, not every setting.
   kubeNamespaces: SettingsFields.kubeNamespaces.catch({}).default({}),
   theme: SettingsFields.theme.default(DEFAULT_SETTINGS.theme),
-  logBufferLines: SettingsFields.logBufferLines.default(DEFAULT_SETTINGS.logBufferLines),
   bindLocalhost: SettingsFields.bindLocalhost.default(DEFAULT_SETTINGS.bindLocalhost),
   firstRunDone: SettingsFields.firstRunDone.default(DEFAULT_SETTINGS.firstRunDone),
 });

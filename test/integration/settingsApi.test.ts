@@ -48,11 +48,13 @@ describe('settings over the API', () => {
   });
 
   it('refuses invalid input at the router with per-field details', async () => {
-    const err = await t.api.settings.update({ theme: 'neon' as 'dark', logBufferLines: 1 }).catch((e: unknown) => e);
+    const err = await t.api.settings
+      .update({ theme: 'neon' as 'dark', defaultNamespace: 'Not A Namespace' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('invalid_input');
     const paths = ((err as ApiError).details as Array<{ path: string }>).map((d) => d.path).sort();
-    expect(paths).toEqual(['logBufferLines', 'theme']);
+    expect(paths).toEqual(['defaultNamespace', 'theme']);
     expect((await t.api.settings.get()).values.theme).toBe('dark');
   });
 

@@ -1,7 +1,7 @@
 /** The settings form: edits a draft, validates it with the contract's schema, saves the changes. */
 import { useState } from 'react';
 import { CodeText } from '../../components/CodeText';
-import { DEFAULT_SETTINGS, SettingsPatch, type Settings } from '../../../contract/settings';
+import { SettingsPatch, type Settings } from '../../../contract/settings';
 import { Field as FormField, FieldMessage } from '../../components/Field';
 import { useEngine } from '../../stores/engineStore';
 import { notify } from '../../stores/toastStore';
@@ -9,9 +9,7 @@ import { fromApiError, fromIssues, type FieldErrors } from './fieldErrors';
 import { saveSettings } from '../../stores/settingsStore';
 
 /** The engine's context is chosen in the engine picker (status bar), not in this form. */
-type Draft = Omit<Settings, 'logBufferLines' | 'theme' | 'firstRunDone' | 'kubeNamespaces' | 'engineContext'> & {
-  logBufferLines: string;
-};
+type Draft = Omit<Settings, 'theme' | 'firstRunDone' | 'kubeNamespaces' | 'engineContext'>;
 
 const toDraft = (v: Settings): Draft => ({
   engineHost: v.engineHost,
@@ -19,17 +17,11 @@ const toDraft = (v: Settings): Draft => ({
   kindBinary: v.kindBinary,
   defaultNamespace: v.defaultNamespace,
   bindLocalhost: v.bindLocalhost,
-  logBufferLines: String(v.logBufferLines),
-});
-
-const fromDraft = (d: Draft): Record<string, unknown> => ({
-  ...d,
-  logBufferLines: d.logBufferLines.trim() === '' ? NaN : Number(d.logBufferLines),
 });
 
 /** Only what differs from the saved values. */
 function changes(draft: Draft, saved: Settings): Record<string, unknown> {
-  const next = fromDraft(draft);
+  const next: Record<string, unknown> = { ...draft };
   return Object.fromEntries(Object.entries(next).filter(([k, v]) => saved[k as keyof Settings] !== v));
 }
 
@@ -129,22 +121,6 @@ export function SettingsForm({ saved, restartRequired }: { saved: Settings; rest
             />
             Bind published ports to 127.0.0.1 (only this machine can reach them)
           </label>
-        </Field>
-        <Field
-          id="logBufferLines"
-          label="Log buffer"
-          error={errors.logBufferLines}
-          help={`Lines a log view keeps (100–200000, default ${DEFAULT_SETTINGS.logBufferLines}).`}
-        >
-          <input
-            id="logBufferLines"
-            type="number"
-            min={100}
-            max={200000}
-            step={100}
-            value={draft.logBufferLines}
-            onChange={(e) => set('logBufferLines', e.target.value)}
-          />
         </Field>
       </div>
 

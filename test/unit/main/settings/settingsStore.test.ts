@@ -32,10 +32,10 @@ describe('settings file', () => {
     const store = new SettingsStore(dir);
     const snap = await store.update({ theme: 'dark', defaultNamespace: 'team-a' });
     expect(snap.values).toMatchObject({ theme: 'dark', defaultNamespace: 'team-a', bindLocalhost: true });
-    expect(readJson()).toMatchObject({ theme: 'dark', defaultNamespace: 'team-a', logBufferLines: 5000 });
-    await store.update({ logBufferLines: 1000 });
+    expect(readJson()).toMatchObject({ theme: 'dark', defaultNamespace: 'team-a', bindLocalhost: true });
+    await store.update({ bindLocalhost: false });
     const again = new SettingsStore(dir);
-    expect(again.current).toMatchObject({ theme: 'dark', defaultNamespace: 'team-a', logBufferLines: 1000 });
+    expect(again.current).toMatchObject({ theme: 'dark', defaultNamespace: 'team-a', bindLocalhost: false });
   });
 
   it('remembers a namespace per kubeconfig context; a hand-broken entry costs only those', async () => {
@@ -59,13 +59,13 @@ describe('settings file', () => {
     const store = new SettingsStore(dir);
     await store.update({ theme: 'light' });
     const before = readFileSync(file(), 'utf8');
-    const bad = { defaultNamespace: 'Not A Namespace', logBufferLines: 5 } as const;
+    const bad = { defaultNamespace: 'Not A Namespace', bindLocalhost: 'yes' as unknown as boolean };
     const err = await store.update(bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('invalid_input');
     expect(((err as ApiError).details as Array<{ path: string }>).map((d) => d.path).sort()).toEqual([
+      'bindLocalhost',
       'defaultNamespace',
-      'logBufferLines',
     ]);
     expect(readFileSync(file(), 'utf8')).toBe(before);
     expect(store.current.theme).toBe('light');
@@ -82,11 +82,11 @@ describe('settings file', () => {
   it('keeps writes in order: the file holds the last update', async () => {
     const store = new SettingsStore(dir);
     await Promise.all([
-      store.update({ logBufferLines: 100 }),
-      store.update({ logBufferLines: 200 }),
-      store.update({ logBufferLines: 300 }),
+      store.update({ defaultNamespace: 'one' }),
+      store.update({ defaultNamespace: 'two' }),
+      store.update({ defaultNamespace: 'three' }),
     ]);
-    expect(readJson().logBufferLines).toBe(300);
+    expect(readJson().defaultNamespace).toBe('three');
   });
 
   it('tells listeners after the file is written', async () => {
@@ -114,7 +114,7 @@ describe('settings file', () => {
 describe('a corrupt settings file', () => {
   it.each([
     ['broken JSON', '{"theme": "dark",,,'],
-    ['valid JSON that is not settings', JSON.stringify({ theme: 'purple', logBufferLines: 'lots' })],
+    ['valid JSON that is not settings', JSON.stringify({ theme: 'purple', bindLocalhost: 'lots' })],
     ['not an object', '[1,2,3]'],
     ['an empty file', ''],
   ])('%s is backed up and reset to the defaults, never a crash', (_what, content) => {
