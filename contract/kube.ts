@@ -307,7 +307,10 @@ export const kube = {
   deleteDeployment: call(ObjectRef, Ok),
   deleteNamespace: call(KubeTarget.extend({ name: DnsLabel }), Ok),
   /** Applies a multi-document YAML (server-side apply); a syntax error applies nothing. */
-  apply: call(KubeTarget.extend({ namespace: z.string().default('default'), yaml: z.string() }), z.array(ApplyResult)),
+  apply: call(
+    KubeTarget.extend({ namespace: z.string().default('default'), yaml: z.string().max(4_000_000) }),
+    z.array(ApplyResult),
+  ),
 
   kindClusters: call(z.void(), z.array(KindCluster)),
   /** Local images that are kind node images (for air-gapped machines; empty = kind's default image). */

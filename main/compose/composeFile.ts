@@ -10,6 +10,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import type { ComposeFile, ComposeServiceSpec } from '../../contract/compose';
 import { ApiError } from '../../contract/errors';
 import { yamlErrorHeadline } from '../common/yamlError';
+import { yamlValue } from '../common/yamlValue';
 
 export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 
@@ -30,8 +31,11 @@ export function expandPath(input: string): string {
 /** The compose file itself, or the compose file inside a folder. */
 export async function locateComposeFile(input: string): Promise<string> {
   const path = expandPath(input);
-  const info = await stat(path).catch(() => undefined);
-  if (!info) throw new ApiError('not_found', `No such file: ${path}`);
+  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') throw new ApiError('not_found', `No such file: ${path}`);
+    const why = e.code === 'ELOOP' ? 'its symbolic links go round in a loop' : (e.code ?? e.message);
+    throw new ApiError('invalid_input', `Cannot read ${path}: ${why}.`, 'Open the compose file itself, or its folder.');
+  });
   if (!info.isDirectory()) return path;
   const found = COMPOSE_FILE_NAMES.map((n) => join(path, n)).find((p) => existsSync(p));
   if (!found) {
@@ -130,7 +134,7 @@ export function parseComposeText(text: string, path: string): ComposeFile {
       { line: pos?.line, column: pos?.col, snippet: snippet.join('\n').trim() },
     );
   }
-  const root: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const root = yamlValue(doc, basename(path), 'Fix the compose file and open it again; nothing was run.');
   if (!isMap(doc.contents) || !isObj(root)) {
     throw structureError(path, doc, lc, [], 'the top level must be a mapping (key: value)');
   }
@@ -160,9 +164,31 @@ export function parseComposeText(text: string, path: string): ComposeFile {
   };
 }
 
+/** Real compose files are kilobytes; anything past this is not one, and reading it would cost the memory. */
+export const MAX_COMPOSE_FILE_BYTES = 4 * 1024 * 1024;
+
 export async function readComposeFile(input: string): Promise<ComposeFile> {
   const path = await locateComposeFile(input);
+  // stat follows symlinks: what is checked is what would be read (a device, a FIFO or /dev/zero never is).
+  const info = await stat(path);
+  if (!info.isFile()) {
+    throw new ApiError('invalid_input', `Not a regular file: ${path}`, 'Open the compose file itself, or its folder.');
+  }
+  if (info.size > MAX_COMPOSE_FILE_BYTES) {
+    throw new ApiError(
+      'invalid_input',
+      `${basename(path)} is ${(info.size / 1024 / 1024).toFixed(1)} MiB: too large to be a compose file (the limit is ${MAX_COMPOSE_FILE_BYTES / 1024 / 1024} MiB).`,
+      'Check that this is the compose file you meant to open.',
+    );
+  }
   const text = await readFile(path, 'utf8');
+  if (text.includes('\u0000')) {
+    throw new ApiError(
+      'invalid_input',
+      `${basename(path)} is not text (it contains NUL bytes).`,
+      'Open a compose file (YAML).',
+    );
+  }
   return parseComposeText(text, path);
 }
 

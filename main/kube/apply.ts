@@ -7,6 +7,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
 import { ApiError } from '../../contract/errors';
 import { yamlErrorHeadline } from '../common/yamlError';
+import { yamlValue } from '../common/yamlValue';
 import type { ApplyResult, KubeTarget } from '../../contract/kube';
 import { clientsFor } from './clients';
 import { httpStatus, toKubeError } from './kubeErrors';
@@ -51,7 +52,7 @@ export function parseManifests(text: string): ParsedObject[] {
   }
   const out: ParsedObject[] = [];
   for (const doc of list) {
-    const value: unknown = doc.toJS();
+    const value = yamlValue(doc, 'The YAML', 'Fix the YAML; nothing was applied.');
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       out.push({ problem: 'Not a Kubernetes object (expected a mapping with apiVersion, kind and metadata).' });

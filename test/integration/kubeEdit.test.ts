@@ -5,6 +5,7 @@
  * required field, an immutable field), a YAML syntax error, and create from a form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { YAML_BOMB } from '../helpers/hostileYaml';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeCluster } from '../helpers/kubeCluster';
 import { deploymentYaml, jsonpath, kubectlApply, refOf } from '../helpers/kubeObjects';
@@ -128,6 +129,12 @@ describe('YAML edit against the API server', () => {
     );
     expect(syntax.message).toMatch(/YAML syntax error at line \d+/);
     expect(syntax.causes[0]?.line).toBeGreaterThan(0);
+
+    const bomb = only(
+      await t.api.kube.saveYaml({ ...ref, yaml: YAML_BOMB, baseYaml: read.yaml, dryRun: true }),
+      'invalid',
+    );
+    expect(bomb.message).toMatch(/repeats its YAML aliases/);
 
     const renamed = only(
       await t.api.kube.saveYaml({

@@ -4,6 +4,7 @@
  * apiserver restart, apply, delete, and the errors a user sees for bad input and an unreachable cluster.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { YAML_BOMB } from '../helpers/hostileYaml';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,6 +185,18 @@ describe('kube layer against the local control plane', () => {
     expect(err.code).toBe('invalid_input');
     expect(err.message).toMatch(/line \d+, column \d+/);
     expect(err.details).toMatchObject({ line: expect.any(Number), col: expect.any(Number) });
+    expect(await kubectl('-n', ns, 'get', 'configmaps', '-o', 'name')).not.toContain('first');
+
+    // A YAML bomb (aliases that would expand to 387 million nodes) after a valid object: refused, nothing applied.
+    const bomb = await apiError(
+      t.api.kube.apply({
+        ...target(),
+        namespace: ns,
+        yaml: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: first }\n---\n${YAML_BOMB}\n`,
+      }),
+    );
+    expect(bomb.code).toBe('invalid_input');
+    expect(bomb.message).toMatch(/repeats its YAML aliases/);
     expect(await kubectl('-n', ns, 'get', 'configmaps', '-o', 'name')).not.toContain('first');
   });
 

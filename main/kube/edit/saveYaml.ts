@@ -7,7 +7,9 @@
 import { parseDocument } from 'yaml';
 import type { KubeObjectRef } from '../../../contract/kubeBase';
 import type { FieldCause, SaveYamlInput, SaveYamlOutcome } from '../../../contract/kubeActions';
+import { ApiError } from '../../../contract/errors';
 import { yamlErrorHeadline } from '../../common/yamlError';
+import { yamlValue } from '../../common/yamlValue';
 import type { KubeClients } from '../clients';
 import { toKubeError } from '../kubeErrors';
 import { StatusError } from '../pods/kubeRequest';
@@ -34,7 +36,13 @@ export function parseObject(text: string): { object: KubeObject } | { problem: S
     const message = `YAML syntax error${line ? ` at line ${line}` : ''}: ${yamlErrorHeadline(err.message)}`;
     return { problem: invalid(message, [{ message: yamlErrorHeadline(err.message), line }]) };
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    value = yamlValue(doc, 'The YAML', 'Fix the YAML; nothing was saved.');
+  } catch (e) {
+    if (e instanceof ApiError) return { problem: invalid(e.message) };
+    throw e;
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problem: invalid('The YAML is not a Kubernetes object (a mapping with apiVersion, kind and metadata).') };
   }

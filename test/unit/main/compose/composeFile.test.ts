@@ -1,9 +1,18 @@
 /** Reading a compose file: services, profiles, the project name, errors with their line. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activeServices, defaultProjectName, parseComposeText } from '../../../../main/compose/composeFile';
+import {
+  activeServices,
+  defaultProjectName,
+  MAX_COMPOSE_FILE_BYTES,
+  parseComposeText,
+  readComposeFile,
+} from '../../../../main/compose/composeFile';
+import { YAML_BOMB } from '../../../helpers/hostileYaml';
 import { ApiError } from '../../../../contract/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-parse-'));
@@ -80,5 +89,66 @@ describe('reading a compose file', () => {
     expect(errorOf(() => parseComposeText('services:\n  web: 3\n', path)).message).toMatch(
       /service "web" must be a mapping at line 2/,
     );
+  });
+});
+
+describe('files that are not compose files (hostile or mistaken input)', () => {
+  const hostile = mkdtempSync(join(tmpdir(), 'berth-hostile-'));
+  const errorOf = (p: Promise<unknown>) => p.then(() => undefined).catch((e: unknown) => e as ApiError);
+
+  it('a YAML bomb: refused as invalid input, nothing expanded', async () => {
+    const file = join(hostile, 'bomb.yaml');
+    writeFileSync(file, `${YAML_BOMB}\nservices: {web: {image: redis}}\n`);
+    expect(await errorOf(readComposeFile(file))).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/bomb\.yaml repeats its YAML aliases/),
+    });
+  });
+
+  it('binary garbage and NUL bytes: "not text", never a crash', async () => {
+    const file = join(hostile, 'garbage.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from('services:\n'), randomBytes(64 * 1024)]));
+    const err = await errorOf(readComposeFile(file));
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err?.code).toBe('invalid_input');
+  });
+
+  it('a file far larger than any compose file: refused before it is read', async () => {
+    const file = join(hostile, 'huge.yaml');
+    writeFileSync(file, 'services: {}\n');
+    truncateSync(file, MAX_COMPOSE_FILE_BYTES + 1); // sparse: costs no disk
+    expect(await errorOf(readComposeFile(file))).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/too large to be a compose file/),
+    });
+  });
+
+  it('a device or a FIFO behind a symlink: "not a regular file", never read', async () => {
+    const zero = join(hostile, 'zero.yaml');
+    symlinkSync('/dev/zero', zero);
+    expect(await errorOf(readComposeFile(zero))).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/Not a regular file/),
+    });
+    const fifo = join(hostile, 'fifo.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect(await errorOf(readComposeFile(fifo))).toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('a symlink loop says so; a path with .. and a symlink to a real file are read', async () => {
+    const loop = join(hostile, 'loop.yaml');
+    symlinkSync(loop, loop);
+    expect(await errorOf(readComposeFile(loop))).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/loop/),
+    });
+    const real = join(hostile, 'app', 'compose.yaml');
+    mkdirSync(join(hostile, 'app'));
+    writeFileSync(real, 'services: {web: {image: redis}}\n');
+    const link = join(hostile, 'link.yaml');
+    symlinkSync(real, link);
+    expect((await readComposeFile(link)).services.map((s) => s.name)).toEqual(['web']);
+    const dotted = join(hostile, 'app', '..', 'app', '.', 'compose.yaml');
+    expect((await readComposeFile(dotted)).path).toBe(real);
   });
 });
