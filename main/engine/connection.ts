@@ -23,6 +23,7 @@ import {
   type EngineEndpoint,
 } from './endpoint';
 import { engineClient, type EngineClient } from './transport/engineClient';
+import { watchCalls } from './transport/callGuard';
 
 /** One message from GET /events. */
 export interface DockerEvent {
@@ -120,8 +121,16 @@ export class EngineConnection {
   /** Makes the transport for the endpoint and puts it under the shared Dockerode object. */
   private openClient(): void {
     try {
-      this.client = engineClient(this.point, this.env);
-      this.docker.modem = this.client.docker.modem;
+      const client = engineClient(this.point, this.env);
+      this.client = client;
+      this.docker.modem = client.docker.modem;
+      // A call that waits long gets the engine pinged; a stalled engine fails it and counts as unreachable.
+      watchCalls(client.docker.modem, {
+        url: this.point.url,
+        onStalled: (error) => {
+          if (this.client === client && this.state.status === 'connected') this.unreachable(error);
+        },
+      });
     } catch (e) {
       this.client = undefined;
       this.clientError = toApiError(e);

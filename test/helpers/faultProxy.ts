@@ -26,7 +26,8 @@ export interface FaultProxy {
   /** The TCP port (0 for a unix socket proxy). */
   readonly port: number;
   set(mode: FaultMode): void;
-  readonly counts: { connections: number; held: number; truncated: number; reset: number };
+  /** What the proxy did: `stalled` counts connections never answered and answers held back. */
+  readonly counts: { connections: number; stalled: number; truncated: number; reset: number };
   close(): Promise<void>;
 }
 
@@ -45,7 +46,7 @@ interface Link {
 export async function startFaultProxy(target: FaultTarget, listenOn?: string): Promise<FaultProxy> {
   let current: FaultMode = { mode: 'pass' };
   const links = new Set<Link>();
-  const counts = { connections: 0, held: 0, truncated: 0, reset: 0 };
+  const counts = { connections: 0, stalled: 0, truncated: 0, reset: 0 };
 
   /** Sends `chunk` on `to` now, or after the delay (each direction keeps its order through one chain). */
   const chains = new WeakMap<net.Socket, Promise<void>>();
@@ -73,6 +74,7 @@ export async function startFaultProxy(target: FaultTarget, listenOn?: string): P
     link.upstream = upstream;
     upstream.on('data', (chunk: Buffer) => {
       if (current.mode === 'stall') {
+        counts.stalled += 1;
         link.held.push(chunk);
         return;
       }
@@ -104,7 +106,7 @@ export async function startFaultProxy(target: FaultTarget, listenOn?: string): P
     });
     client.on('error', () => link.upstream?.destroy());
     if (current.mode === 'stall') {
-      counts.held += 1;
+      counts.stalled += 1;
       return; // accepted, never answered: no peer behind it, ever
     }
     connectUpstream(link);
