@@ -4,7 +4,8 @@
  * growing pauses for a remote engine. It can be switched to another endpoint (a docker context picked in
  * Berth) while running: the Dockerode object stays the same (its transport is swapped), so every domain keeps
  * its reference. While a local engine is connected nothing polls: the event stream is the heartbeat; a
- * remote one is also pinged now and then, since a vanished host may never close the stream.
+ * remote one is also pinged now and then, since a vanished host may never close the stream. A call that waits
+ * long gets the engine pinged once (transport/callGuard.ts): an engine that stalled is shown unreachable.
  */
 import Docker from 'dockerode';
 import { EventEmitter } from 'node:events';

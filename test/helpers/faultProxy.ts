@@ -11,7 +11,7 @@
  * It counts what it did to connections, so a test can show the fault really was injected.
  */
 import net from 'node:net';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export type FaultMode =
   | { mode: 'pass' }
@@ -154,4 +154,17 @@ export async function startFaultProxy(target: FaultTarget, listenOn?: string): P
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A fault proxy in front of the API server a kubeconfig names (its https://127.0.0.1:PORT), and a copy of
+ * that kubeconfig written to `file` that names the proxy instead (same contexts and credentials).
+ */
+export async function proxiedKubeconfig(kubeconfig: string, file: string): Promise<FaultProxy> {
+  const original = readFileSync(kubeconfig, 'utf8');
+  const server = /server: https:\/\/127\.0\.0\.1:(\d+)/.exec(original);
+  if (!server) throw new Error(`no https://127.0.0.1:PORT server in ${kubeconfig}`);
+  const proxy = await startFaultProxy({ host: '127.0.0.1', port: Number(server[1]) });
+  writeFileSync(file, original.replaceAll(server[0], `server: https://${proxy.address}`), { mode: 0o600 });
+  return proxy;
 }

@@ -14,7 +14,7 @@ import type { Task } from '../../contract/tasks';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { eventually } from '../helpers/docker';
 import { apiError } from '../helpers/errors';
-import { live, type Live } from '../helpers/collection';
+import { latestTasks, live, type Live } from '../helpers/collection';
 import {
   deleteNamespaces,
   kubectl,
@@ -39,7 +39,7 @@ const drained = testNamespace();
 const scaled = testNamespace();
 const node = `faults-drain-${Math.random().toString(36).slice(2, 7)}`;
 const WAIT = 180_000;
-const tasks = new Map<string, Task>();
+let tasks: Map<string, Task>;
 const target = () => ({ context: cluster.context, kubeconfig: cluster.kubeconfig });
 
 /** Whether kube-apiserver answers at all (kubectl straight to it, not through Berth). */
@@ -59,12 +59,7 @@ async function stopApiserver(seconds: number): Promise<{ back: Promise<void> }> 
 beforeAll(async () => {
   cluster = await useKubeCluster();
   t = startTestBackend();
-  t.api.tasks.watch.subscribe(undefined, {
-    onEvent: (e) => {
-      if (e.type === 'snapshot') for (const task of e.tasks) tasks.set(task.id, task);
-      if (e.type === 'update') tasks.set(e.task.id, e.task);
-    },
-  });
+  tasks = latestTasks(t.api);
   await kubectl('create', 'namespace', drained);
   await kubectl('create', 'namespace', scaled);
 }, 40 * 60_000);

@@ -7,7 +7,7 @@
  * counted in the run's fault summary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubePod } from '../../contract/kube';
@@ -18,7 +18,7 @@ import { apiError } from '../helpers/errors';
 import { live, type Live } from '../helpers/collection';
 import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeCluster } from '../helpers/kubeCluster';
 import { deploymentYaml, kubectlApply } from '../helpers/kubeObjects';
-import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy';
+import { proxiedKubeconfig, type FaultProxy } from '../helpers/faultProxy';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-slow-cluster-'));
 const kubeconfig = join(dir, 'kubeconfig');
@@ -49,11 +49,7 @@ async function listPods(): Promise<{ items: number; error?: ApiErrorShape }> {
 
 beforeAll(async () => {
   cluster = await useKubeCluster();
-  const original = readFileSync(cluster.kubeconfig, 'utf8');
-  const server = /server: https:\/\/127\.0\.0\.1:(\d+)/.exec(original);
-  if (!server) throw new Error('no https://127.0.0.1:PORT server in the test kubeconfig');
-  proxy = await startFaultProxy({ host: '127.0.0.1', port: Number(server[1]) });
-  writeFileSync(kubeconfig, original.replaceAll(server[0], `server: https://${proxy.address}`), { mode: 0o600 });
+  proxy = await proxiedKubeconfig(cluster.kubeconfig, kubeconfig);
   await kubectl('create', 'namespace', watched);
   await kubectl('create', 'namespace', listed);
   // 25 pods make a list far longer than what the truncating proxy lets through.
