@@ -1,6 +1,6 @@
 /**
- * A slow and half-broken engine: Berth talks to the real engine through a fault proxy on a unix socket
- * (test/helpers/faultProxy.ts) that delays every chunk, cuts answers in the middle of their body, resets
+ * A slow and half-broken engine: Berth talks to a private engine (its own dockerd, so other tests' load does
+ * not count) through a fault proxy on a unix socket (test/helpers/faultProxy.ts) that delays every chunk, cuts answers in the middle of their body, resets
  * connections, or accepts them and never answers. For each: the call ends with engine_unreachable and a hint
  * (not a hang, not a crash), and once the link passes again Berth reconnects and the live list resumes
  * without anyone subscribing again. Tests named "fault: …" are counted in the run's fault summary.
@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import type { ContainerSummary } from '../../contract/containers';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { live, type Live } from '../helpers/collection';
-import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+import { docker, eventually, FIXTURE_BUSYBOX, uniqueName } from '../helpers/docker';
+import { secondEngine, type SecondEngine } from '../helpers/secondEngine';
 import { apiError } from '../helpers/errors';
 import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-slow-engine-'));
 const names: string[] = [];
+let engine: SecondEngine;
 let proxy: FaultProxy;
 let t: TestBackend;
 let list: Live<ContainerSummary>;
@@ -26,13 +28,16 @@ let list: Live<ContainerSummary>;
 const create = async () => {
   const name = uniqueName('faults-slow');
   names.push(name);
-  return docker('create', '--network', 'none', '--label', 'berth-test=faults-slow', '--name', name, FIXTURE_BUSYBOX);
+  return docker('-H', engine.url, 'create', '--network', 'none', '--name', name, FIXTURE_BUSYBOX);
 };
 const connected = () =>
   eventually('Berth connected through the proxy', () => t.backend.services.engine.connected, 90_000);
 
 beforeAll(async () => {
-  proxy = await startFaultProxy({ socketPath: '/var/run/docker.sock' }, join(dir, 'engine.sock'));
+  engine = secondEngine();
+  await engine.start();
+  await engine.loadImage(FIXTURE_BUSYBOX);
+  proxy = await startFaultProxy({ socketPath: engine.socket }, join(dir, 'engine.sock'));
   t = startTestBackend(proxy.address);
   await connected();
   list = live<ContainerSummary>(
@@ -46,7 +51,7 @@ afterAll(async () => {
   list?.sub.unsubscribe();
   t?.close();
   await proxy?.close();
-  await removeContainers(...names);
+  await engine?.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
