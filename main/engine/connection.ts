@@ -4,7 +4,8 @@
  * growing pauses for a remote engine. It can be switched to another endpoint (a docker context picked in
  * Berth) while running: the Dockerode object stays the same (its transport is swapped), so every domain keeps
  * its reference. While a local engine is connected nothing polls: the event stream is the heartbeat; a
- * remote one is also pinged now and then, since a vanished host may never close the stream.
+ * remote one is also pinged now and then, since a vanished host may never close the stream. A call that waits
+ * long gets the engine pinged once (transport/callGuard.ts): an engine that stalled is shown unreachable.
  */
 import Docker from 'dockerode';
 import { EventEmitter } from 'node:events';
@@ -23,6 +24,7 @@ import {
   type EngineEndpoint,
 } from './endpoint';
 import { engineClient, type EngineClient } from './transport/engineClient';
+import { watchCalls } from './transport/callGuard';
 
 /** One message from GET /events. */
 export interface DockerEvent {
@@ -120,8 +122,16 @@ export class EngineConnection {
   /** Makes the transport for the endpoint and puts it under the shared Dockerode object. */
   private openClient(): void {
     try {
-      this.client = engineClient(this.point, this.env);
-      this.docker.modem = this.client.docker.modem;
+      const client = engineClient(this.point, this.env);
+      this.client = client;
+      this.docker.modem = client.docker.modem;
+      // A call that waits long gets the engine pinged; a stalled engine fails it and counts as unreachable.
+      watchCalls(client.docker.modem, {
+        url: this.point.url,
+        onStalled: (error) => {
+          if (this.client === client && this.state.status === 'connected') this.unreachable(error);
+        },
+      });
     } catch (e) {
       this.client = undefined;
       this.clientError = toApiError(e);

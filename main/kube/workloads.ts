@@ -4,6 +4,7 @@ import { DeployInput, type KubeTarget } from '../../contract/kube';
 import { clientsFor, type KubeClients } from './clients';
 import { httpStatus, toKubeError } from './kubeErrors';
 import { forgetCredential } from './auth/kubeconfigAuth';
+import { scaleFailed } from './rollouts/scaleFailure';
 
 const FIELD_MANAGER = 'berth';
 
@@ -20,12 +21,16 @@ export async function withClients<R>(target: KubeTarget, run: (c: KubeClients) =
 /** Patches deployments/<name>/scale: only the replica count changes, nothing else of the spec. */
 export function scaleDeployment(target: KubeTarget, namespace: string, name: string, replicas: number) {
   return withClients(target, async (c) => {
-    const scale = await c.apps.patchNamespacedDeploymentScale({
-      name,
-      namespace,
-      body: [{ op: 'replace', path: '/spec/replicas', value: replicas }],
-      fieldManager: FIELD_MANAGER,
-    });
+    const scale = await c.apps
+      .patchNamespacedDeploymentScale({
+        name,
+        namespace,
+        body: [{ op: 'replace', path: '/spec/replicas', value: replicas }],
+        fieldManager: FIELD_MANAGER,
+      })
+      .catch((e: unknown) => {
+        throw scaleFailed(e, c, name, replicas);
+      });
     return { replicas: scale.spec?.replicas ?? replicas };
   });
 }

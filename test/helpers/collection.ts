@@ -2,6 +2,8 @@
 import type { CollectionEvent } from '../../contract/collection';
 import type { StreamHandlers, Subscription } from '../../contract/define';
 import type { ApiErrorShape } from '../../contract/errors';
+import type { ApiClient } from '../../contract/api';
+import type { Task } from '../../contract/tasks';
 
 /** Mirrors a live collection into a map. */
 export function mirror<T>(idOf: (item: T) => string) {
@@ -48,4 +50,16 @@ export function live<T>(
     },
   });
   return l;
+}
+
+/** Every task's latest state as the tasks watch reports it (the snapshot, then each update), by id. */
+export function latestTasks(api: ApiClient): Map<string, Task> {
+  const tasks = new Map<string, Task>();
+  api.tasks.watch.subscribe(undefined, {
+    onEvent: (e) => {
+      if (e.type === 'snapshot') for (const task of e.tasks) tasks.set(task.id, task);
+      if (e.type === 'update') tasks.set(e.task.id, e.task);
+    },
+  });
+  return tasks;
 }

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { eventually } from '../helpers/docker';
+import { latestTasks } from '../helpers/collection';
 import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeCluster } from '../helpers/kubeCluster';
 import { drainToleration, jsonpath, kubectlApply, kwokNodeYaml } from '../helpers/kubeObjects';
 import type { Task } from '../../contract/tasks';
@@ -17,19 +18,14 @@ let t: TestBackend;
 let ns: string;
 const node = `k8sops-drain-${Math.random().toString(36).slice(2, 7)}`;
 const WAIT = 90_000;
-const tasks = new Map<string, Task>();
+let tasks: Map<string, Task>;
 
 const toleration = drainToleration;
 
 beforeAll(async () => {
   cluster = await useKubeCluster();
   t = startTestBackend();
-  t.api.tasks.watch.subscribe(undefined, {
-    onEvent: (e) => {
-      if (e.type === 'snapshot') for (const task of e.tasks) tasks.set(task.id, task);
-      if (e.type === 'update') tasks.set(e.task.id, e.task);
-    },
-  });
+  tasks = latestTasks(t.api);
   ns = testNamespace();
   await kubectl('create', 'namespace', ns);
   await kubectlApply(kwokNodeYaml(node));

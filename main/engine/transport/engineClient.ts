@@ -6,12 +6,14 @@
  */
 import Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
+import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { userInfo } from 'node:os';
 import type { EndpointEnv, EngineEndpoint } from '../endpoint';
 import { endpointIsLocal } from '../endpoint';
 import { readTlsMaterial } from './tlsMaterial';
 import { parseSshUrl, SshTunnel } from './sshTunnel';
+import { failCutAnswers } from './callGuard';
 
 export interface EngineClient {
   docker: Docker;
@@ -49,11 +51,14 @@ const readBinary = (p: string): Buffer | undefined => {
 export function engineClient(endpoint: EngineEndpoint, env: EndpointEnv): EngineClient {
   const url = endpoint.url;
   const timeouts = endpointIsLocal(url) ? {} : { connectionTimeout: REMOTE_CALL_TIMEOUT_MS };
+  // Every transport's agent fails a request whose answer is cut mid-body (callGuard.ts).
+  const agent = () => failCutAnswers(new HttpAgent({ keepAlive: true }));
   if (url.startsWith('unix://')) {
-    return plain(new Docker({ ...CLEAN, socketPath: url.slice('unix://'.length) }), 'unix');
+    return plain(dockerOf({ ...CLEAN, socketPath: url.slice('unix://'.length), agent: agent() }), 'unix');
   }
   if (url.startsWith('npipe://')) {
-    return plain(new Docker({ ...CLEAN, socketPath: url.slice('npipe://'.length).replace(/\//g, '\\') }), 'npipe');
+    const socketPath = url.slice('npipe://'.length).replace(/\//g, '\\');
+    return plain(dockerOf({ ...CLEAN, socketPath, agent: agent() }), 'npipe');
   }
   if (url.startsWith('ssh://')) {
     const tunnel = new SshTunnel(parseSshUrl(url, env.env.USER || safeUser()), {
@@ -68,7 +73,7 @@ export function engineClient(endpoint: EngineEndpoint, env: EndpointEnv): Engine
       protocol: 'http',
       host: tunnel.target.host,
       port: tunnel.target.port,
-      agent: tunnel.agent,
+      agent: failCutAnswers(tunnel.agent),
       ...timeouts,
     });
     return { docker, transport: 'ssh', dispose: () => tunnel.dispose() };
@@ -78,11 +83,12 @@ export function engineClient(endpoint: EngineEndpoint, env: EndpointEnv): Engine
   if (endpoint.tls) {
     const port = Number(parsed.port || 2376);
     const material = readTlsMaterial(endpoint.tls, readBinary);
-    const agent = new HttpsAgent({ keepAlive: true, ...material });
-    const docker = dockerOf({ ...CLEAN, protocol: 'https', host, port, agent, ...timeouts });
-    return { docker, transport: 'tls', dispose: () => agent.destroy() };
+    const tls = failCutAnswers(new HttpsAgent({ keepAlive: true, ...material }));
+    const docker = dockerOf({ ...CLEAN, protocol: 'https', host, port, agent: tls, ...timeouts });
+    return { docker, transport: 'tls', dispose: () => tls.destroy() };
   }
-  return plain(dockerOf({ ...CLEAN, protocol: 'http', host, port: Number(parsed.port || 2375), ...timeouts }), 'tcp');
+  const port = Number(parsed.port || 2375);
+  return plain(dockerOf({ ...CLEAN, protocol: 'http', host, port, agent: agent(), ...timeouts }), 'tcp');
 }
 
 const plain = (docker: Docker, transport: EngineClient['transport']): EngineClient => ({

@@ -3,7 +3,9 @@
  * API at once, each pod a step. An eviction a PodDisruptionBudget refuses (429) is tried again every few
  * seconds with the server's reason shown on its step, until the timeout; an evicted pod's step ends when it
  * is gone from the node. A blocked plan fails the task before anything is evicted, naming the pods and why.
- * The node stays cordoned when the drain fails or is cancelled, as with kubectl.
+ * The node stays cordoned when the drain fails or is cancelled, as with kubectl. A drain that fails midway
+ * (the API server gone, a budget that never allows) says which pods were evicted and which were not, marks
+ * the others' steps "Not evicted", and keeps the cause's code: drained again, it evicts what is left.
  */
 import { ApiError } from '../../../contract/errors';
 import type { DrainOptions } from '../../../contract/kubeActions';
@@ -80,6 +82,8 @@ export async function drainNode(c: KubeClients, options: Options, task: TaskHand
   const stopAll = new AbortController();
   const signal = AbortSignal.any([task.signal, stopAll.signal]);
 
+  /** Pods whose eviction the API server accepted (or that were already gone). */
+  const accepted = new Set<string>();
   const evictOne = async (pod: { namespace: string; name: string }) => {
     const id = `${pod.namespace}/${pod.name}`;
     step(id, 'Evicting', null);
@@ -121,6 +125,7 @@ export async function drainNode(c: KubeClients, options: Options, task: TaskHand
         throw toKubeError(e, c);
       }
     }
+    accepted.add(id);
     step(id, 'Evicted; waiting for it to go', null);
     const uid = uidOf.get(id) ?? '';
     const waited = new AbortController();
@@ -148,8 +153,36 @@ export async function drainNode(c: KubeClients, options: Options, task: TaskHand
         }),
       ),
     );
+  } catch (e) {
+    throw stoppedMidway(e, node, plan.evict, accepted, (id) => step(id, 'Not evicted', null));
   } finally {
     gone.close();
   }
   return { node, evicted: plan.evict.length, skipped: plan.skipped.length };
+}
+
+/**
+ * The error of a drain that stopped with pods left: the cause's code and hint, with which pods were evicted,
+ * which not (their steps marked), and that the node stays cordoned. A cancel stays a plain cancel.
+ */
+function stoppedMidway(
+  cause: unknown,
+  node: string,
+  planned: Array<{ namespace: string; name: string }>,
+  accepted: Set<string>,
+  notEvicted: (id: string) => void,
+): unknown {
+  if (!(cause instanceof ApiError) || cause.code === 'cancelled') return cause;
+  const ids = planned.map((p) => `${p.namespace}/${p.name}`);
+  const left = ids.filter((id) => !accepted.has(id));
+  if (left.length === 0) return cause;
+  for (const id of left) notEvicted(id);
+  const evicted = ids.filter((id) => accepted.has(id));
+  return new ApiError(
+    cause.code,
+    `Drain of ${node} stopped: ${cause.message} Evicted: ${evicted.join(', ') || 'none'}. ` +
+      `Not evicted: ${left.join(', ')}. ${node} stays cordoned.`,
+    `${cause.hint ?? ''} Then drain ${node} again: it evicts the pods still there.`.trim(),
+    { evicted, notEvicted: left, ...(cause.details !== undefined ? { cause: cause.details } : {}) },
+  );
 }

@@ -7,6 +7,7 @@ import type { KubeObjectRef } from '../../../contract/kubeBase';
 import type { KubeClients } from '../clients';
 import { kubeJson, resourcePath } from '../objectRest';
 import { StatusError } from '../pods/kubeRequest';
+import { scaleFailed } from './scaleFailure';
 
 export async function scaleObject(c: KubeClients, ref: KubeObjectRef, replicas: number): Promise<{ replicas: number }> {
   try {
@@ -31,6 +32,6 @@ export async function scaleObject(c: KubeClients, ref: KubeObjectRef, replicas: 
         );
       }
     }
-    throw e;
+    throw scaleFailed(e, c, ref.name, replicas);
   }
 }
