@@ -11,7 +11,8 @@ import { userInfo } from 'node:os';
 import type { EndpointEnv, EngineEndpoint } from '../endpoint';
 import { endpointIsLocal } from '../endpoint';
 import { readTlsMaterial } from './tlsMaterial';
-import { parseSshUrl, SshTunnel } from './sshTunnel';
+import { SshTunnel } from './sshTunnel';
+import { resolveSshTarget } from './sshConfig';
 
 export interface EngineClient {
   docker: Docker;
@@ -56,13 +57,14 @@ export function engineClient(endpoint: EngineEndpoint, env: EndpointEnv): Engine
     return plain(new Docker({ ...CLEAN, socketPath: url.slice('npipe://'.length).replace(/\//g, '\\') }), 'npipe');
   }
   if (url.startsWith('ssh://')) {
-    const tunnel = new SshTunnel(parseSshUrl(url, env.env.USER || safeUser()), {
+    const sshEnv = {
       env: env.env,
       home: env.home,
       readFile: env.readFile,
       readBinary,
       user: env.env.USER || safeUser(),
-    });
+    };
+    const tunnel = new SshTunnel(resolveSshTarget(url, sshEnv), sshEnv);
     const docker = dockerOf({
       ...CLEAN,
       protocol: 'http',
