@@ -24,6 +24,8 @@ import { scanForSecrets, type Secret } from '../helpers/secretScan';
 let host: SshEngineHost;
 const created: string[] = [];
 const configDirs: string[] = [];
+/** Temporary HOMEs (they hold a copy of the client key, so they are not scanned for it). */
+const homes: string[] = [];
 const logged: string[] = [];
 /** Every message the renderer side received, as JSON. */
 const seen: string[] = [];
@@ -57,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeContainers(...created);
-  for (const d of configDirs) rmSync(d, { recursive: true, force: true });
+  for (const d of [...configDirs, ...homes]) rmSync(d, { recursive: true, force: true });
   await host?.stop();
 });
 
@@ -155,7 +157,7 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
   it('reads ~/.ssh/config: a Host alias gives the HostName, User and an IdentityFile at a path ssh would not try', async () => {
     // A temporary HOME: the host key trusted above, the client key only under a name of its own, and the alias.
     const home = mkdtempSync(join(tmpdir(), 'berth-ssh-home-'));
-    configDirs.push(home);
+    homes.push(home);
     mkdirSync(join(home, '.ssh', 'keys'), { recursive: true, mode: 0o700 });
     copyFileSync(join(host.home, '.ssh', 'known_hosts'), join(home, '.ssh', 'known_hosts'));
     copyFileSync(join(host.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'keys', 'build-server'));
