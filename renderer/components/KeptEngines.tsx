@@ -24,7 +24,9 @@ function summary(e: ConnectedEngine): { text: string; cls: string; title: string
 }
 
 export function KeptEngines() {
-  const kept = useEngine((s) => s.engines.filter((e) => !e.inUse));
+  // The whole list is selected (a stable reference): a selector that filters would make a new array each time.
+  const engines = useEngine((s) => s.engines);
+  const kept = engines.filter((e) => !e.inUse);
   if (kept.length === 0) return null;
   return (
     <span className="kept-engines">
