@@ -11,42 +11,39 @@ import { join } from 'node:path';
 import { defaultEndpointEnv } from '../../main/engine/endpoint';
 import { startWebApp, type WebApp } from '../helpers/browser';
 import { FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
-import { writeDockerContext } from '../helpers/dockerContext';
+import { secondEngineContext } from '../helpers/dockerContext';
 import { dockerOn } from '../helpers/engines';
-import { secondEngine, type SecondEngine } from '../helpers/secondEngine';
+import type { SecondEngine } from '../helpers/secondEngine';
 
 const FIRST = 'unix:///var/run/docker.sock';
-const dockerConfig = mkdtempSync(join(tmpdir(), 'berth-e2e-two-engines-'));
 const configDir = mkdtempSync(join(tmpdir(), 'berth-e2e-two-engines-settings-'));
 const onFirst: string[] = [];
 let second: SecondEngine;
+let disposeSecond: (() => Promise<void>) | undefined;
 let app: WebApp;
 
 const runOn = (host: string, name: string) =>
   dockerOn(host)('run', '-d', '--network', 'none', '--name', name, FIXTURE_BUSYBOX, 'sleep', '600');
 
 beforeAll(async () => {
-  second = secondEngine();
-  await second.start();
-  await second.loadImage(FIXTURE_BUSYBOX);
-  writeDockerContext(dockerConfig, 'second', second.url, 'a private dockerd');
-  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: dockerConfig };
-  for (const k of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'BERTH_DOCKER_HOST']) delete env[k];
+  const made = await secondEngineContext();
+  second = made.second;
+  disposeSecond = made.dispose;
+  const env = made.env;
   app = await startWebApp('#/containers', { configDir, engineEnv: { ...defaultEndpointEnv(), env } });
 }, 180_000);
 
 afterAll(async () => {
   await app?.close();
   await removeContainers(...onFirst);
-  await second?.dispose();
-  rmSync(dockerConfig, { recursive: true, force: true });
+  await disposeSecond?.();
   rmSync(configDir, { recursive: true, force: true });
 });
 
 describe('two engines connected at once', () => {
   it('keeps the second engine connected from the picker: its state shows in the status bar', async () => {
     const page = app.page;
-    await page.locator('[data-testid="engine-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="engine-status"][data-state="connected"]').waitFor({ timeout: 180_000 });
     await page.getByTestId('engine-picker-open').click();
     await page.getByTestId('keep-context-second').check();
     await page.getByTestId('engine-picker').getByRole('button', { name: 'Close' }).last().click();

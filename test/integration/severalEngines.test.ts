@@ -15,14 +15,14 @@ import { defaultEndpointEnv } from '../../main/engine/endpoint';
 import { webShell } from '../../main/services';
 import { live } from '../helpers/collection';
 import { eventually, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
-import { writeDockerContext } from '../helpers/dockerContext';
+import { secondEngineContext } from '../helpers/dockerContext';
 import { dockerOn } from '../helpers/engines';
 import { connectInProcess, type InProcessClient } from '../helpers/inProcessClient';
-import { secondEngine, type SecondEngine } from '../helpers/secondEngine';
+import type { SecondEngine } from '../helpers/secondEngine';
 
-const dockerConfig = mkdtempSync(join(tmpdir(), 'berth-engines-contexts-'));
 const configDir = mkdtempSync(join(tmpdir(), 'berth-engines-settings-'));
 let second: SecondEngine;
+let disposeSecond: (() => Promise<void>) | undefined;
 let client: InProcessClient;
 let dispose: () => void;
 const onFirst: string[] = [];
@@ -33,12 +33,10 @@ const runOn = (host: string, name: string) =>
 const engineNamed = (name: string) => engines.find((e) => e.name === name);
 
 beforeAll(async () => {
-  second = secondEngine();
-  await second.start();
-  await second.loadImage(FIXTURE_BUSYBOX);
-  writeDockerContext(dockerConfig, 'second', second.url, 'a private dockerd');
-  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: dockerConfig };
-  for (const k of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'BERTH_DOCKER_HOST']) delete env[k];
+  const made = await secondEngineContext();
+  second = made.second;
+  disposeSecond = made.dispose;
+  const env = made.env;
   const backend = createBackend({
     shell: webShell,
     configDir,
@@ -54,8 +52,7 @@ afterAll(async () => {
   client?.close();
   dispose?.();
   await removeContainers(...onFirst);
-  await second?.dispose();
-  rmSync(dockerConfig, { recursive: true, force: true });
+  await disposeSecond?.();
   rmSync(configDir, { recursive: true, force: true });
 });
 
