@@ -277,6 +277,11 @@ export const containers = {
   list: call(z.object({ all: z.boolean().default(true) }).optional(), z.array(ContainerSummary)),
   /** The live container list: snapshot, then upserts/removals from Docker's event stream. */
   watch: stream(NoInput, collectionEvent(ContainerSummary)),
+  /**
+   * The containers of one connected engine, live: the one in use or one kept connected beside it (its docker
+   * context name, as system.engines names it). Any other name is not_found.
+   */
+  watchOn: stream(z.object({ context: z.string().min(1).max(200) }), collectionEvent(ContainerSummary)),
   inspect: call(IdInput, z.record(z.string(), z.unknown())),
   start: call(IdInput, Ok),
   stop: call(IdInput.extend({ timeoutSeconds: z.number().int().min(0).max(600).optional() }), Ok),

@@ -36,6 +36,8 @@ export const DockerContext = z.object({
   current: z.boolean(),
   /** The one Berth is connected to. */
   inUse: z.boolean(),
+  /** Kept connected beside the one in use (Settings' keptEngines): its state and containers stay live. */
+  kept: z.boolean(),
   /** Whether it runs on this machine (kind needs a local engine). */
   local: z.boolean(),
 });
@@ -65,6 +67,10 @@ export const TrustHostKeyInput = z.object({
   fingerprint: z.string().max(128),
 });
 export type TrustHostKeyInput = z.infer<typeof TrustHostKeyInput>;
+
+/** Keeps a docker context connected beside the one in use, or lets it go (closing its connection). */
+export const KeepContextInput = z.object({ name: z.string().min(1).max(200), keep: z.boolean() });
+export type KeepContextInput = z.infer<typeof KeepContextInput>;
 
 /** Switches Berth to a docker context (its name; "default" is DOCKER_HOST or the default socket). */
 export const UseContextInput = z.object({ name: z.string().min(1).max(200) });

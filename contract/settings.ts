@@ -44,6 +44,11 @@ const SettingsFields = {
   engineHost: EngineHost,
   /** The docker context Berth uses; '' follows the CLI's current one. */
   engineContext: z.string().trim().max(200),
+  /**
+   * Docker contexts kept connected beside the one in use (say a build server): each has its own connection
+   * and live lists, and its state shows in the status bar.
+   */
+  keptEngines: z.array(z.string().trim().min(1).max(200)).max(20),
   /** `docker` (the compose v2 plugin), `docker-compose`, or a path; '' picks whichever is installed. */
   composeBinary: Binary,
   /** `kind` or a path; '' finds it on PATH. */
@@ -60,6 +65,7 @@ const SettingsFields = {
 export const DEFAULT_SETTINGS = {
   engineHost: '',
   engineContext: '',
+  keptEngines: [],
   composeBinary: '',
   kindBinary: '',
   defaultNamespace: 'default',
@@ -73,6 +79,7 @@ export const DEFAULT_SETTINGS = {
 export const Settings = z.object({
   engineHost: SettingsFields.engineHost.default(DEFAULT_SETTINGS.engineHost),
   engineContext: SettingsFields.engineContext.default(DEFAULT_SETTINGS.engineContext),
+  keptEngines: SettingsFields.keptEngines.catch([]).default([]),
   composeBinary: SettingsFields.composeBinary.default(DEFAULT_SETTINGS.composeBinary),
   kindBinary: SettingsFields.kindBinary.default(DEFAULT_SETTINGS.kindBinary),
   defaultNamespace: SettingsFields.defaultNamespace.default(DEFAULT_SETTINGS.defaultNamespace),

@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { call, stream } from './define';
 import { NoInput } from './collection';
 import { DiskUsage, PrunePreview, PruneRequest, PruneResult, PruneTarget } from './diskUsage';
-import { DockerContexts, EngineTransport, HostKeyProblem, TrustHostKeyInput, UseContextInput } from './engines';
+import {
+  DockerContexts,
+  EngineTransport,
+  HostKeyProblem,
+  KeepContextInput,
+  TrustHostKeyInput,
+  UseContextInput,
+} from './engines';
 
 export const EngineState = z.object({
   status: z.enum(['connecting', 'connected', 'unreachable']),
@@ -36,6 +43,18 @@ export const EngineState = z.object({
   retryAt: z.number().optional(),
 });
 export type EngineState = z.infer<typeof EngineState>;
+
+/** One connected engine: the one in use or one kept beside it, named by its docker context. */
+export const ConnectedEngine = EngineState.extend({
+  /** The docker context ("default": DOCKER_HOST or the default socket; the endpoint, for a host set in Settings). */
+  name: z.string(),
+  /** The engine Berth's views, compose and kind work against. */
+  inUse: z.boolean(),
+});
+export type ConnectedEngine = z.infer<typeof ConnectedEngine>;
+
+export const ConnectedEngines = z.object({ engines: z.array(ConnectedEngine) });
+export type ConnectedEngines = z.infer<typeof ConnectedEngines>;
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -92,6 +111,11 @@ export const system = {
   info: call(NoInput, AppInfo),
   /** The engine connection, pushed whenever it changes (connect, drop, reconnect, counts). */
   engine: stream(NoInput, EngineState),
+  /**
+   * Every connected engine (the one in use first, then those kept connected beside it), pushed whenever one
+   * of them changes or one is kept or let go: the status bar shows each one's state.
+   */
+  engines: stream(NoInput, ConnectedEngines),
   /** Opens an http(s) URL in the user's browser. Anything else is refused. */
   openExternal: call(z.object({ url: z.url({ protocol: /^https?$/ }) }), z.object({ opened: z.boolean() })),
   /** A native file/folder picker; null when the user cancelled or the shell has none (web). */
@@ -114,6 +138,11 @@ export const system = {
    * which would otherwise win.
    */
   useContext: call(UseContextInput, DockerContexts),
+  /**
+   * Keeps a docker context connected beside the one in use (remembered in Settings' keptEngines), or lets it
+   * go. An unknown name is not_found.
+   */
+  keepContext: call(KeepContextInput, DockerContexts),
   /** Trusts an unknown ssh host key (appends it to the user's known_hosts, as ssh does on "yes") and reconnects. */
   trustHostKey: call(TrustHostKeyInput, z.object({ file: z.string() })),
 } as const;

@@ -3,6 +3,7 @@ import { api, type ApiImplementation } from '../contract/api';
 import { createRouter, type Router, type RouterOptions } from './ipc/router';
 import { engineCollections } from './engine/engineCollections';
 import { EngineConnection } from './engine/connection';
+import { keptEnginePool } from './engine/keptEngines';
 import { TaskManager } from './tasks/taskManager';
 import { TaskJournal } from './tasks/taskJournal';
 import type { DesktopShell, Services } from './services';
@@ -61,9 +62,12 @@ export function createBackend(options: BackendOptions): Backend {
       engine.switchTo(choice());
     }),
   );
+  // Registered after the engine's own listener: a switch to a kept context is seen before the pool syncs.
+  const enginePool = keptEnginePool(engine, settings, (stop) => disposers.push(stop));
   const services: Services = {
     engine,
     collections: engineCollections(engine),
+    enginePool,
     tasks: new TaskManager(new TaskJournal(configDir, options.log)),
     shell: options.shell,
     settings,

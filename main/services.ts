@@ -6,6 +6,7 @@
 import type { EngineConnection } from './engine/connection';
 import type { TaskManager } from './tasks/taskManager';
 import type { EngineCollections } from './engine/engineCollections';
+import type { EnginePool } from './engine/enginePool';
 import type { SettingsStore } from './settings/settingsStore';
 import type { ShellRequests } from './settings/openRequests';
 import type { ProgramMemory } from './common/programMemory';
@@ -35,6 +36,8 @@ export interface Services {
   engine: EngineConnection;
   /** The engine's live lists (containers, images, volumes, networks): one upstream each, shared by all. */
   collections: EngineCollections;
+  /** The engines kept connected beside the one in use (Settings' keptEngines), each with its containers list. */
+  enginePool: EnginePool;
   tasks: TaskManager;
   shell: DesktopShell;
   /** The user's settings (settings.json); read `current`, listen with `onChange`. */

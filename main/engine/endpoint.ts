@@ -144,3 +144,7 @@ export function endpointIsLocal(url: string): boolean {
   const host = /^(?:tcp|http|https|ssh):\/\/(?:[^@/]*@)?([^/:]+|\[[^\]]+\])/i.exec(url)?.[1];
   return !!host && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(host) && !url.startsWith('ssh://');
 }
+
+/** The docker context an endpoint is ("default" for DOCKER_HOST or a socket); none for a host set in Settings. */
+export const contextOf = (endpoint: EngineEndpoint): string | undefined =>
+  endpoint.context ?? (endpoint.source === 'Settings' ? undefined : 'default');

@@ -10,7 +10,8 @@ import { defaultProbeEnv } from './environmentProbe';
 const WARM_UP_MS = 800;
 
 /** Disk usage and prune are the engine's (main/engine/disk/diskApi.ts); the backend adds them. */
-type EngineDiskCalls = 'diskUsage' | 'prunePreview' | 'prune' | 'contexts' | 'useContext' | 'trustHostKey';
+type EngineDiskCalls =
+  'diskUsage' | 'prunePreview' | 'prune' | 'contexts' | 'useContext' | 'keepContext' | 'engines' | 'trustHostKey';
 
 export function systemApi({
   engine,

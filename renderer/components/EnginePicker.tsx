@@ -1,10 +1,11 @@
 /**
  * The engine picker: every docker context of the CLI's config dir (and "default": DOCKER_HOST or the
  * default socket), with the CLI's current one and Berth's own marked, where each one is and whether it is
- * on this machine (kind needs a local engine). Choosing one connects Berth to it at once.
+ * on this machine (kind needs a local engine). Choosing one connects Berth to it at once; "keep connected"
+ * keeps another one connected beside it (its state in the status bar, its containers in the Containers view).
  */
 import { useState } from 'react';
-import { closeEnginePicker, switchContext, useEngine } from '../stores/engineStore';
+import { closeEnginePicker, keepContext, switchContext, useEngine } from '../stores/engineStore';
 import { notify } from '../stores/toastStore';
 import { toApiError } from '../common/apiError';
 import { Modal } from './Modal';
@@ -23,6 +24,14 @@ export function EnginePicker() {
       notify('error', `Could not switch to ${name}`, err.message, err.hint);
     } finally {
       setBusy(undefined);
+    }
+  };
+  const keep = async (name: string, on: boolean) => {
+    try {
+      await keepContext(name, on);
+    } catch (e) {
+      const err = toApiError(e);
+      notify('error', `Could not ${on ? 'keep' : 'let go of'} ${name}`, err.message, err.hint);
     }
   };
   return (
@@ -65,6 +74,19 @@ export function EnginePicker() {
                 </div>
                 <div className="mono muted">{c.host}</div>
                 {c.description && <div className="muted">{c.description}</div>}
+                <label
+                  className="check"
+                  title="Stay connected to it beside the engine in use: its state in the status bar, its containers in the Containers view"
+                >
+                  <input
+                    type="checkbox"
+                    checked={c.kept || c.inUse}
+                    disabled={c.inUse}
+                    onChange={(e) => void keep(c.name, e.target.checked)}
+                    data-testid={`keep-context-${c.name}`}
+                  />
+                  Keep connected
+                </label>
                 <button
                   type="button"
                   disabled={c.inUse || busy !== undefined}

@@ -4,6 +4,7 @@ import { notify } from '../stores/toastStore';
 import { toApiError } from '../common/apiError';
 import type { EngineState } from '../../contract/system';
 import { confirm } from './ConfirmDialog';
+import { KeptEngines } from './KeptEngines';
 
 /** Which engine, as the picker button names it: the context, else where it was found. */
 const engineLabel = (e: EngineState) => e.context ?? (e.source === 'Settings' ? e.endpoint : e.source);
@@ -81,6 +82,7 @@ export function StatusBar() {
       >
         {text}
       </span>
+      <KeptEngines />
       <span className="spacer" />
       <button className="link" onClick={toggle} data-testid="tasks-toggle">
         {running ? `${running} task${running > 1 ? 's' : ''} running` : 'Tasks'}

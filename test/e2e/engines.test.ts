@@ -5,12 +5,12 @@
  * key with its fingerprint, connecting over ssh once trusted, and switching back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultEndpointEnv } from '../../main/engine/endpoint';
 import { startWebApp, type WebApp } from '../helpers/browser';
+import { writeDockerContext } from '../helpers/dockerContext';
 import { startSshEngineHost, type SshEngineHost } from '../helpers/sshEngineHost';
 
 const config = mkdtempSync(join(tmpdir(), 'berth-e2e-contexts-'));
@@ -20,16 +20,7 @@ let app: WebApp;
 
 beforeAll(async () => {
   host = await startSshEngineHost();
-  const hash = createHash('sha256').update('build-server').digest('hex');
-  mkdirSync(join(config, 'contexts', 'meta', hash), { recursive: true });
-  writeFileSync(
-    join(config, 'contexts', 'meta', hash, 'meta.json'),
-    JSON.stringify({
-      Name: 'build-server',
-      Metadata: { Description: 'the team build server' },
-      Endpoints: { docker: { Host: host.url, SkipTLSVerify: false } },
-    }),
-  );
+  writeDockerContext(config, 'build-server', host.url, 'the team build server');
   const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: config };
   for (const k of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'BERTH_DOCKER_HOST', 'SSH_AUTH_SOCK']) delete env[k];
   app = await startWebApp('#/containers', {

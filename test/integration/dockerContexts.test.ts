@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +17,7 @@ import { webShell } from '../../main/services';
 import { connectInProcess, type InProcessClient } from '../helpers/inProcessClient';
 import { docker, eventually } from '../helpers/docker';
 import { apiError } from '../helpers/errors';
+import { writeDockerContext } from '../helpers/dockerContext';
 
 const exec = promisify(execFile);
 let config: string;
@@ -26,18 +26,8 @@ let client: InProcessClient;
 const states: EngineState[] = [];
 const last = () => states[states.length - 1];
 
-function addContext(name: string, host: string, description: string): void {
-  const hash = createHash('sha256').update(name).digest('hex');
-  mkdirSync(join(config, 'contexts', 'meta', hash), { recursive: true });
-  writeFileSync(
-    join(config, 'contexts', 'meta', hash, 'meta.json'),
-    JSON.stringify({
-      Name: name,
-      Metadata: { Description: description },
-      Endpoints: { docker: { Host: host, SkipTLSVerify: false } },
-    }),
-  );
-}
+const addContext = (name: string, host: string, description: string) =>
+  writeDockerContext(config, name, host, description);
 
 beforeAll(() => {
   config = mkdtempSync(join(tmpdir(), 'berth-contexts-'));

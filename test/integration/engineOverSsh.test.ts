@@ -5,7 +5,7 @@
  * user trusts it (then it is in known_hosts and Berth connects); a changed key is refused outright.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { defaultEndpointEnv } from '../../main/engine/endpoint';
 import { webShell } from '../../main/services';
 import { connectInProcess, type InProcessClient } from '../helpers/inProcessClient';
 import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
-import { startSshEngineHost, type SshEngineHost } from '../helpers/sshEngineHost';
+import { SSH_HOST_IP, SSH_USER, startSshEngineHost, type SshEngineHost } from '../helpers/sshEngineHost';
 import { live } from '../helpers/collection';
 import type { ContainerSummary } from '../../contract/containers';
 import { scanForSecrets, type Secret } from '../helpers/secretScan';
@@ -24,11 +24,13 @@ import { scanForSecrets, type Secret } from '../helpers/secretScan';
 let host: SshEngineHost;
 const created: string[] = [];
 const configDirs: string[] = [];
+/** Temporary HOMEs (they hold a copy of the client key, so they are not scanned for it). */
+const homes: string[] = [];
 const logged: string[] = [];
 /** Every message the renderer side received, as JSON. */
 const seen: string[] = [];
 
-function open(url: string): { client: InProcessClient; states: EngineState[]; configDir: string } {
+function open(url: string, home = host.home): { client: InProcessClient; states: EngineState[]; configDir: string } {
   const configDir = mkdtempSync(join(tmpdir(), 'berth-ssh-config-'));
   configDirs.push(configDir);
   const env = { ...process.env };
@@ -40,7 +42,7 @@ function open(url: string): { client: InProcessClient; states: EngineState[]; co
     configDir,
     validateOutputs: 'fail',
     log: (m) => logged.push(m),
-    engineEnv: { ...defaultEndpointEnv(), env, home: host.home },
+    engineEnv: { ...defaultEndpointEnv(), env, home },
   });
   const client = connectInProcess(backend);
   client.listeners.add((m) => seen.push(JSON.stringify(m)));
@@ -57,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeContainers(...created);
-  for (const d of configDirs) rmSync(d, { recursive: true, force: true });
+  for (const d of [...configDirs, ...homes]) rmSync(d, { recursive: true, force: true });
   await host?.stop();
 });
 
@@ -151,6 +153,44 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
       client.close();
     }
   }, 600_000);
+
+  it('reads ~/.ssh/config: a Host alias gives the HostName, User and an IdentityFile at a path ssh would not try', async () => {
+    // A temporary HOME: the host key trusted above, the client key only under a name of its own, and the alias.
+    const home = mkdtempSync(join(tmpdir(), 'berth-ssh-home-'));
+    homes.push(home);
+    mkdirSync(join(home, '.ssh', 'keys'), { recursive: true, mode: 0o700 });
+    copyFileSync(join(host.home, '.ssh', 'known_hosts'), join(home, '.ssh', 'known_hosts'));
+    copyFileSync(join(host.home, '.ssh', 'id_ed25519'), join(home, '.ssh', 'keys', 'build-server'));
+    writeFileSync(
+      join(home, '.ssh', 'config'),
+      `Host berth-build\n  HostName ${SSH_HOST_IP}\n  User ${SSH_USER}\n  Port 22\n  IdentityFile ~/.ssh/keys/build-server\n  IdentitiesOnly yes\n`,
+    );
+    const { client, states } = open('ssh://berth-build', home);
+    try {
+      const state = await eventually(
+        'connected through the alias',
+        () => (last(states)?.status === 'connected' ? last(states) : undefined),
+        60_000,
+      );
+      expect(state).toMatchObject({ endpoint: 'ssh://berth-build', transport: 'ssh', local: false });
+      expect(Array.isArray(await client.api.containers.list({ all: true }))).toBe(true);
+    } finally {
+      client.close();
+    }
+    // Without the config the alias is no host at all: the same URL fails, so it was the config that worked.
+    rmSync(join(home, '.ssh', 'config'));
+    const without = open('ssh://berth-build', home);
+    try {
+      const failed = await eventually(
+        'the alias to fail without ~/.ssh/config',
+        () => (last(without.states)?.status === 'unreachable' ? last(without.states) : undefined),
+        60_000,
+      );
+      expect(failed.error).toBeTruthy();
+    } finally {
+      without.client.close();
+    }
+  }, 300_000);
 
   it('notices a host that vanished from the network, and reconnects by itself when it is back', async () => {
     const { client, states } = open(host.url);

@@ -4,6 +4,7 @@ import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
 import { endpointIsLocal } from '../endpoint';
 import { listContainers } from './containerList';
+import { watchOnEngine } from './containersOnEngine';
 import { runContainer } from './containerRun';
 import { bulkAction } from './containerBulk';
 import { streamContainerLogs } from './containerLogs';
@@ -15,8 +16,9 @@ import { ContainerUsageReader } from './containerUsage';
 export function containersApi({
   engine,
   collections,
+  enginePool,
   logSessions,
-}: Pick<Services, 'engine' | 'collections' | 'logSessions'>): ApiImplementation['containers'] {
+}: Pick<Services, 'engine' | 'collections' | 'enginePool' | 'logSessions'>): ApiImplementation['containers'] {
   const docker = engine.docker;
   const terminals = new TerminalSessions(docker);
   const usage = new ContainerUsageReader(docker);
@@ -24,6 +26,7 @@ export function containersApi({
   return {
     list: async (input) => listContainers(docker, input?.all ?? true),
     watch: (_input, sink, signal) => pipeCollection(collections.containers, sink, signal),
+    watchOn: ({ context }, sink, signal) => watchOnEngine({ engine, collections, enginePool }, context, sink, signal),
     inspect: async ({ id }) => (await c(id).inspect()) as unknown as Record<string, unknown>,
     start: async ({ id }) => (await c(id).start(), OK),
     stop: async ({ id, timeoutSeconds }) => (

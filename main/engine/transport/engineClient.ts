@@ -12,7 +12,8 @@ import { userInfo } from 'node:os';
 import type { EndpointEnv, EngineEndpoint } from '../endpoint';
 import { endpointIsLocal } from '../endpoint';
 import { readTlsMaterial } from './tlsMaterial';
-import { parseSshUrl, SshTunnel } from './sshTunnel';
+import { SshTunnel } from './sshTunnel';
+import { resolveSshTarget } from './sshConfig';
 import { failCutAnswers } from './callGuard';
 
 export interface EngineClient {
@@ -61,13 +62,14 @@ export function engineClient(endpoint: EngineEndpoint, env: EndpointEnv): Engine
     return plain(dockerOf({ ...CLEAN, socketPath, agent: agent() }), 'npipe');
   }
   if (url.startsWith('ssh://')) {
-    const tunnel = new SshTunnel(parseSshUrl(url, env.env.USER || safeUser()), {
+    const sshEnv = {
       env: env.env,
       home: env.home,
       readFile: env.readFile,
       readBinary,
       user: env.env.USER || safeUser(),
-    });
+    };
+    const tunnel = new SshTunnel(resolveSshTarget(url, sshEnv), sshEnv);
     const docker = dockerOf({
       ...CLEAN,
       protocol: 'http',

@@ -2,8 +2,9 @@
  * An engine reached over ssh://user@host[:port], as the docker CLI reaches it: one SSH connection (ssh2)
  * per engine, shared, and for each HTTP request a channel running `docker system dial-stdio` on the remote
  * host, handed to Node's http as its socket (so every dockerode call, stream and hijacked exec works
- * unchanged). Authentication uses the user's ssh agent (SSH_AUTH_SOCK), then their unencrypted keys in
- * ~/.ssh; the host key must be in their known_hosts: an unknown key is refused with its fingerprint so
+ * unchanged). The URL's host may be a Host alias of ~/.ssh/config (sshConfig.ts: HostName, User, Port,
+ * IdentityFile, IdentitiesOnly). Authentication uses the user's ssh agent (SSH_AUTH_SOCK; not with
+ * IdentitiesOnly), then their unencrypted keys: the IdentityFiles, else ~/.ssh's default ones; the host key must be in their known_hosts: an unknown key is refused with its fingerprint so
  * the user can accept it, a changed or revoked one is refused outright. Keys and passphrases are never
  * logged or shown.
  */
@@ -13,12 +14,9 @@ import { join } from 'node:path';
 import ssh2, { type AnyAuthMethod, type Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { ApiError } from '../../../contract/errors';
 import { checkHostKey, hostKeyOf, knownHostName, knownKeyTypes, type HostKey } from './knownHosts';
+import type { SshTarget } from './sshConfig';
 
-export interface SshTarget {
-  host: string;
-  port: number;
-  username: string;
-}
+export type { SshTarget };
 
 export interface SshEnv {
   env: NodeJS.ProcessEnv;
@@ -51,22 +49,6 @@ const DIAL = 'docker system dial-stdio';
 const CHANNELS_PER_CONNECTION = 8;
 /** How long opening one channel (connecting and signing in first, if needed) may take. */
 const CHANNEL_TIMEOUT_MS = 30_000;
-
-export function parseSshUrl(url: string, defaultUser: string): SshTarget {
-  const parsed = new URL(url);
-  if (parsed.protocol !== 'ssh:' || !parsed.hostname) {
-    throw new ApiError(
-      'invalid_input',
-      `Not an ssh:// engine address: ${url}`,
-      'Use ssh://user@host or ssh://user@host:port.',
-    );
-  }
-  return {
-    host: parsed.hostname.replace(/^\[|\]$/g, ''),
-    port: Number(parsed.port || 22),
-    username: decodeURIComponent(parsed.username) || defaultUser,
-  };
-}
 
 export const userKnownHosts = (home: string) => join(home, '.ssh', 'known_hosts');
 
@@ -104,12 +86,13 @@ export class SshTunnel {
   }
 
   private authMethods(): AnyAuthMethod[] {
-    const { username } = this.target;
+    const { username, identityFiles, identitiesOnly } = this.target;
     const methods: AnyAuthMethod[] = [];
     const sock = this.sshEnv.env.SSH_AUTH_SOCK;
-    if (sock) methods.push({ type: 'agent', username, agent: sock });
-    for (const name of KEY_FILES) {
-      const key = this.sshEnv.readBinary(join(this.sshEnv.home, '.ssh', name));
+    if (sock && !identitiesOnly) methods.push({ type: 'agent', username, agent: sock });
+    const files = identityFiles.length ? identityFiles : KEY_FILES.map((n) => join(this.sshEnv.home, '.ssh', n));
+    for (const file of files) {
+      const key = this.sshEnv.readBinary(file);
       if (!key) continue;
       // An encrypted key needs its passphrase, which Berth does not ask for: the agent holds it instead.
       if (utils.parseKey(key) instanceof Error) continue;
@@ -143,7 +126,7 @@ export class SshTunnel {
         reject(
           new ApiError(
             'engine_unreachable',
-            `No way to sign in to ${host} over ssh: no ssh agent (SSH_AUTH_SOCK) and no unencrypted key in ~/.ssh.`,
+            `No way to sign in to ${host} over ssh: no ssh agent (SSH_AUTH_SOCK) and no unencrypted key (${this.target.identityFiles.length ? 'IdentityFile of ~/.ssh/config' : '~/.ssh/id_*'}).`,
             'Start ssh-agent and add your key (`ssh-add`), then connect again.',
           ),
         );

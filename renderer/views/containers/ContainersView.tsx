@@ -12,6 +12,8 @@ import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
 import { RunContainerDialogLazy as RunContainerDialog } from './RunContainerDialogLazy';
 import { ContainerDetail } from './ContainerDetail';
+import { EngineTabs } from './EngineTabs';
+import { KeptEngineContainers } from './KeptEngineContainers';
 import './containers.css';
 
 /** A table row matches when it is a container that matches (group rows are not searched in the flat table). */
@@ -22,10 +24,15 @@ type StateFilter = (typeof STATES)[number];
 
 export function ContainersView() {
   const detail = useNav((s) => s.detail);
-  return detail ? <ContainerDetail id={detail} /> : <ContainersList />;
+  // A kept engine's containers, by its context name; undefined shows the engine in use.
+  const [shown, setShown] = useState<string | undefined>();
+  const kept = useEngine((s) => s.engines.some((e) => !e.inUse && e.name === shown));
+  const tabs = <EngineTabs shown={kept ? shown : undefined} onShow={setShown} />;
+  if (detail) return <ContainerDetail id={detail} />;
+  return kept && shown ? <KeptEngineContainers name={shown} tabs={tabs} /> : <ContainersList tabs={tabs} />;
 }
 
-function ContainersList() {
+function ContainersList({ tabs }: { tabs: React.ReactNode }) {
   useRetained(useContainers);
   const { items, loaded, error } = useContainers();
   const engine = useEngine((s) => s.engine);
@@ -110,6 +117,7 @@ function ContainersList() {
           Run a container…
         </button>
       </ViewHeader>
+      {tabs}
       <div className="toolbar">
         <label className="check">
           <input

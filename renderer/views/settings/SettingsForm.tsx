@@ -8,8 +8,8 @@ import { notify } from '../../stores/toastStore';
 import { fromApiError, fromIssues, type FieldErrors } from './fieldErrors';
 import { saveSettings } from '../../stores/settingsStore';
 
-/** The engine's context is chosen in the engine picker (status bar), not in this form. */
-type Draft = Omit<Settings, 'theme' | 'firstRunDone' | 'kubeNamespaces' | 'engineContext'>;
+/** The engine's context, and those kept connected, are chosen in the engine picker (status bar), not in this form. */
+type Draft = Omit<Settings, 'theme' | 'firstRunDone' | 'kubeNamespaces' | 'engineContext' | 'keptEngines'>;
 
 const toDraft = (v: Settings): Draft => ({
   engineHost: v.engineHost,

@@ -1,0 +1,81 @@
+/**
+ * The containers of an engine kept connected beside the one in use, live from its own event stream. Only
+ * shown here: starting, stopping, logs and the rest work on the engine in use, so the note says how to
+ * switch to this one.
+ */
+import { useMemo, useState } from 'react';
+import type { ContainerSummary } from '../../../contract/containers';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ViewHeader } from '../../components/ViewHeader';
+import { containersOn } from '../../stores/dockerStores';
+import { useEngine } from '../../stores/engineStore';
+import { useRetained } from '../../stores/useRetained';
+import { containerColumns } from './containerColumns';
+import { containerMatches } from './containerSearch';
+import { containerRows, type ContainerRow } from './groupRows';
+
+const SHOWN = new Set(['image', 'state', 'ports', 'created']);
+
+const nameColumn: Column<ContainerRow> = {
+  key: 'name',
+  header: 'Name',
+  width: 'minmax(160px, 2fr)',
+  render: (row) =>
+    row.kind === 'container' ? (
+      <span className="cell-name" title={row.c.id}>
+        <span className={`state-dot ${row.c.state}`} aria-hidden />
+        <span data-testid="container-name">{row.c.name}</span>
+      </span>
+    ) : null,
+  sortValue: (row) => (row.kind === 'container' ? row.c.name : ''),
+};
+
+export function KeptEngineContainers({ name, tabs }: { name: string; tabs: React.ReactNode }) {
+  const store = containersOn(name);
+  useRetained(store);
+  const { items, loaded, error } = store();
+  const engine = useEngine((s) => s.engines.find((e) => e.name === name));
+  const [filter, setFilter] = useState('');
+  const rows = useMemo(
+    () => containerRows([...items.values()].filter((c: ContainerSummary) => containerMatches(c, filter))),
+    [items, filter],
+  );
+  const columns = useMemo(
+    () => [nameColumn, ...containerColumns('sortable', () => {}).filter((c) => SHOWN.has(c.key))],
+    [],
+  );
+  return (
+    <section className="view" aria-labelledby="containers-title">
+      <ViewHeader
+        titleId="containers-title"
+        title="Containers"
+        summary={`${items.size} on ${name}`}
+        filter={filter}
+        onFilter={setFilter}
+        filterLabel="Filter containers"
+        filterPlaceholder="Filter by name, image, id or stack"
+      />
+      {tabs}
+      <p className="muted">
+        Kept connected beside the engine in use, shown live. To start, stop or open these, choose {name} in the engine
+        picker (status bar).
+      </p>
+      {engine?.status === 'unreachable' ? (
+        <div className="empty-state" data-testid="kept-engine-unreachable">
+          <h2>{name} is not reachable</h2>
+          <p>{engine.error}</p>
+          <p>{engine.hint}</p>
+        </div>
+      ) : (
+        <DataTable<ContainerRow>
+          testId="containers-table"
+          rows={rows}
+          columns={columns}
+          rowKey={(r) => r.key}
+          initialSort={{ key: 'created', desc: true }}
+          empty={error ? error.message : loaded ? `No containers on ${name}.` : 'Loading…'}
+        />
+      )}
+    </section>
+  );
+}

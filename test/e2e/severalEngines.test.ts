@@ -1,0 +1,87 @@
+/**
+ * Two engines connected at once, in Chromium over the web bridge: the shared dockerd (in use) and a private
+ * dockerd (test/helpers/secondEngine.ts) as the docker context "second", kept connected from the engine
+ * picker. A container the docker CLI starts on each appears live under its own engine in the Containers
+ * view; stopping the second engine shows it unreachable in the status bar while the first keeps working.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultEndpointEnv } from '../../main/engine/endpoint';
+import { startWebApp, type WebApp } from '../helpers/browser';
+import { FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+import { secondEngineContext } from '../helpers/dockerContext';
+import { dockerOn } from '../helpers/engines';
+import type { SecondEngine } from '../helpers/secondEngine';
+
+const FIRST = 'unix:///var/run/docker.sock';
+const configDir = mkdtempSync(join(tmpdir(), 'berth-e2e-two-engines-settings-'));
+const onFirst: string[] = [];
+let second: SecondEngine;
+let disposeSecond: (() => Promise<void>) | undefined;
+let app: WebApp;
+
+const runOn = (host: string, name: string) =>
+  dockerOn(host)('run', '-d', '--network', 'none', '--name', name, FIXTURE_BUSYBOX, 'sleep', '600');
+
+beforeAll(async () => {
+  const made = await secondEngineContext();
+  second = made.second;
+  disposeSecond = made.dispose;
+  const env = made.env;
+  app = await startWebApp('#/containers', { configDir, engineEnv: { ...defaultEndpointEnv(), env } });
+}, 180_000);
+
+afterAll(async () => {
+  await app?.close();
+  await removeContainers(...onFirst);
+  await disposeSecond?.();
+  rmSync(configDir, { recursive: true, force: true });
+});
+
+describe('two engines connected at once', () => {
+  it('keeps the second engine connected from the picker: its state shows in the status bar', async () => {
+    const page = app.page;
+    await page.locator('[data-testid="engine-status"][data-state="connected"]').waitFor({ timeout: 180_000 });
+    await page.getByTestId('engine-picker-open').click();
+    await page.getByTestId('keep-context-second').check();
+    await page.getByTestId('engine-picker').getByRole('button', { name: 'Close' }).last().click();
+    await page.locator('[data-testid="engine-status-second"][data-state="connected"]').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('engine-status-second').textContent()).toContain('Docker');
+  });
+
+  it('shows a container started on each engine under its own engine, live', async () => {
+    const page = app.page;
+    const a = uniqueName('two-engines-first');
+    const b = uniqueName('two-engines-second');
+    onFirst.push(a);
+    const table = page.getByTestId('containers-table');
+    // The second engine's tab is open while its container starts: it appears there by itself.
+    await page.getByTestId('containers-engine-second').click();
+    await page.getByText('Kept connected beside the engine in use').waitFor();
+    await runOn(second.url, b);
+    await table.getByText(b, { exact: true }).waitFor({ timeout: 180_000 });
+    // The engine in use's tab: its own container appears live, the second one's is not there.
+    await page.getByTestId('containers-engine-default').click();
+    await runOn(FIRST, a);
+    await table.getByText(a, { exact: true }).waitFor({ timeout: 180_000 });
+    expect(await table.getByText(b, { exact: true }).count()).toBe(0);
+    await page.getByTestId('containers-engine-second').click();
+    await table.getByText(b, { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await table.getByText(a, { exact: true }).count()).toBe(0);
+  }, 600_000);
+
+  it('shows the second engine unreachable when it stops, while the first keeps working', async () => {
+    const page = app.page;
+    await second.stop();
+    await page.locator('[data-testid="engine-status-second"][data-state="unreachable"]').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('engine-status').getAttribute('data-state')).toBe('connected');
+    await page.getByTestId('kept-engine-unreachable').waitFor({ timeout: 60_000 });
+    await page.getByTestId('containers-engine-default').click();
+    const c = uniqueName('two-engines-after');
+    onFirst.push(c);
+    await runOn(FIRST, c);
+    await page.getByTestId('containers-table').getByText(c, { exact: true }).waitFor({ timeout: 180_000 });
+  }, 600_000);
+});
