@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('volumes', () => {
-  it('creates, lists live with users, refuses to remove one in use, then removes it', async () => {
+  it('creates, lists live with users (one created, then removed), refuses to remove one in use, then removes it', async () => {
     const live = mirror<VolumeSummary>((v) => v.name);
     const sub = t.api.volumes.watch.subscribe(undefined, { onEvent: live.onEvent });
     await eventually('snapshot', () => live.snapshots() === 1);
@@ -37,13 +37,14 @@ describe('volumes', () => {
     const user = uniqueName('voluser');
     containers.push(user);
     await docker('create', '--name', user, '-v', `${name}:/data`, FIXTURE_BUSYBOX, 'true');
-    await eventually('volume shows its user', () => live.items.get(name)?.usedBy[0]?.name === user);
+    await eventually('volume shows its user', () => live.items.get(name)?.usedBy?.[0]?.name === user);
     const err = await apiError(t.api.volumes.remove({ name }));
     expect(err.code).toBe('conflict');
     expect(err.message).toContain(user);
     expect(await docker('volume', 'inspect', '-f', '{{.Name}}', name)).toBe(name);
 
     await removeContainers(user);
+    await eventually('volume shows no user once it is removed', () => live.items.get(name)?.usedBy?.length === 0);
     await t.api.volumes.remove({ name });
     await expect(docker('volume', 'inspect', name)).rejects.toThrow();
     await eventually('volume gone from the live list', () => !live.items.has(name));
@@ -79,12 +80,16 @@ describe('networks', () => {
     const user = uniqueName('netuser');
     containers.push(user);
     await docker('create', '--name', user, '--network', name, FIXTURE_BUSYBOX, 'true');
-    await eventually('network shows its container', () => live.items.get(created.id)?.containers[0]?.name === user);
+    await eventually('network shows its container', () => live.items.get(created.id)?.containers?.[0]?.name === user);
     const err = await apiError(t.api.networks.remove({ id: created.id }));
     expect(err.code).toBe('conflict');
     expect(err.message).toContain(user);
 
     await removeContainers(user);
+    await eventually(
+      'network shows no container once it is removed',
+      () => live.items.get(created.id)?.containers?.length === 0,
+    );
     await t.api.networks.remove({ id: created.id });
     await expect(docker('network', 'inspect', name)).rejects.toThrow();
     await eventually('network gone from the live list', () => !live.items.has(created.id));
