@@ -8,8 +8,12 @@
 import type { ContainerSummary } from '../../contract/containers';
 import type { CollectionEvent } from '../../contract/collection';
 import type { ContainerRef } from '../../contract/images';
+import type Docker from 'dockerode';
 import { SharedCollection, type CollectionListener, type LiveList } from '../common/sharedCollection';
+import type { DockerEvent, EngineConnection } from './connection';
+import { listContainers } from './containers/containerList';
 import { ContainerUsers } from './containerUsers';
+import { LiveCollection } from './liveCollection';
 
 export interface UsersJoin<T> {
   idOf(item: T): string;
@@ -131,4 +135,33 @@ export class WithUsers<T> implements LiveList<T> {
     }
     if (changed.length && this.loaded) this.shared.emit({ type: 'upsert', items: changed });
   }
+}
+
+export interface UsedThings<T> extends UsersJoin<T> {
+  /** The things without their users. */
+  list(): Promise<T[]>;
+  /** An event that changes the things themselves (they are listed again). */
+  changed(e: DockerEvent): boolean;
+}
+
+/** The things' own live list, relisted on their own events, joined with their users. */
+export function liveWithUsers<T>(
+  engine: EngineConnection,
+  containers: LiveList<ContainerSummary>,
+  things: UsedThings<T>,
+): LiveList<T> {
+  const own = new LiveCollection(engine, {
+    list: () => things.list(),
+    idOf: (t) => things.idOf(t),
+    affected: (e) => (things.changed(e) ? 'all' : undefined),
+    coalesceMs: 100,
+  });
+  return new WithUsers(own, containers, things);
+}
+
+/** Who uses what as the engine has it now (one whole container list): for answers that must be complete. */
+export async function usersNow(docker: Docker, usesOf: (c: ContainerSummary) => string[]): Promise<ContainerUsers> {
+  const users = new ContainerUsers(usesOf);
+  users.apply({ type: 'snapshot', items: await listContainers(docker) });
+  return users;
 }

@@ -7,10 +7,7 @@ import type { ContainerSummary } from '../../../contract/containers';
 import type { NetworkSummary } from '../../../contract/networks';
 import type { LiveList } from '../../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from '../connection';
-import { listContainers } from '../containers/containerList';
-import { ContainerUsers } from '../containerUsers';
-import { LiveCollection } from '../liveCollection';
-import { WithUsers } from '../withUsers';
+import { liveWithUsers, usersNow } from '../withUsers';
 
 /** The engine's own networks, which can never be removed. */
 export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'];
@@ -20,12 +17,8 @@ const networksOf = (c: ContainerSummary) => c.networks.flatMap((n) => (n.id ? [n
 /** The keys a network is found by among what containers are attached to. */
 export const networkKeys = (n: { Id: string; Name: string }) => [n.Id, n.Name];
 
-/** Who is attached to each network as the engine has it now (one whole container list): for answers that must be complete. */
-export async function networkUsers(docker: Docker): Promise<ContainerUsers> {
-  const users = new ContainerUsers(networksOf);
-  users.apply({ type: 'snapshot', items: await listContainers(docker) });
-  return users;
-}
+/** Who is attached to each network as the engine has it now: for answers that must be complete. */
+export const networkUsers = (docker: Docker) => usersNow(docker, networksOf);
 
 /** A network's own summary, without who is attached. */
 export function toNetworkSummary(n: Docker.NetworkInspectInfo): NetworkSummary {
@@ -56,13 +49,9 @@ export function networkCollection(
   engine: EngineConnection,
   containers: LiveList<ContainerSummary>,
 ): LiveList<NetworkSummary> {
-  const networks = new LiveCollection(engine, {
+  return liveWithUsers(engine, containers, {
     list: async () => (await engine.docker.listNetworks()).map(toNetworkSummary),
-    idOf: (n) => n.id,
-    affected: (e) => (networkChanged(e) ? 'all' : undefined),
-    coalesceMs: 100,
-  });
-  return new WithUsers(networks, containers, {
+    changed: networkChanged,
     idOf: (n) => n.id,
     keysOf: (n) => [n.id, n.name],
     usesOf: networksOf,

@@ -7,20 +7,13 @@ import type { ContainerSummary } from '../../../contract/containers';
 import type { VolumeSummary } from '../../../contract/volumes';
 import type { LiveList } from '../../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from '../connection';
-import { listContainers } from '../containers/containerList';
-import { ContainerUsers } from '../containerUsers';
-import { LiveCollection } from '../liveCollection';
-import { WithUsers } from '../withUsers';
+import { liveWithUsers, usersNow } from '../withUsers';
 
 /** What a container uses, by volume name. */
 const volumesOf = (c: ContainerSummary) => c.volumes;
 
-/** Who mounts each volume as the engine has it now (one whole container list): for answers that must be complete. */
-export async function volumeUsers(docker: Docker): Promise<ContainerUsers> {
-  const users = new ContainerUsers(volumesOf);
-  users.apply({ type: 'snapshot', items: await listContainers(docker) });
-  return users;
-}
+/** Who mounts each volume as the engine has it now: for answers that must be complete. */
+export const volumeUsers = (docker: Docker) => usersNow(docker, volumesOf);
 
 /** The volumes without their users. */
 async function listOwnVolumes(docker: Docker): Promise<VolumeSummary[]> {
@@ -52,13 +45,9 @@ export function volumeCollection(
   engine: EngineConnection,
   containers: LiveList<ContainerSummary>,
 ): LiveList<VolumeSummary> {
-  const volumes = new LiveCollection(engine, {
+  return liveWithUsers(engine, containers, {
     list: () => listOwnVolumes(engine.docker),
-    idOf: (v) => v.name,
-    affected: (e) => (volumeChanged(e) ? 'all' : undefined),
-    coalesceMs: 100,
-  });
-  return new WithUsers(volumes, containers, {
+    changed: volumeChanged,
     idOf: (v) => v.name,
     keysOf: (v) => [v.name],
     usesOf: volumesOf,
