@@ -16,7 +16,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { startBridge, type BridgeProcess } from './bridge';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { RESULTS_DIR, startBridge, type BridgeProcess } from './bridge';
+import { summarizeProfiles } from './profile';
 import { run } from './cli';
 import type { BenchContext } from './context';
 import { formatFrames, startFrames, stopFrames } from './frameProbe';
@@ -145,6 +147,25 @@ async function frames(page: Page, ms: number): Promise<number[]> {
   await startFrames(page);
   await sleep(ms);
   return stopFrames(page);
+}
+
+/**
+ * With BERTH_BENCH_CPU_PROF=1: a CPU profile of the page over `ms` (after the timed window, so the figure
+ * is not measured under the profiler), summarised by self time into the log.
+ */
+async function profilePage(ctx: BenchContext, page: Page, name: string, ms: number): Promise<void> {
+  if (!ctx.config.cpuProfile) return;
+  const dir = join(RESULTS_DIR, 'profiles-renderer', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  await sleep(ms);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+  await cdp.detach();
+  writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  ctx.log(`scale: renderer CPU profile, ${name}:\n${summarizeProfiles(dir) ?? ''}`);
 }
 
 const frameRow = (measurement: string, busy: number[], idle: number[], note: string): ResultRow =>
@@ -295,6 +316,7 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
         `while scaling up: ${formatFrames(scaleFrames)}; ${load()}`,
       ),
     );
+    await profilePage(ctx, page, 'map-churn', 15_000);
     await churner.stop();
     ctx.log(`scale: map done (${load()}); the Pods table`);
 
@@ -321,6 +343,7 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
     await typeKeystrokes(page, 'bare', 'scale-5', n);
     const app = await readKeystrokes(page, 'app');
     const bare = await readKeystrokes(page, 'bare');
+    await profilePage(ctx, page, 'table-churn', 15_000);
     await churner.stop();
     rows.push(
       row({
