@@ -26,7 +26,10 @@ informer.on('error', () => setTimeout(() => void informer.start(), 1000));
 await informer.start();
 
 const MiB = 1024 * 1024;
-createInterface({ input: process.stdin }).on('line', (line) => {
+const input = createInterface({ input: process.stdin });
+// The bench ended (or died): nothing will ask again.
+input.on('close', () => process.exit(0));
+input.on('line', (line) => {
   if (line.trim() !== 'sample') return;
   gc();
   const m = process.memoryUsage();

@@ -207,6 +207,7 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
       cpuProfile: ctx.config.cpuProfile,
       env: { BERTH_KUBECONFIG: KUBECONFIG },
     });
+    running = bridge;
     inspector = await connectInspector(bridge.inspectorUrl ?? '');
     await informer.ready();
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -402,6 +403,7 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
     informer.stop();
     inspector?.close();
     await bridge?.stop();
+    running = undefined;
     await cleanupCluster(false);
   }
   return rows;
@@ -429,6 +431,11 @@ export function changeRows(what: string, xs: ChangeSample[]): ResultRow[] {
   ];
 }
 
+/** The item's own bridge while it runs, for run.ts's cleanup. */
+let running: BridgeProcess | undefined;
+
 /** For run.ts's cleanup on Ctrl-C or failure. */
-export const cleanupKubeScale = (): Promise<void> =>
-  process.env.BERTH_BENCH_KUBE === '1' ? cleanupCluster(false) : Promise.resolve();
+export async function cleanupKubeScale(): Promise<void> {
+  await running?.stop();
+  if (process.env.BERTH_BENCH_KUBE === '1') await cleanupCluster(false);
+}
