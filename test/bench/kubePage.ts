@@ -4,10 +4,16 @@
  */
 import type { Page } from 'playwright-core';
 
+/** A page at the bridge's Kubernetes view (`url`), then pickNamespace. */
 export async function openKubeNamespace(page: Page, url: string, context: string, namespace: string): Promise<void> {
   await page.addInitScript('globalThis.__name = (f) => f;');
   page.on('pageerror', (e) => process.stderr.write(`[bench] page error: ${String(e)}\n`));
   await page.goto(`${url}#/kubernetes`);
+  await pickNamespace(page, context, namespace);
+}
+
+/** In the Kubernetes view: the context picked, its status ok, then the namespace picked. */
+export async function pickNamespace(page: Page, context: string, namespace: string): Promise<void> {
   await page.getByTestId('kube-context').selectOption(context, { timeout: 30_000 });
   await page.locator('[data-testid="kube-status"][data-state="ok"]').waitFor({ timeout: 30_000 });
   await page

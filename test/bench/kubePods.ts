@@ -15,6 +15,7 @@ import type { BenchContext } from './context';
 import { notMeasured, row, type ResultRow } from './result';
 import { quantile, sleep, slopePerMinute } from './stats';
 import { formatFrames, startFrames, stopFrames } from './frameProbe';
+import { openKubeNamespace } from './kubePage';
 import { fakeNodeYaml, PODS_PER_NODE, scalableDeploymentYaml } from './kwokObjects';
 
 const KUBECONFIG = process.env.BERTH_BENCH_KUBECONFIG ?? '/tmp/berth-kube/kubeconfig';
@@ -89,16 +90,8 @@ export async function measureKubePods(ctx: BenchContext): Promise<ResultRow[]> {
     const nodes = baseNodes + extra;
     ctx.log(`many pods: ${nodes} nodes (${extra} added), opening the cluster map`);
 
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    page.on('pageerror', (e) => process.stderr.write(`[bench] page error: ${String(e)}\n`));
     await cdp.send('Performance.enable');
-    await page.goto(`${ctx.bridge.url}#/kubernetes`);
-    await page.getByTestId('kube-context').selectOption(CONTEXT, { timeout: 20_000 });
-    await page.locator('[data-testid="kube-status"][data-state="ok"]').waitFor({ timeout: 20_000 });
-    await page
-      .locator(`[data-testid="kube-namespace"] option[value="${NAMESPACE}"]`)
-      .waitFor({ state: 'attached', timeout: 20_000 });
-    await page.getByTestId('kube-namespace').selectOption(NAMESPACE);
+    await openKubeNamespace(page, ctx.bridge.url, CONTEXT, NAMESPACE);
     await page.waitForFunction(
       (n) => Number(document.querySelector('[data-testid="cluster-map"]')?.getAttribute('data-nodes')) === n,
       nodes,

@@ -30,7 +30,7 @@ import { fakeNodeYaml, scalableDeploymentYaml } from './kwokObjects';
 import { describeSamples, labelToScreen, type ChangeSample } from './podToScreen';
 import { notMeasured, row, type ResultRow } from './result';
 import { median, p95, sleep, slopePerMinute } from './stats';
-import { installKeystrokeProbe, readKeystrokes, typeKeystrokes } from './tableProbe';
+import { installKeystrokeProbe, keystrokeRow, readKeystrokes, typeKeystrokes } from './tableProbe';
 import { rssMiB } from './procStat';
 
 const SECTION = '17 scale';
@@ -147,6 +147,14 @@ async function frames(page: Page, ms: number): Promise<number[]> {
   await startFrames(page);
   await sleep(ms);
   return stopFrames(page);
+}
+
+/** Frames with nothing changing, then (churn started, 5 s in) frames while churning; the churn goes on. */
+async function idleThenChurning(page: Page, churner: { start(): void }) {
+  const idle = await frames(page, IDLE_WINDOW_MS);
+  churner.start();
+  await sleep(5000);
+  return { idle, busy: await frames(page, FRAME_WINDOW_MS) };
 }
 
 /**
@@ -305,10 +313,7 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
     );
 
     // The cluster map: nothing changing, then churning.
-    const mapIdle = await frames(page, IDLE_WINDOW_MS);
-    churner.start();
-    await sleep(5000);
-    const mapBusy = await frames(page, FRAME_WINDOW_MS);
+    const { idle: mapIdle, busy: mapBusy } = await idleThenChurning(page, churner);
     rows.push(
       frameRow(
         `cluster map, ${count.toLocaleString('en')} pods churning (${perTick} deleted every 5 s): frame time p95`,
@@ -324,10 +329,7 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
     // Resources → Pods: nothing changing, then churning with keystrokes.
     await openPodsTable(page);
     await sleep(15_000);
-    const tableIdle = await frames(page, IDLE_WINDOW_MS);
-    churner.start();
-    await sleep(5000);
-    const tableBusy = await frames(page, FRAME_WINDOW_MS);
+    const { idle: tableIdle, busy: tableBusy } = await idleThenChurning(page, churner);
     rows.push(
       frameRow(
         `Resources → Pods table, ${count.toLocaleString('en')} pods churning: frame time p95`,
@@ -347,20 +349,13 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
     await profilePage(ctx, page, 'table-churn', 15_000);
     await churner.stop();
     rows.push(
-      row({
-        section: SECTION,
-        measurement: `Pods table, ${count.toLocaleString('en')} pods churning: filter keystroke main-thread work, p95`,
-        berth: p95(app.map((k) => k.work)),
-        baseline: p95(bare.map((k) => k.work)),
-        baselineLabel: 'bare <input> same page',
-        goal: 'p95 < 16 ms',
-        check: (b) => b < 16,
-        samples: app.length,
-        note:
-          `work p50 ${median(app.map((k) => k.work)).toFixed(1)} ms (bare ${median(bare.map((k) => k.work)).toFixed(1)}); ` +
-          `→ next frame p95 ${p95(app.map((k) => k.toFrame)).toFixed(1)} ms (bare ${p95(bare.map((k) => k.toFrame)).toFixed(1)}); ` +
-          `${churner.describe()}; ${load()}`,
-      }),
+      keystrokeRow(
+        SECTION,
+        `Pods table, ${count.toLocaleString('en')} pods churning: filter keystroke main-thread work, p95`,
+        app,
+        bare,
+        `; ${churner.describe()}; ${load()}`,
+      ),
     );
 
     // A label set on one pod → on its page (a fresh page: no probes left from above).
