@@ -261,7 +261,8 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
       if (s.running >= pods) break;
       if (Date.now() - t0 > minutes * 60_000) {
         ctx.log(`scale: only ${s.running} of ${pods} Running after ${minutes} min; going on with those`);
-        await kubectl('-n', NAMESPACE, 'scale', 'deployment', DEPLOYMENT, `--replicas=${s.pods}`);
+        // The ReplicaSet removes the pods not Running yet first, so the map settles at the count reached.
+        await kubectl('-n', NAMESPACE, 'scale', 'deployment', DEPLOYMENT, `--replicas=${s.running}`);
         break;
       }
     }
