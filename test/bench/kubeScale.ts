@@ -394,6 +394,10 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
       ),
     );
     await detail.close();
+  } catch (e) {
+    // What was measured before a step failed still counts (a saturated page can time out a later step).
+    if (rows.length === 0) throw e;
+    rows.push(notMeasured(SECTION, `${what}: the later steps`, `failed: ${(e as Error).message.split('\n')[0] ?? ''}`));
   } finally {
     await churner.stop();
     informer.stop();
