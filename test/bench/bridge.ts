@@ -14,6 +14,8 @@ export interface BridgeProcess {
   url: string;
   port: number;
   token: string;
+  /** The V8 inspector's WebSocket (`inspect: true`), for the bridge's heap after GC (inspector.ts). */
+  inspectorUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -29,7 +31,7 @@ function rendererWithBarePage(): string {
 }
 
 export async function startBridge(
-  options: { cpuProfile?: boolean; env?: NodeJS.ProcessEnv; barePage?: boolean } = {},
+  options: { cpuProfile?: boolean; env?: NodeJS.ProcessEnv; barePage?: boolean; inspect?: boolean } = {},
 ): Promise<BridgeProcess> {
   const entry = join(ROOT, 'dist', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` first');
@@ -40,6 +42,7 @@ export async function startBridge(
     mkdirSync(dir, { recursive: true });
     args.push('--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500');
   }
+  if (options.inspect) args.push('--inspect=127.0.0.1:0');
   const child = spawn(process.execPath, [...args, entry], {
     cwd: ROOT,
     env: { ...process.env, ...options.env, ...renderer, BERTH_PORT: '0' },
@@ -67,7 +70,11 @@ export async function startBridge(
     });
   });
   const parsed = new URL(url);
+  const inspectorUrl = options.inspect ? /Debugger listening on (ws:\/\/\S+)/.exec(stderr.join(''))?.[1] : undefined;
+  if (options.inspect && !inspectorUrl)
+    throw new Error(`no inspector address in the bridge's stderr: ${stderr.join('')}`);
   return {
+    inspectorUrl,
     child,
     pid: child.pid ?? 0,
     url,

@@ -55,6 +55,9 @@ export interface BenchConfig {
   churnSampleSeconds: number;
   churnRate: number;
   churnPods: number;
+  /** Item 17 (`scale`): pods on 50 kwok nodes, pods deleted per churn tick (every 5 s), changes timed for
+   * event → screen, and minutes the scale-up may take before the item goes on with the count reached. */
+  scale: { pods: number; churn: number; changes: number; minutes: number };
   /** Writes a V8 CPU profile of the bridge process to test/bench/results/ (BERTH_BENCH_CPU_PROF=1). */
   cpuProfile: boolean;
   /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,logsview,compose,idle,stats,kube,pods,views,load,churn"). */
@@ -92,6 +95,12 @@ export function loadConfig(): BenchConfig {
     churnSampleSeconds: Math.max(1, num('BERTH_BENCH_CHURN_SAMPLE_S', 10)),
     churnRate: Math.max(0.1, num('BERTH_BENCH_CHURN_RATE', 1)),
     churnPods: num('BERTH_BENCH_CHURN_PODS', 100),
+    scale: {
+      pods: num('BERTH_BENCH_SCALE_PODS', 10_000),
+      churn: num('BERTH_BENCH_SCALE_CHURN', 100),
+      changes: Math.max(1, num('BERTH_BENCH_SCALE_CHANGES', 30)),
+      minutes: Math.max(1, num('BERTH_BENCH_SCALE_MIN', 25)),
+    },
     cpuProfile: process.env.BERTH_BENCH_CPU_PROF === '1',
     only: only ? new Set(only.split(',').map((s) => s.trim())) : undefined,
   };

@@ -13,7 +13,9 @@ import type { CDPSession, Page } from 'playwright-core';
 import { run } from './cli';
 import type { BenchContext } from './context';
 import { notMeasured, row, type ResultRow } from './result';
-import { quantile, sleep } from './stats';
+import { quantile, sleep, slopePerMinute } from './stats';
+import { formatFrames, startFrames, stopFrames } from './frameProbe';
+import { openKubeNamespace } from './kubePage';
 import { fakeNodeYaml, PODS_PER_NODE, scalableDeploymentYaml } from './kwokObjects';
 
 const KUBECONFIG = process.env.BERTH_BENCH_KUBECONFIG ?? '/tmp/berth-kube/kubeconfig';
@@ -31,10 +33,6 @@ const apply = (yaml: string) =>
     `kubectl --kubeconfig ${KUBECONFIG} --context ${CONTEXT} apply -f - >/dev/null <<'EOF'\n${yaml}EOF`,
   ]);
 
-interface FrameWindow {
-  __benchFrames?: { on: boolean; last: number; deltas: number[] };
-}
-
 async function cleanupCluster(): Promise<void> {
   await kubectl('delete', 'namespace', NAMESPACE, '--ignore-not-found', '--wait=false').catch(() => '');
   await kubectl('delete', 'nodes', '-l', NODE_LABEL, '--ignore-not-found', '--wait=false').catch(() => '');
@@ -48,36 +46,8 @@ const heapUsed = async (cdp: CDPSession, gc: boolean): Promise<number> => {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / MiB;
 };
 
-async function startFrames(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as FrameWindow;
-    const f = { on: true, last: performance.now(), deltas: [] as number[] };
-    if (w.__benchFrames) w.__benchFrames.on = false;
-    w.__benchFrames = f;
-    const tick = (t: number) => {
-      if (!f.on) return;
-      f.deltas.push(t - f.last);
-      f.last = t;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame((t) => {
-      f.last = t;
-      requestAnimationFrame(tick);
-    });
-  });
-}
-
-async function stopFrames(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const f = (window as unknown as FrameWindow).__benchFrames;
-    if (!f) return [];
-    f.on = false;
-    return f.deltas;
-  });
-}
-
 /** Waits until the map shows `pods` pods (all Running when pods > 0), polling the DOM. */
-async function untilMap(page: Page, pods: number, timeoutMs: number): Promise<void> {
+export async function untilMap(page: Page, pods: number, timeoutMs: number): Promise<void> {
   await page.waitForFunction(
     (want) => {
       const map = document.querySelector('[data-testid="cluster-map"]');
@@ -92,18 +62,7 @@ async function untilMap(page: Page, pods: number, timeoutMs: number): Promise<vo
   );
 }
 
-const slopePerMinute = (samples: Array<{ t: number; v: number }>): number => {
-  const n = samples.length;
-  if (n < 2) return 0;
-  const mt = samples.reduce((a, s) => a + s.t, 0) / n;
-  const mv = samples.reduce((a, s) => a + s.v, 0) / n;
-  const cov = samples.reduce((a, s) => a + (s.t - mt) * (s.v - mv), 0);
-  const vt = samples.reduce((a, s) => a + (s.t - mt) ** 2, 0);
-  return vt ? (cov / vt) * 60_000 : 0;
-};
-
-const fmt = (xs: number[]) =>
-  `p50 ${quantile(xs, 0.5).toFixed(1)} / p95 ${quantile(xs, 0.95).toFixed(1)} / max ${Math.max(...xs).toFixed(0)} ms over ${xs.length} frames, ${xs.filter((d) => d > 50).length} > 50 ms`;
+const fmt = formatFrames;
 
 export async function measureKubePods(ctx: BenchContext): Promise<ResultRow[]> {
   const pods = ctx.config.kubePods;
@@ -131,16 +90,8 @@ export async function measureKubePods(ctx: BenchContext): Promise<ResultRow[]> {
     const nodes = baseNodes + extra;
     ctx.log(`many pods: ${nodes} nodes (${extra} added), opening the cluster map`);
 
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    page.on('pageerror', (e) => process.stderr.write(`[bench] page error: ${String(e)}\n`));
     await cdp.send('Performance.enable');
-    await page.goto(`${ctx.bridge.url}#/kubernetes`);
-    await page.getByTestId('kube-context').selectOption(CONTEXT, { timeout: 20_000 });
-    await page.locator('[data-testid="kube-status"][data-state="ok"]').waitFor({ timeout: 20_000 });
-    await page
-      .locator(`[data-testid="kube-namespace"] option[value="${NAMESPACE}"]`)
-      .waitFor({ state: 'attached', timeout: 20_000 });
-    await page.getByTestId('kube-namespace').selectOption(NAMESPACE);
+    await openKubeNamespace(page, ctx.bridge.url, CONTEXT, NAMESPACE);
     await page.waitForFunction(
       (n) => Number(document.querySelector('[data-testid="cluster-map"]')?.getAttribute('data-nodes')) === n,
       nodes,

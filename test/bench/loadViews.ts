@@ -10,11 +10,12 @@ import type { CDPSession, Page } from 'playwright-core';
 import { docker, run } from './cli';
 import type { BenchContext } from './context';
 import { cleanKubeLoad, createKubeLoad, KUBE_CONTEXT, KUBECONFIG, kubeUnavailable, LOAD_NAMESPACE } from './kubeLoad';
+import { pickNamespace } from './kubePage';
 import { rendererHeapMiB } from './memory';
 import { notMeasured, row, type ResultRow } from './result';
 import { cleanLoad, createLoad, LOAD_LABEL } from './scaleLoad';
-import { median, now, p95, sleep } from './stats';
-import { installKeystrokeProbe, readKeystrokes, typeKeystrokes } from './tableProbe';
+import { median, now, sleep } from './stats';
+import { installKeystrokeProbe, keystrokeRow, readKeystrokes, typeKeystrokes } from './tableProbe';
 
 const SECTION = '14 load';
 
@@ -81,12 +82,7 @@ async function readFirst(page: Page): Promise<{ ms: number; domNodes: number; ma
 const tableRows = (testId: string) => `[data-testid="${testId}"] [role="row"][data-key]`;
 
 const kubePrepare = async (page: Page) => {
-  await page.getByTestId('kube-context').selectOption(KUBE_CONTEXT, { timeout: 30_000 });
-  await page.locator('[data-testid="kube-status"][data-state="ok"]').waitFor({ timeout: 30_000 });
-  await page
-    .locator(`[data-testid="kube-namespace"] option[value="${LOAD_NAMESPACE}"]`)
-    .waitFor({ state: 'attached', timeout: 30_000 });
-  await page.getByTestId('kube-namespace').selectOption(LOAD_NAMESPACE);
+  await pickNamespace(page, KUBE_CONTEXT, LOAD_NAMESPACE);
   await page.getByRole('tab', { name: 'Resources' }).click();
   await page.getByTestId('kind-picker').waitFor({ timeout: 30_000 });
 };
@@ -227,21 +223,7 @@ async function measureView(ctx: BenchContext, v: LoadView): Promise<ResultRow[]>
   const app = await readKeystrokes(page, 'app');
   const bare = await readKeystrokes(page, 'bare');
   await page.close();
-  out.push(
-    row({
-      section: SECTION,
-      measurement: `${what}: filter keystroke main-thread work, p95`,
-      berth: p95(app.map((k) => k.work)),
-      baseline: p95(bare.map((k) => k.work)),
-      baselineLabel: 'bare <input> same page',
-      goal: 'p95 < 16 ms',
-      check: (b) => b < 16,
-      samples: app.length,
-      note:
-        `work p50 ${median(app.map((k) => k.work)).toFixed(1)} ms (bare ${median(bare.map((k) => k.work)).toFixed(1)}); ` +
-        `→ next frame p95 ${p95(app.map((k) => k.toFrame)).toFixed(1)} ms (bare ${p95(bare.map((k) => k.toFrame)).toFixed(1)})`,
-    }),
-  );
+  out.push(keystrokeRow(SECTION, `${what}: filter keystroke main-thread work, p95`, app, bare));
   return out;
 }
 

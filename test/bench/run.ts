@@ -36,6 +36,8 @@ import { measureLoad } from './loadViews';
 import { measureChurn } from './churn';
 import { cleanLoad } from './scaleLoad';
 import { cleanKubeLoad } from './kubeLoad';
+import { cleanupKubeScale, measureKubeScale } from './kubeScale';
+import { measureKindPodToScreen } from './kindPodToScreen';
 
 const config = loadConfig();
 const t0 = Date.now();
@@ -58,6 +60,7 @@ const cleanup = (): Promise<void> =>
     await bridge?.stop().catch(() => {});
     await cleanupKubePods().catch((e: unknown) => log(`kube cleanup failed: ${String(e)}`));
     await cleanKubeLoad().catch((e: unknown) => log(`kube load cleanup failed: ${String(e)}`));
+    await cleanupKubeScale().catch((e: unknown) => log(`kube scale cleanup failed: ${String(e)}`));
     const load = await cleanLoad(config.parallel).catch(() => undefined);
     if (load?.containers || load?.tags || load?.volumes)
       log(`cleanup: removed load ${load.containers} containers, ${load.tags} tags, ${load.volumes} volumes`);
@@ -140,6 +143,9 @@ async function main(): Promise<void> {
   if (wanted('remote')) rows.push(...(await guarded('14 remote', 'remote engines', () => measureRemote(ctx))));
   if (named('load')) rows.push(...(await guarded('15 load', 'load', () => measureLoad(ctx))));
   if (named('churn')) rows.push(...(await guarded('16 churn', 'churn', () => measureChurn(ctx))));
+  if (named('scale')) rows.push(...(await guarded('17 scale', 'scale', () => measureKubeScale(ctx))));
+  if (named('podkind'))
+    rows.push(...(await guarded('17 scale', 'pod change on kind', () => measureKindPodToScreen(ctx))));
   rows.sort((a, b) => a.section.localeCompare(b.section, 'en', { numeric: true }));
 
   await cleanup();

@@ -3,6 +3,8 @@
  * page loads), and how long each filter keystroke takes to reach the next frame.
  */
 import type { Page } from 'playwright-core';
+import { row, type ResultRow } from './result';
+import { median, p95 } from './stats';
 
 export interface FirstRender {
   /** ms since navigation start: the bundle ran (DOMContentLoaded), the table had rows, it had all of them. */
@@ -148,4 +150,27 @@ export async function typeKeystrokes(page: Page, which: 'app' | 'bare', text: st
       { polling: 'raf', timeout: 5000 },
     );
   }
+}
+
+/** The row of a keystroke series: main-thread work p95 beside the bare input's, against the 16 ms goal. */
+export function keystrokeRow(
+  section: string,
+  measurement: string,
+  app: Keystroke[],
+  bare: Keystroke[],
+  note = '',
+): ResultRow {
+  return row({
+    section,
+    measurement,
+    berth: p95(app.map((k) => k.work)),
+    baseline: p95(bare.map((k) => k.work)),
+    baselineLabel: 'bare <input> same page',
+    goal: 'p95 < 16 ms',
+    check: (b) => b < 16,
+    samples: app.length,
+    note:
+      `work p50 ${median(app.map((k) => k.work)).toFixed(1)} ms (bare ${median(bare.map((k) => k.work)).toFixed(1)}); ` +
+      `→ next frame p95 ${p95(app.map((k) => k.toFrame)).toFixed(1)} ms (bare ${p95(bare.map((k) => k.toFrame)).toFixed(1)})${note}`,
+  });
 }

@@ -5,10 +5,10 @@
  * chip opens its menu (logs, shell, restart, delete). Pods that just went away stay a moment, fading; the
  * legend counts exactly the chips drawn (those included), so it never disagrees with the map.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { KubeNode, KubePod } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
-import { layoutPods, phaseClass, UNSCHEDULED, type NodeLane } from './podLayout';
+import { keepUnchangedLanes, layoutPods, leavingIn, phaseClass, UNSCHEDULED, type NodeLane } from './podLayout';
 import { useLeaving } from './useLeaving';
 
 const PHASES: Array<KubePod['display']> = [
@@ -71,16 +71,18 @@ function NodeHeader({ lane }: { lane: NodeLane }) {
 
 const NodeBox = memo(function NodeBox({
   lane,
-  leaving,
+  leavingIds,
   onOpen,
   onMenu,
 }: {
+  /** The same object as long as the lane's pods are (keepUnchangedLanes), so an untouched lane skips. */
   lane: NodeLane;
-  /** Ids of the lane's pods that are gone and fading out. */
-  leaving: ReadonlySet<string>;
+  /** Ids of the lane's pods that are gone and fading out (leavingIn), compared by value. */
+  leavingIds: string;
   onOpen(id: string): void;
   onMenu(id: string, x: number, y: number): void;
 }) {
+  const leaving = useMemo(() => new Set(leavingIds ? leavingIds.split('\n') : []), [leavingIds]);
   const unscheduled = lane.name === UNSCHEDULED;
   return (
     <section
@@ -110,14 +112,18 @@ export function ClusterMap(props: {
   const present = useMemo(() => [...pods.items.values()], [pods.items]);
   const drawn = useLeaving(present);
   const leaving = useMemo(() => new Set(drawn.filter((d) => d.leaving).map((d) => d.item.id)), [drawn]);
-  const lanes = useMemo(
-    () =>
+  const previousLanes = useRef<NodeLane[]>([]);
+  const lanes = useMemo(() => {
+    const next = keepUnchangedLanes(
+      previousLanes.current,
       layoutPods(
         nodes.items.values(),
         drawn.map((d) => d.item),
       ),
-    [nodes.items, drawn],
-  );
+    );
+    previousLanes.current = next;
+    return next;
+  }, [nodes.items, drawn]);
   const counts = useMemo(() => {
     const c = new Map<string, number>();
     for (const { item } of drawn) c.set(item.display, (c.get(item.display) ?? 0) + 1);
@@ -150,7 +156,7 @@ export function ClusterMap(props: {
             <NodeBox
               key={lane.name || '(unscheduled)'}
               lane={lane}
-              leaving={leaving}
+              leavingIds={leavingIn(lane, leaving)}
               onOpen={props.onOpenPod}
               onMenu={props.onPodMenu}
             />

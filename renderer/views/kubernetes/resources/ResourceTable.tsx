@@ -1,11 +1,16 @@
 /** Any kind's live objects in one virtualised table, its columns from the kind's description. */
 import { useCallback, useMemo, useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
+import type { QueryMatch } from '../../../components/incrementalFilter';
 import type { KubeKindInfo, KubeObjectRow } from '../../../../contract/kubeObjects';
 import { useObjectRows, type OpenObject } from '../../../stores/kubeObjects';
 import { listErrorLine } from './listError';
 import { columnsFor, initialSortFor } from './cells';
 import { ObjectActions } from './ObjectActions';
+
+/** The filter matches `namespace/name`; narrowed incrementally and followed with a deferred render (DataTable). */
+const matchRow: QueryMatch<KubeObjectRow> = (r, needle) =>
+  `${r.namespace ?? ''}/${r.name}`.toLowerCase().includes(needle);
 
 export function ResourceTable({
   context,
@@ -50,11 +55,7 @@ export function ResourceTable({
       ),
     [kind, namespace, open, hasActions, context],
   );
-  const needle = text.trim().toLowerCase();
-  const filter = useMemo(
-    () => (needle ? (r: KubeObjectRow) => `${r.namespace ?? ''}/${r.name}`.toLowerCase().includes(needle) : undefined),
-    [needle],
-  );
+  const search = useMemo(() => ({ query: text, matches: matchRow }), [text]);
   const rows = useMemo(() => [...list.items.values()], [list.items]);
   const problem = list.error && listErrorLine(kind, namespace, list.error);
   return (
@@ -79,7 +80,7 @@ export function ResourceTable({
         <DataTable
           testId="resource-table"
           rows={rows}
-          filter={filter}
+          search={search}
           columns={columns}
           rowKey={(r) => r.id}
           onOpen={open}

@@ -1,6 +1,6 @@
 /** The cluster map's layout of pods on nodes. */
 import { describe, expect, it } from 'vitest';
-import { layoutPods } from '../../../../../renderer/views/kubernetes/podLayout';
+import { keepUnchangedLanes, layoutPods, leavingIn } from '../../../../../renderer/views/kubernetes/podLayout';
 import type { KubeNode, KubePod } from '../../../../../contract/kube';
 
 describe('cluster map layout', () => {
@@ -15,5 +15,28 @@ describe('cluster map layout', () => {
       ['n2', []],
       ['n9', ['d']],
     ]);
+  });
+
+  it('keeps the lane objects whose pods did not change, so their node boxes skip a render', () => {
+    const a = pod('a', 'n1');
+    const b = pod('b', 'n2');
+    const before = layoutPods([node('n1'), node('n2')], [a, b]);
+    const nodes = [before[1]!.node!, before[2]!.node!];
+    const unchanged = keepUnchangedLanes(before, layoutPods(nodes, [a, b]));
+    expect(unchanged.every((lane, i) => lane === before[i])).toBe(true);
+    const b2 = { ...b, display: 'Terminating' } as KubePod;
+    const after = keepUnchangedLanes(before, layoutPods(nodes, [a, b2]));
+    expect(after[1]).toBe(before[1]);
+    expect(after[2]).not.toBe(before[2]);
+    expect(after[2]!.pods).toEqual([b2]);
+    const moved = keepUnchangedLanes(before, layoutPods(nodes, [a, pod('c', 'n2'), b]));
+    expect(moved[2]!.pods.map((p) => p.name)).toEqual(['b', 'c']);
+  });
+
+  it('names the fading pods of one lane, equal as long as they are the same', () => {
+    const [, lane] = layoutPods([node('n1')], [pod('a', 'n1'), pod('b', 'n1')]);
+    expect(leavingIn(lane!, new Set())).toBe('');
+    expect(leavingIn(lane!, new Set(['ns/b', 'ns/x']))).toBe('ns/b');
+    expect(leavingIn(lane!, new Set(['ns/a', 'ns/b']))).toBe('ns/a\nns/b');
   });
 });
