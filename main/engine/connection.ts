@@ -264,10 +264,9 @@ export class EngineConnection {
       stream.on('error', dropped);
       stream.on('end', () => dropped(undefined));
       stream.on('close', () => dropped(undefined));
-      const [version, info, images] = await deadline(
-        Promise.all([this.docker.version(), this.docker.info(), this.imageCount()]),
-        this.point.url,
-      );
+      // Connecting waits for what says the engine is there and what it is; the image count (a whole image
+      // list: slow on an engine with thousands of tags under load) follows once connected.
+      const [version, info] = await deadline(Promise.all([this.docker.version(), this.docker.info()]), this.point.url);
       if (stale()) return;
       this.retry = 0;
       const wasConnected = this.state.status === 'connected';
@@ -277,8 +276,9 @@ export class EngineConnection {
         version: version.Version,
         apiVersion: version.ApiVersion,
         os: `${version.Os}/${version.Arch}`,
-        ...counts(info as DockerInfo, images),
+        ...counts(info as DockerInfo),
       });
+      this.scheduleCounts();
       if (!this.state.local) this.startHeartbeat(generation);
       if (!wasConnected) this.emitter.emit('reconnect');
     } catch (e) {
@@ -358,13 +358,13 @@ interface DockerInfo {
   ContainersStopped?: number;
 }
 
-const counts = (info: DockerInfo, images: number) => ({
+const counts = (info: DockerInfo, images?: number) => ({
   containers: {
     running: info.ContainersRunning ?? 0,
     paused: info.ContainersPaused ?? 0,
     stopped: info.ContainersStopped ?? 0,
   },
-  images,
+  ...(images !== undefined ? { images } : {}),
 });
 
 /** Rejects when the engine takes longer than `ms` to answer: a slow or vanished remote engine. */
