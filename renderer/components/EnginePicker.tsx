@@ -14,6 +14,8 @@ export function EnginePicker() {
   const open = useEngine((s) => s.pickerOpen);
   const contexts = useEngine((s) => s.contexts);
   const [busy, setBusy] = useState<string | undefined>();
+  /** A toggle shows at once; the contexts list confirms it when main has kept (or let go of) the engine. */
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const use = async (name: string) => {
     setBusy(name);
     try {
@@ -27,11 +29,14 @@ export function EnginePicker() {
     }
   };
   const keep = async (name: string, on: boolean) => {
+    setToggled((t) => ({ ...t, [name]: on }));
     try {
       await keepContext(name, on);
     } catch (e) {
       const err = toApiError(e);
       notify('error', `Could not ${on ? 'keep' : 'let go of'} ${name}`, err.message, err.hint);
+    } finally {
+      setToggled(({ [name]: _done, ...rest }) => rest);
     }
   };
   return (
@@ -80,7 +85,7 @@ export function EnginePicker() {
                 >
                   <input
                     type="checkbox"
-                    checked={c.kept || c.inUse}
+                    checked={c.inUse || (toggled[c.name] ?? c.kept)}
                     disabled={c.inUse}
                     onChange={(e) => void keep(c.name, e.target.checked)}
                     data-testid={`keep-context-${c.name}`}
