@@ -19,6 +19,9 @@ export interface LiveCollectionSpec<T> {
   settle?(previous: T, next: T): T;
 }
 
+/** How long a failed re-list waits before it is tried again. */
+const RETRY_MS = 2_000;
+
 export class LiveCollection<T> implements LiveList<T> {
   private readonly shared = new SharedCollection<T>({
     load: async () => {
@@ -31,6 +34,7 @@ export class LiveCollection<T> implements LiveList<T> {
   private pending = new Set<string>();
   private pendingAll = false;
   private timer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
   private unlisten: Array<() => void> = [];
   private flushing: Promise<void> = Promise.resolve();
 
@@ -64,6 +68,7 @@ export class LiveCollection<T> implements LiveList<T> {
     for (const off of this.unlisten) off();
     this.unlisten = [];
     clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     this.timer = undefined;
     this.pending.clear();
     this.pendingAll = false;
@@ -73,8 +78,21 @@ export class LiveCollection<T> implements LiveList<T> {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.flushing = this.flushing.then(() => this.flush()).catch(() => {});
+      this.flushing = this.flushing.then(() => this.flush()).catch(() => this.retryLater());
     }, this.spec.coalesceMs ?? 5);
+  }
+
+  /**
+   * A re-list or fetch that failed (a cut answer, the engine going away) is done again a little later, as a
+   * whole list: the changes it would have brought (a container made while the link stalled) are not lost,
+   * even when no later event or reconnect comes to ask for them.
+   */
+  private retryLater(): void {
+    if (this.unlisten.length === 0) return;
+    this.pendingAll = true;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.schedule(), RETRY_MS);
+    this.retryTimer.unref?.();
   }
 
   private settled(cache: SettleCache<T>, item: T): T {

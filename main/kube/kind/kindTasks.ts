@@ -45,6 +45,31 @@ function followProgress(task: TaskHandle, expected: number) {
 }
 
 /** Node containers of a cluster, stopped ones included; with `createdBy` (Unix seconds), only older ones. */
+/** How long a kind failure that left its nodes behind waits to see whether the engine is going away. */
+const ENGINE_SHUTDOWN_MS = 20_000;
+
+/**
+ * Whether the engine goes away within `ms`: a shutting-down dockerd stops its containers first (kind's nodes
+ * take seconds) and answers meanwhile, so one ping right after the failure cannot tell.
+ */
+async function stopsWithin(docker: Docker, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3_000)));
+    const answered = await Promise.race([
+      docker.ping().then(
+        () => true,
+        () => false,
+      ),
+      silent,
+    ]);
+    clearTimeout(timer);
+    if (!answered) return true;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  return false;
+}
+
 async function nodeContainers(docker: Docker, name: string, createdBy = Infinity): Promise<string[]> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${KIND_CLUSTER_LABEL}=${name}`] } });
   return list.filter((c) => c.Created <= createdBy).map((c) => c.Id);
@@ -115,7 +140,13 @@ export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: K
     // kind removes its nodes after a failure, unless the engine itself went away: then nothing can be
     // removed now, so it is done as soon as the engine is back.
     const left = await nodeContainers(kind.docker, input.name).catch(() => undefined);
-    if (left === undefined || error.code === 'engine_unreachable') {
+    // kind deletes its nodes after a failure of its own; nodes still there mean it could not, as when the
+    // engine is shutting down (it stops the nodes first, answering meanwhile): give it a while to go.
+    const engineGone =
+      left === undefined ||
+      error.code === 'engine_unreachable' ||
+      (left.length > 0 && (await stopsWithin(kind.docker, ENGINE_SHUTDOWN_MS)));
+    if (left === undefined || engineGone) {
       const failedAt = Math.ceil(Date.now() / 1000);
       kind.whenEngineBack(async () => {
         if ((await nodeContainers(kind.docker, input.name)).length) await removeLeftovers(task);
