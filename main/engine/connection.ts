@@ -182,6 +182,22 @@ export class EngineConnection {
   }
 
   /**
+   * Whether the engine stops answering within `ms`, pinged once a second: a shutting-down dockerd stops its
+   * containers first (kind's nodes take seconds) and answers meanwhile, so one ping cannot tell.
+   */
+  async goesAwayWithin(ms: number): Promise<boolean> {
+    for (const end = Date.now() + ms; Date.now() < end;) {
+      const answered = await deadline(this.docker.ping(), this.point.url, PING_TIMEOUT_MS).then(
+        () => true,
+        () => false,
+      );
+      if (!answered) return true;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    return false;
+  }
+
+  /**
    * The engine's `Builder-Version` from /_ping ('2' BuildKit, '1' classic; 20.10 sends none), asked once
    * per connection: it only changes when the engine restarts.
    */

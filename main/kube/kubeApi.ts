@@ -49,6 +49,7 @@ export function kubeApi(
     env: kindEnvironment({ engineUrl: services.engine.endpoint.url, kubeconfig: process.env.BERTH_KUBECONFIG }),
     docker: docker(),
     whenEngineBack: (then) => services.engine.whenBack(then),
+    engineGoesAwayWithin: (ms) => services.engine.goesAwayWithin(ms),
   });
 
   /** Node containers of the kind cluster behind a context, so nodes can name theirs. */

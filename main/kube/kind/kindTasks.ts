@@ -21,6 +21,8 @@ export interface KindTool {
   docker: Docker;
   /** Runs `then` once the engine is reachable again (now, if it is). */
   whenEngineBack(then: () => Promise<void>): void;
+  /** Whether the engine stops answering within `ms` (it is shutting down). */
+  engineGoesAwayWithin(ms: number): Promise<boolean>;
 }
 
 /** How long `kind create cluster --wait` waits for the control plane to be Ready. */
@@ -44,32 +46,10 @@ function followProgress(task: TaskHandle, expected: number) {
   };
 }
 
-/** Node containers of a cluster, stopped ones included; with `createdBy` (Unix seconds), only older ones. */
 /** How long a kind failure that left its nodes behind waits to see whether the engine is going away. */
 const ENGINE_SHUTDOWN_MS = 20_000;
 
-/**
- * Whether the engine goes away within `ms`: a shutting-down dockerd stops its containers first (kind's nodes
- * take seconds) and answers meanwhile, so one ping right after the failure cannot tell.
- */
-async function stopsWithin(docker: Docker, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 3_000)));
-    const answered = await Promise.race([
-      docker.ping().then(
-        () => true,
-        () => false,
-      ),
-      silent,
-    ]);
-    clearTimeout(timer);
-    if (!answered) return true;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  return false;
-}
-
+/** Node containers of a cluster, stopped ones included; with `createdBy` (Unix seconds), only older ones. */
 async function nodeContainers(docker: Docker, name: string, createdBy = Infinity): Promise<string[]> {
   const list = await docker.listContainers({ all: true, filters: { label: [`${KIND_CLUSTER_LABEL}=${name}`] } });
   return list.filter((c) => c.Created <= createdBy).map((c) => c.Id);
@@ -145,8 +125,8 @@ export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: K
     const engineGone =
       left === undefined ||
       error.code === 'engine_unreachable' ||
-      (left.length > 0 && (await stopsWithin(kind.docker, ENGINE_SHUTDOWN_MS)));
-    if (left === undefined || engineGone) {
+      (left.length > 0 && (await kind.engineGoesAwayWithin(ENGINE_SHUTDOWN_MS)));
+    if (engineGone) {
       const failedAt = Math.ceil(Date.now() / 1000);
       kind.whenEngineBack(async () => {
         if ((await nodeContainers(kind.docker, input.name)).length) await removeLeftovers(task);
