@@ -51,7 +51,7 @@ hash_files() { cat "$@" | sha256sum | cut -c1-16; }
 # ---- the image tag: a hash of everything it is built from --------------------------
 inputs=()   # what goes into the image (not README.md, gomod/generate.sh, verify.sh)
 while IFS= read -r f; do inputs+=("$f"); done < <(
-  cd "$here" && find build.sh versions.env node manifests pause cnid gomod/kubernetes -type f | LC_ALL=C sort)
+  cd "$here" && find build.sh versions.env node manifests pause cnid gomod/kubernetes gomod/coredns -type f | LC_ALL=C sort)
 image_key="$( { (cd "$here" && sha256sum "${inputs[@]}")
   (cd "$kc" && sha256sum versions.env gomod/kubernetes/go.mod gomod/kubernetes/go.sum \
     gomod/etcd/go.mod gomod/etcd/go.sum gomod/etcd/main.go)
@@ -180,9 +180,15 @@ part_go_kube() {
   fi
 }
 
-# ---- part: CoreDNS, crictl, local-path-provisioner (`go install module@version`:
-#      their go.mod has no replaces) ---------------------------------------------------
-coredns_key="coredns=${COREDNS_VERSION} go=${gover}"
+# ---- part: CoreDNS (gomod/coredns: CoreDNS's main with only the plugins a kind cluster's
+#      Corefile uses, a third of the full build), crictl, local-path-provisioner (`go install
+#      module@version`: their go.mod has no replaces) ----------------------------------------
+cmod="$here/gomod/coredns"
+grep -q "github.com/coredns/coredns ${COREDNS_VERSION}\$" "$cmod/go.mod" || {
+  echo "build.sh: gomod/coredns/go.mod does not require CoreDNS ${COREDNS_VERSION} (versions.env); update it" >&2
+  exit 1
+}
+coredns_key="coredns=${COREDNS_VERSION} go=${gover} src=$(hash_files "$cmod/go.mod" "$cmod/go.sum" "$cmod/main.go")"
 crictl_key="crictl=${CRICTL_VERSION} go=${gover} version-stamped"
 lpp_key="local-path-provisioner=${LOCAL_PATH_PROVISIONER_VERSION} go=${gover} version-stamped"
 go_install() { # name, package@version, [extra -ldflags (version stamps, as the projects' Makefiles set them)]
@@ -190,9 +196,13 @@ go_install() { # name, package@version, [extra -ldflags (version stamps, as the 
   GOFLAGS="-mod=mod -buildvcs=false" GOBIN="$tmp/gobin-$1" "$GO" install -trimpath -ldflags "-s -w ${3:-}" "$2"
   mv -f "$tmp/gobin-$1/$1" "$BIN/$1"
 }
+go_build_in() { # name, module directory
+  (cd "$2" && GOFLAGS="-mod=mod -buildvcs=false" "$GO" build -trimpath -ldflags "-s -w" -o "$BIN/$1.tmp" .)
+  mv -f "$BIN/$1.tmp" "$BIN/$1"
+}
 part_go_tools() {
   if ! stamp_ok coredns "$coredns_key"; then
-    run "CoreDNS ${COREDNS_VERSION}" go_install coredns "github.com/coredns/coredns@${COREDNS_VERSION}"
+    run "CoreDNS ${COREDNS_VERSION} (kind's plugins)" go_build_in coredns "$cmod"
     stamp coredns "$coredns_key"
   fi
   if ! stamp_ok crictl "$crictl_key"; then
