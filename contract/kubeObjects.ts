@@ -47,6 +47,8 @@ export const KubeObjectRow = z.object({
   name: z.string(),
   namespace: z.string().optional(),
   resourceVersion: z.string(),
+  /** Its labels, so a page shows a label change as the watch reports it, before the object is read again. */
+  labels: z.record(z.string(), z.string()),
   cells: z.array(z.union([z.string(), z.number(), z.null()])),
   status: ObjectStatus,
   createdAt: z.string().optional(),

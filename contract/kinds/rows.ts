@@ -44,6 +44,7 @@ export function toRow(k: KindDescription, o: KubeObj): KubeObjectRow {
     name: m.name ?? '',
     namespace: m.namespace,
     resourceVersion: m.resourceVersion ?? '',
+    labels: m.labels ?? {},
     cells: k.columns.map((c) => {
       try {
         return c.value(o);

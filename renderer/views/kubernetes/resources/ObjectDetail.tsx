@@ -2,7 +2,8 @@
  * One object of any kind: its status with the reason, its kind's columns as a summary, the kind's own
  * detail component if it has one (details.tsx), the objects it relates to as links, labels and
  * annotations, a Secret's values (hidden until revealed) and its events.
- * Read again whenever the live list reports a new resourceVersion for it.
+ * Read again whenever the live list reports a new resourceVersion for it; its status and labels come from
+ * the live row meanwhile, so a change shows as soon as the watch reports it.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
@@ -182,7 +183,7 @@ export function ObjectDetail({
           )}
           <section>
             <h3>Labels</h3>
-            <Tags values={detail.labels} testId="labels" />
+            <Tags values={row?.labels ?? detail.labels} testId="labels" />
             <h3>Annotations</h3>
             <Tags values={detail.annotations} testId="annotations" />
           </section>

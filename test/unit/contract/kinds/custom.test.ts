@@ -66,6 +66,7 @@ describe('custom resources', () => {
       name: 'w1',
       namespace: 'ns',
       resourceVersion: '7',
+      labels: {},
       cells: ['large', 2, 'False', null],
       status: { health: 'failing', text: 'NoCapacity', reason: 'NoCapacity: no room' },
       createdAt: '2026-01-01T00:00:00Z',

@@ -49,6 +49,13 @@ describe('rows', () => {
     });
   });
 
+  it("a row carries the object's labels (none: an empty set)", () => {
+    expect(toRow(configMaps, { metadata: { name: 'c', namespace: 'n', labels: { app: 'web' } } }).labels).toEqual({
+      app: 'web',
+    });
+    expect(toRow(configMaps, { metadata: { name: 'c', namespace: 'n' } }).labels).toEqual({});
+  });
+
   it('a column that throws gives an empty cell; kind info lists columns and actions', () => {
     const k = {
       ...configMaps,
