@@ -8,7 +8,7 @@
 import { memo, useMemo, useRef } from 'react';
 import type { KubeNode, KubePod } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
-import { keepUnchangedLanes, layoutPods, leavingIn, phaseClass, UNSCHEDULED, type NodeLane } from './podLayout';
+import { layoutPods, leavingIn, phaseClass, UNSCHEDULED, type NodeLane } from './podLayout';
 import { useLeaving } from './useLeaving';
 
 const PHASES: Array<KubePod['display']> = [
@@ -75,7 +75,7 @@ const NodeBox = memo(function NodeBox({
   onOpen,
   onMenu,
 }: {
-  /** The same object as long as the lane's pods are (keepUnchangedLanes), so an untouched lane skips. */
+  /** The same object as long as the lane's pods are (layoutPods keeps it), so an untouched lane skips. */
   lane: NodeLane;
   /** Ids of the lane's pods that are gone and fading out (leavingIn), compared by value. */
   leavingIds: string;
@@ -114,12 +114,10 @@ export function ClusterMap(props: {
   const leaving = useMemo(() => new Set(drawn.filter((d) => d.leaving).map((d) => d.item.id)), [drawn]);
   const previousLanes = useRef<NodeLane[]>([]);
   const lanes = useMemo(() => {
-    const next = keepUnchangedLanes(
+    const next = layoutPods(
+      nodes.items.values(),
+      drawn.map((d) => d.item),
       previousLanes.current,
-      layoutPods(
-        nodes.items.values(),
-        drawn.map((d) => d.item),
-      ),
     );
     previousLanes.current = next;
     return next;

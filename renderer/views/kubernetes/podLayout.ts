@@ -12,7 +12,25 @@ export interface NodeLane {
 
 const byName = (a: KubePod, b: KubePod) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-export function layoutPods(nodes: Iterable<KubeNode>, pods: Iterable<KubePod>): NodeLane[] {
+/** Each lane's pods as a set, made once per lane object (a lane that is kept is asked again next frame). */
+const podSets = new WeakMap<NodeLane, ReadonlySet<KubePod>>();
+const podSetOf = (lane: NodeLane): ReadonlySet<KubePod> => {
+  let set = podSets.get(lane);
+  if (!set) podSets.set(lane, (set = new Set(lane.pods)));
+  return set;
+};
+
+/**
+ * A lane for every node and one for unscheduled pods (first), nodes by name, pods by name. A lane whose node
+ * and pod objects are the same as its lane in `previous` is that previous lane object, unsorted again: a
+ * memoised node box skips it, and a watch event costs the sort of the lanes it touched, not of all 10,000
+ * pods.
+ */
+export function layoutPods(
+  nodes: Iterable<KubeNode>,
+  pods: Iterable<KubePod>,
+  previous: readonly NodeLane[] = [],
+): NodeLane[] {
   const lanes = new Map<string, NodeLane>();
   for (const node of nodes) lanes.set(node.name, { name: node.name, node, pods: [] });
   const unscheduled: NodeLane = { name: UNSCHEDULED, node: undefined, pods: [] };
@@ -29,28 +47,18 @@ export function layoutPods(nodes: Iterable<KubeNode>, pods: Iterable<KubePod>): 
     }
     lane.pods.push(pod);
   }
-  const out = [...lanes.values()].sort((a, b) => a.name.localeCompare(b.name));
-  for (const lane of out) lane.pods.sort(byName);
-  unscheduled.pods.sort(byName);
-  return [unscheduled, ...out];
-}
-
-/**
- * `next` with every lane that holds the same node and the same pod objects in the same order as its lane
- * in `previous` replaced by that previous lane object, so a memoised node box skips it: a watch event
- * re-renders the lanes it touched, not all 10,000 chips.
- */
-export function keepUnchangedLanes(previous: readonly NodeLane[], next: NodeLane[]): NodeLane[] {
   const before = new Map(previous.map((lane) => [lane.name, lane]));
-  return next.map((lane) => {
+  const settled = (lane: NodeLane): NodeLane => {
     const old = before.get(lane.name);
-    const same =
-      old !== undefined &&
-      old.node === lane.node &&
-      old.pods.length === lane.pods.length &&
-      old.pods.every((pod, i) => pod === lane.pods[i]);
-    return same ? old : lane;
-  });
+    if (old && old.node === lane.node && old.pods.length === lane.pods.length) {
+      const had = podSetOf(old);
+      if (lane.pods.every((pod) => had.has(pod))) return old;
+    }
+    lane.pods.sort(byName);
+    return lane;
+  };
+  const out = [...lanes.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [settled(unscheduled), ...out.map(settled)];
 }
 
 /** The ids of a lane's pods that are fading out, as one string: equal strings let its node box skip. */

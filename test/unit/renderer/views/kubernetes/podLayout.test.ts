@@ -1,6 +1,6 @@
 /** The cluster map's layout of pods on nodes. */
 import { describe, expect, it } from 'vitest';
-import { keepUnchangedLanes, layoutPods, leavingIn } from '../../../../../renderer/views/kubernetes/podLayout';
+import { layoutPods, leavingIn } from '../../../../../renderer/views/kubernetes/podLayout';
 import type { KubeNode, KubePod } from '../../../../../contract/kube';
 
 describe('cluster map layout', () => {
@@ -22,15 +22,20 @@ describe('cluster map layout', () => {
     const b = pod('b', 'n2');
     const before = layoutPods([node('n1'), node('n2')], [a, b]);
     const nodes = [before[1]!.node!, before[2]!.node!];
-    const unchanged = keepUnchangedLanes(before, layoutPods(nodes, [a, b]));
+    const unchanged = layoutPods(nodes, [a, b], before);
     expect(unchanged.every((lane, i) => lane === before[i])).toBe(true);
     const b2 = { ...b, display: 'Terminating' } as KubePod;
-    const after = keepUnchangedLanes(before, layoutPods(nodes, [a, b2]));
+    const after = layoutPods(nodes, [a, b2], before);
     expect(after[1]).toBe(before[1]);
     expect(after[2]).not.toBe(before[2]);
     expect(after[2]!.pods).toEqual([b2]);
-    const moved = keepUnchangedLanes(before, layoutPods(nodes, [a, pod('c', 'n2'), b]));
+    const moved = layoutPods(nodes, [a, pod('c', 'n2'), b], before);
     expect(moved[2]!.pods.map((p) => p.name)).toEqual(['b', 'c']);
+    // the same pods arriving in another order: the kept lane, still sorted
+    const reordered = layoutPods(nodes, [b, a], before);
+    expect(reordered[1]).toBe(before[1]);
+    const swapped = layoutPods(nodes, [pod('z', 'n1'), b], before);
+    expect(swapped[1]!.pods.map((p) => p.name)).toEqual(['z']);
   });
 
   it('names the fading pods of one lane, equal as long as they are the same', () => {
