@@ -2,8 +2,9 @@
  * Two engines connected at once, in Chromium over the web bridge: the shared dockerd (in use) and a private
  * dockerd (test/helpers/secondEngine.ts) as the docker context "second", kept connected from the engine
  * picker. A container the docker CLI starts on each appears live under its own engine in the Containers
- * view, and an image tagged on each under its own engine in the Images view (the engine shown is shared by
- * the views); stopping the second engine shows it unreachable in the status bar while the first keeps working.
+ * view (the kept one's row actions stop and remove it there), and an image tagged on each under its own
+ * engine in the Images view (the engine shown is shared by the views); stopping the second engine shows it
+ * unreachable in the status bar while the first keeps working.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -73,6 +74,24 @@ describe('two engines connected at once', () => {
     await page.getByTestId('containers-engine-second').click();
     await table.getByText(b, { exact: true }).waitFor({ timeout: 60_000 });
     expect(await table.getByText(a, { exact: true }).count()).toBe(0);
+
+    // Its row's actions act on the second engine: stop, then remove (asking first; cancel keeps it).
+    const onSecond = dockerOn(second.url);
+    const row = page.locator('[role="row"]', { has: page.getByText(b, { exact: true }) });
+    await row.getByRole('button', { name: `Stop ${b}` }).click();
+    await row
+      .getByTestId('container-state')
+      .getByText(/^Exited/)
+      .waitFor({ timeout: 60_000 });
+    expect(await onSecond('inspect', '-f', '{{.State.Status}}', b)).toBe('exited');
+    const dialog = page.getByTestId('confirm');
+    await row.getByRole('button', { name: `Remove ${b}` }).click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await onSecond('inspect', '-f', '{{.State.Status}}', b)).toBe('exited');
+    await row.getByRole('button', { name: `Remove ${b}` }).click();
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await row.waitFor({ state: 'detached', timeout: 60_000 });
+    await expect(onSecond('inspect', b)).rejects.toThrow(/No such/i);
   }, 600_000);
 
   it("shows each engine's images under its own tab in the Images view, the kept one's live", async () => {
