@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { call, stream } from './define';
 import { collectionEvent, NoInput, Ok } from './collection';
 import { LogSessionEvent } from './logs';
+import { ContextName, OnEngine } from './engines';
 
 /**
  * A container id (full or short) or name: Docker's grammar, so nothing that would change the engine API path
@@ -15,6 +16,11 @@ export const ContainerId = z
   .max(200)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'A container id or name: letters, digits, and _ . -');
 const IdInput = z.object({ id: ContainerId });
+/**
+ * A lifecycle action's target: the container, on the engine in use, or on the connected engine `context`
+ * names (one kept connected beside it; not_found when no engine by that name is connected).
+ */
+const ActionInput = IdInput.extend({ context: ContextName.optional() });
 
 export const PortBinding = z.object({
   ip: z.string().optional(),
@@ -281,15 +287,16 @@ export const containers = {
    * The containers of one connected engine, live: the one in use or one kept connected beside it (its docker
    * context name, as system.engines names it). Any other name is not_found.
    */
-  watchOn: stream(z.object({ context: z.string().min(1).max(200) }), collectionEvent(ContainerSummary)),
+  watchOn: stream(OnEngine, collectionEvent(ContainerSummary)),
   inspect: call(IdInput, z.record(z.string(), z.unknown())),
-  start: call(IdInput, Ok),
-  stop: call(IdInput.extend({ timeoutSeconds: z.number().int().min(0).max(600).optional() }), Ok),
-  restart: call(IdInput, Ok),
-  pause: call(IdInput, Ok),
-  unpause: call(IdInput, Ok),
+  /** The lifecycle actions act on the engine in use, or on a connected engine named by `context`. */
+  start: call(ActionInput, Ok),
+  stop: call(ActionInput.extend({ timeoutSeconds: z.number().int().min(0).max(600).optional() }), Ok),
+  restart: call(ActionInput, Ok),
+  pause: call(ActionInput, Ok),
+  unpause: call(ActionInput, Ok),
   kill: call(
-    IdInput.extend({
+    ActionInput.extend({
       signal: z
         .string()
         .regex(/^[A-Z0-9]+$/)
@@ -298,7 +305,7 @@ export const containers = {
     Ok,
   ),
   remove: call(
-    IdInput.extend({
+    ActionInput.extend({
       force: z.boolean().default(false),
       /** Also remove the container's anonymous volumes; only when the user asked. */
       volumes: z.boolean().default(false),

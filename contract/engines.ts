@@ -68,9 +68,19 @@ export const TrustHostKeyInput = z.object({
 });
 export type TrustHostKeyInput = z.infer<typeof TrustHostKeyInput>;
 
+/** A docker context's name ("default" is DOCKER_HOST or the default socket). */
+export const ContextName = z.string().min(1).max(200);
+
+/**
+ * Which connected engine a call is about, by its docker context name as system.engines names it: the one in
+ * use or one kept connected beside it. Any other name is not_found.
+ */
+export const OnEngine = z.object({ context: ContextName });
+export type OnEngine = z.infer<typeof OnEngine>;
+
 /** Keeps a docker context connected beside the one in use, or lets it go (closing its connection). */
-export const KeepContextInput = z.object({ name: z.string().min(1).max(200), keep: z.boolean() });
+export const KeepContextInput = z.object({ name: ContextName, keep: z.boolean() });
 export type KeepContextInput = z.infer<typeof KeepContextInput>;
 
 /** Switches Berth to a docker context (its name; "default" is DOCKER_HOST or the default socket). */
-export const UseContextInput = z.object({ name: z.string().min(1).max(200) });
+export const UseContextInput = z.object({ name: ContextName });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { call, stream } from './define';
+import { OnEngine } from './engines';
 import { collectionEvent, NoInput, Ok, TaskStarted } from './collection';
 import { registries } from './registries';
 
@@ -161,6 +162,8 @@ export type PruneInput = z.input<typeof PruneInput>;
 export const images = {
   list: call(NoInput, z.array(ImageSummary)),
   watch: stream(NoInput, collectionEvent(ImageSummary)),
+  /** The images of one connected engine, live: the one in use or one kept connected beside it. */
+  watchOn: stream(OnEngine, collectionEvent(ImageSummary)),
   /** Config, layer history and the containers using it. */
   inspect: call(z.object({ id: ImageRef }), ImageDetail),
   /** Starts a pull task (per-layer steps, overall fraction, cancellable). */

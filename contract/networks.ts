@@ -1,6 +1,7 @@
 /** Networks: list, create and remove, with the containers attached to each. */
 import { z } from 'zod';
 import { call, stream } from './define';
+import { OnEngine } from './engines';
 import { collectionEvent, NoInput, Ok } from './collection';
 import { ContainerRef } from './images';
 import { Labels, ObjectName } from './volumes';
@@ -25,6 +26,8 @@ export type NetworkSummary = z.infer<typeof NetworkSummary>;
 export const networks = {
   list: call(NoInput, z.array(NetworkSummary)),
   watch: stream(NoInput, collectionEvent(NetworkSummary)),
+  /** The networks of one connected engine, live: the one in use or one kept connected beside it. */
+  watchOn: stream(OnEngine, collectionEvent(NetworkSummary)),
   create: call(
     z.object({
       name: ObjectName,

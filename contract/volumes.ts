@@ -1,6 +1,7 @@
 /** Volumes: list, create and remove, with the containers that mount each. */
 import { z } from 'zod';
 import { call, stream } from './define';
+import { OnEngine } from './engines';
 import { collectionEvent, NoInput, Ok } from './collection';
 import { ContainerRef } from './images';
 
@@ -31,6 +32,8 @@ export const volumes = {
   list: call(NoInput, z.array(VolumeSummary)),
   /** Live from volume and container events. */
   watch: stream(NoInput, collectionEvent(VolumeSummary)),
+  /** The volumes of one connected engine, live: the one in use or one kept connected beside it. */
+  watchOn: stream(OnEngine, collectionEvent(VolumeSummary)),
   create: call(
     z.object({
       name: ObjectName.optional(),

@@ -36,7 +36,7 @@ export interface Services {
   engine: EngineConnection;
   /** The engine's live lists (containers, images, volumes, networks): one upstream each, shared by all. */
   collections: EngineCollections;
-  /** The engines kept connected beside the one in use (Settings' keptEngines), each with its containers list. */
+  /** The engines kept connected beside the one in use (Settings' keptEngines), each with its live lists. */
   enginePool: EnginePool;
   tasks: TaskManager;
   shell: DesktopShell;

@@ -1,7 +1,8 @@
 /**
- * Every live list of the engine, in one place: one LiveCollection per kind of object, created once with the
- * backend and handed to whoever shows it (the containers and compose domains share the containers list, so
- * each container event is fetched once). A collection only listens to the engine while it has subscribers.
+ * Every live list of an engine, in one place: one LiveCollection per kind of object, created once per
+ * connection (the engine in use's with the backend, a kept engine's when it is kept) and handed to whoever
+ * shows it (the containers and compose domains share the containers list, so each container event is
+ * fetched once). A collection only listens to the engine while it has subscribers.
  */
 import type { ContainerSummary } from '../../contract/containers';
 import type { ImageSummary } from '../../contract/images';
@@ -10,16 +11,23 @@ import type { VolumeSummary } from '../../contract/volumes';
 import type { EngineConnection } from './connection';
 import { containerCollection } from './containers/containerList';
 import { imageCollection } from './images/imageList';
+import type { LiveList } from '../common/sharedCollection';
 import type { LiveCollection } from './liveCollection';
 import { networkCollection } from './networks/networkList';
 import { volumeCollection } from './volumes/volumeList';
 
-export interface EngineCollections {
-  readonly containers: LiveCollection<ContainerSummary>;
-  readonly images: LiveCollection<ImageSummary>;
-  readonly volumes: LiveCollection<VolumeSummary>;
-  readonly networks: LiveCollection<NetworkSummary>;
+/** The kinds of object an engine lists live, and what each list holds. */
+export interface EngineItems {
+  containers: ContainerSummary;
+  images: ImageSummary;
+  volumes: VolumeSummary;
+  networks: NetworkSummary;
 }
+
+export type EngineCollections = { readonly [K in keyof EngineItems]: LiveCollection<EngineItems[K]> };
+
+/** The same lists as their subscribers see them (what a fake in a unit test provides). */
+export type EngineLists = { readonly [K in keyof EngineItems]: LiveList<EngineItems[K]> };
 
 export function engineCollections(engine: EngineConnection): EngineCollections {
   return {

@@ -1,14 +1,14 @@
 /**
  * The engines kept connected beside the one in use (Settings' keptEngines, docker context names), say the
- * laptop and a build server: one EngineConnection and one live containers list each, opened when a context
+ * laptop and a build server: one EngineConnection and its live lists each, opened when a context
  * is kept and closed when it is let go. The engine in use is never opened twice: while a kept context is
  * the one in use, its entry here is closed and the main connection serves it. Listeners hear of every
  * change (one kept or let go, any kept engine's state), so the status bar can show each one.
  */
 import { EventEmitter } from 'node:events';
-import type { ContainerSummary } from '../../contract/containers';
+import type Docker from 'dockerode';
 import type { EngineState } from '../../contract/system';
-import type { LiveList } from '../common/sharedCollection';
+import type { EngineLists } from './engineCollections';
 
 /** What the pool needs of a connection (an EngineConnection; a fake in unit tests). */
 export interface PooledConnection {
@@ -20,11 +20,14 @@ export interface PooledConnection {
 export interface KeptEngine {
   name: string;
   connection: PooledConnection;
-  containers: LiveList<ContainerSummary>;
+  /** Its engine API client, for actions on its objects. */
+  docker: Docker;
+  /** Its live lists (containers, images, volumes, networks), each listening only while watched. */
+  lists: EngineLists;
 }
 
 export interface EnginePoolDeps {
-  /** Opens a connection and its containers list for a docker context. */
+  /** Opens a connection and its live lists for a docker context. */
   open(name: string): KeptEngine;
   /** Whether the docker context still exists (one deleted meanwhile is not connected to). */
   exists(name: string): boolean;

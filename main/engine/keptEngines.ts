@@ -1,11 +1,11 @@
 /**
- * The engine pool as the backend runs it: real EngineConnections (each with its own containers list) for
+ * The engine pool as the backend runs it: real EngineConnections (each with its own live lists) for
  * the contexts of Settings' keptEngines, following the settings and the engine in use as they change.
  */
 import type { Services } from '../services';
 import { EngineConnection } from './connection';
-import { containerCollection } from './containers/containerList';
 import { readContext } from './dockerContexts';
+import { engineCollections } from './engineCollections';
 import { contextOf } from './endpoint';
 import { EnginePool } from './enginePool';
 
@@ -18,7 +18,7 @@ export function keptEnginePool(
   const pool = new EnginePool({
     open: (name) => {
       const connection = new EngineConnection({ context: name }, env);
-      return { name, connection, containers: containerCollection(connection) };
+      return { name, connection, docker: connection.docker, lists: engineCollections(connection) };
     },
     exists: (name) => name === 'default' || readContext(env, name) !== undefined,
   });

@@ -2,7 +2,9 @@
  * Two engines connected at once, in Chromium over the web bridge: the shared dockerd (in use) and a private
  * dockerd (test/helpers/secondEngine.ts) as the docker context "second", kept connected from the engine
  * picker. A container the docker CLI starts on each appears live under its own engine in the Containers
- * view; stopping the second engine shows it unreachable in the status bar while the first keeps working.
+ * view (the kept one's row actions stop and remove it there), and an image tagged on each under its own
+ * engine in the Images view (the engine shown is shared by the views); stopping the second engine shows it
+ * unreachable in the status bar while the first keeps working.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultEndpointEnv } from '../../main/engine/endpoint';
 import { startWebApp, type WebApp } from '../helpers/browser';
-import { FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+import { FIXTURE_BUSYBOX, removeContainers, removeImages, uniqueName } from '../helpers/docker';
 import { secondEngineContext } from '../helpers/dockerContext';
 import { dockerOn } from '../helpers/engines';
 import type { SecondEngine } from '../helpers/secondEngine';
@@ -18,6 +20,7 @@ import type { SecondEngine } from '../helpers/secondEngine';
 const FIRST = 'unix:///var/run/docker.sock';
 const configDir = mkdtempSync(join(tmpdir(), 'berth-e2e-two-engines-settings-'));
 const onFirst: string[] = [];
+const imagesOnFirst: string[] = [];
 let second: SecondEngine;
 let disposeSecond: (() => Promise<void>) | undefined;
 let app: WebApp;
@@ -36,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await removeContainers(...onFirst);
+  await removeImages(...imagesOnFirst);
   await disposeSecond?.();
   rmSync(configDir, { recursive: true, force: true });
 });
@@ -70,6 +74,56 @@ describe('two engines connected at once', () => {
     await page.getByTestId('containers-engine-second').click();
     await table.getByText(b, { exact: true }).waitFor({ timeout: 60_000 });
     expect(await table.getByText(a, { exact: true }).count()).toBe(0);
+
+    // Its row's actions act on the second engine: stop, then remove (asking first; cancel keeps it).
+    const onSecond = dockerOn(second.url);
+    const row = page.locator('[role="row"]', { has: page.getByText(b, { exact: true }) });
+    await row.getByRole('button', { name: `Stop ${b}` }).click();
+    await row
+      .getByTestId('container-state')
+      .getByText(/^Exited/)
+      .waitFor({ timeout: 60_000 });
+    expect(await onSecond('inspect', '-f', '{{.State.Status}}', b)).toBe('exited');
+    const dialog = page.getByTestId('confirm');
+    await row.getByRole('button', { name: `Remove ${b}` }).click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await onSecond('inspect', '-f', '{{.State.Status}}', b)).toBe('exited');
+    await row.getByRole('button', { name: `Remove ${b}` }).click();
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await row.waitFor({ state: 'detached', timeout: 60_000 });
+    await expect(onSecond('inspect', b)).rejects.toThrow(/No such/i);
+  }, 600_000);
+
+  it("shows each engine's images under its own tab in the Images view, the kept one's live", async () => {
+    const page = app.page;
+    const a = uniqueName('two-engines-image-first');
+    const b = uniqueName('two-engines-image-second');
+    imagesOnFirst.push(`${a}:one`);
+    await page.evaluate(() => (location.hash = '#/images'));
+    const table = page.getByTestId('images-table');
+    // The shared engine has many images (a virtual table shows only what fits): filter to this test's two.
+    const filter = () => page.getByLabel('Filter images').fill('two-engines-image-');
+    await page.getByTestId('images-engine-second').click();
+    await filter();
+    await page.getByText('Kept connected beside the engine in use').waitFor();
+    expect(await page.getByTestId('images-engine-second').getAttribute('aria-selected')).toBe('true');
+    await dockerOn(second.url)('tag', FIXTURE_BUSYBOX, `${b}:one`);
+    await dockerOn(FIRST)('tag', FIXTURE_BUSYBOX, `${a}:one`);
+    await table.getByText(b, { exact: true }).waitFor({ timeout: 120_000 });
+    expect(await table.getByText(a, { exact: true }).count()).toBe(0);
+    // Read-only there: no pull, and no row actions.
+    expect(await page.getByRole('button', { name: 'Pull' }).count()).toBe(0);
+    expect(await table.getByRole('button', { name: `Remove ${b}:one` }).count()).toBe(0);
+    await page.getByTestId('images-engine-default').click();
+    await filter();
+    await table.getByText(a, { exact: true }).waitFor({ timeout: 120_000 });
+    expect(await table.getByText(b, { exact: true }).count()).toBe(0);
+    // The engine shown is shared by the views: back on the second one, the Containers view shows it too.
+    await page.getByTestId('images-engine-second').click();
+    await filter();
+    await table.getByText(b, { exact: true }).waitFor({ timeout: 60_000 });
+    await page.evaluate(() => (location.hash = '#/containers'));
+    await page.locator('[data-testid="containers-engine-second"][aria-selected="true"]').waitFor({ timeout: 30_000 });
   }, 600_000);
 
   it('shows the second engine unreachable when it stops, while the first keeps working', async () => {

@@ -4,7 +4,7 @@ import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
 import { endpointIsLocal } from '../endpoint';
 import { listContainers } from './containerList';
-import { watchOnEngine } from './containersOnEngine';
+import { dockerOn, watchOnEngine } from '../onEngine';
 import { runContainer } from './containerRun';
 import { bulkAction } from './containerBulk';
 import { streamContainerLogs } from './containerLogs';
@@ -23,21 +23,24 @@ export function containersApi({
   const terminals = new TerminalSessions(docker);
   const usage = new ContainerUsageReader(docker);
   const c = (id: string) => docker.getContainer(id);
+  /** A container on the engine in use, or on the connected engine `context` names. */
+  const on = (id: string, context: string | undefined) => dockerOn({ engine, enginePool }, context).getContainer(id);
   return {
     list: async (input) => listContainers(docker, input?.all ?? true),
     watch: (_input, sink, signal) => pipeCollection(collections.containers, sink, signal),
-    watchOn: ({ context }, sink, signal) => watchOnEngine({ engine, collections, enginePool }, context, sink, signal),
+    watchOn: ({ context }, sink, signal) =>
+      watchOnEngine({ engine, collections, enginePool }, 'containers', context, sink, signal),
     inspect: async ({ id }) => (await c(id).inspect()) as unknown as Record<string, unknown>,
-    start: async ({ id }) => (await c(id).start(), OK),
-    stop: async ({ id, timeoutSeconds }) => (
-      await c(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }),
+    start: async ({ id, context }) => (await on(id, context).start(), OK),
+    stop: async ({ id, context, timeoutSeconds }) => (
+      await on(id, context).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds }),
       OK
     ),
-    restart: async ({ id }) => (await c(id).restart(), OK),
-    pause: async ({ id }) => (await c(id).pause(), OK),
-    unpause: async ({ id }) => (await c(id).unpause(), OK),
-    kill: async ({ id, signal }) => (await c(id).kill(signal ? { signal } : {}), OK),
-    remove: async ({ id, force, volumes }) => (await c(id).remove({ force, v: volumes }), OK),
+    restart: async ({ id, context }) => (await on(id, context).restart(), OK),
+    pause: async ({ id, context }) => (await on(id, context).pause(), OK),
+    unpause: async ({ id, context }) => (await on(id, context).unpause(), OK),
+    kill: async ({ id, context, signal }) => (await on(id, context).kill(signal ? { signal } : {}), OK),
+    remove: async ({ id, context, force, volumes }) => (await on(id, context).remove({ force, v: volumes }), OK),
     bulk: (input) => bulkAction(docker, input),
     run: (spec) => runContainer(docker, spec, { probePorts: endpointIsLocal(engine.endpoint.url) }),
     logs: (input, sink, signal) => streamContainerLogs(docker, input, sink, signal),

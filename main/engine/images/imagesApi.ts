@@ -2,6 +2,7 @@ import type { ApiImplementation } from '../../../contract/api';
 import { OK } from '../../../contract/collection';
 import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
+import { watchOnEngine } from '../onEngine';
 import { inspectsManifests, listsManifests } from '../apiVersion';
 import { startBuild } from './buildImage';
 import { imageDetail } from './imageDetail';
@@ -17,11 +18,14 @@ export function imagesApi({
   engine,
   tasks,
   collections,
-}: Pick<Services, 'engine' | 'tasks' | 'collections'>): ApiImplementation['images'] {
+  enginePool,
+}: Pick<Services, 'engine' | 'tasks' | 'collections' | 'enginePool'>): ApiImplementation['images'] {
   const docker = engine.docker;
   return {
     list: async () => listImages(docker, listsManifests(engine)),
     watch: (_input, sink, signal) => pipeCollection(collections.images, sink, signal),
+    watchOn: ({ context }, sink, signal) =>
+      watchOnEngine({ engine, collections, enginePool }, 'images', context, sink, signal),
     inspect: async ({ id }) => imageDetail(docker, id, inspectsManifests(engine)),
     pull: async ({ reference }) => ({ taskId: startPull(docker, tasks, reference) }),
     push: async ({ reference }) => ({ taskId: await startPush(docker, tasks, reference) }),

@@ -7,17 +7,21 @@ import { OK } from '../../../contract/collection';
 import { ApiError } from '../../../contract/errors';
 import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
+import { watchOnEngine } from '../onEngine';
 import { names, notFound } from '../refusals';
 import { listNetworks, NetworkUsers, toNetworkSummary } from './networkList';
 
 export function networksApi({
   engine,
   collections,
-}: Pick<Services, 'engine' | 'collections'>): ApiImplementation['networks'] {
+  enginePool,
+}: Pick<Services, 'engine' | 'collections' | 'enginePool'>): ApiImplementation['networks'] {
   const docker = engine.docker;
   return {
     list: async () => listNetworks(docker),
     watch: (_input, sink, signal) => pipeCollection(collections.networks, sink, signal),
+    watchOn: ({ context }, sink, signal) =>
+      watchOnEngine({ engine, collections, enginePool }, 'networks', context, sink, signal),
     create: async ({ name, driver, subnet, gateway, internal, attachable, labels }) => {
       const existing = await docker.listNetworks({ filters: { name: [name] } });
       if (existing.some((n) => n.Name === name)) {

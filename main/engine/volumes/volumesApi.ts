@@ -7,17 +7,21 @@ import { OK } from '../../../contract/collection';
 import { ApiError } from '../../../contract/errors';
 import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
+import { watchOnEngine } from '../onEngine';
 import { names, notFound } from '../refusals';
 import { listVolumes, volumeUsers } from './volumeList';
 
 export function volumesApi({
   engine,
   collections,
-}: Pick<Services, 'engine' | 'collections'>): ApiImplementation['volumes'] {
+  enginePool,
+}: Pick<Services, 'engine' | 'collections' | 'enginePool'>): ApiImplementation['volumes'] {
   const docker = engine.docker;
   return {
     list: async () => listVolumes(docker),
     watch: (_input, sink, signal) => pipeCollection(collections.volumes, sink, signal),
+    watchOn: ({ context }, sink, signal) =>
+      watchOnEngine({ engine, collections, enginePool }, 'volumes', context, sink, signal),
     create: async ({ name, driver, driverOpts, labels }) => {
       if (name) {
         const exists = await docker

@@ -6,7 +6,8 @@ import { PauseIcon, RemoveIcon, RestartIcon, StartIcon, StopIcon } from './Actio
 
 export const isLive = (state: string): boolean => state === 'running' || state === 'paused' || state === 'restarting';
 
-export async function removeContainer(c: ContainerSummary): Promise<boolean> {
+/** Asks, then removes `c` (stopping it first when it runs); `context` names a kept engine it is on. */
+export async function removeContainer(c: ContainerSummary, context?: string): Promise<boolean> {
   const running = isLive(c.state);
   const answer = await confirm({
     title: `Remove ${c.name}?`,
@@ -19,15 +20,27 @@ export async function removeContainer(c: ContainerSummary): Promise<boolean> {
   });
   if (!answer.ok) return false;
   const done = await attempt(`Could not remove ${c.name}`, () =>
-    api.containers.remove({ id: c.id, force: running, volumes: answer.option }),
+    api.containers.remove({ id: c.id, context, force: running, volumes: answer.option }),
   );
   if (done) notify('success', `Removed ${c.name}`);
   return Boolean(done);
 }
 
-/** The row (and detail header) buttons: start or stop, restart, pause or unpause, remove. */
-export function ContainerActions({ c, onRemoved }: { c: ContainerSummary; onRemoved?(): void }) {
+/**
+ * The row (and detail header) buttons: start or stop, restart, pause or unpause, remove. `context` names the
+ * kept engine the container is on (engine picker › Keep connected); without it, the engine in use.
+ */
+export function ContainerActions({
+  c,
+  context,
+  onRemoved,
+}: {
+  c: ContainerSummary;
+  context?: string;
+  onRemoved?(): void;
+}) {
   const act = (label: string, run: () => Promise<unknown>) => () => void attempt(`Could not ${label} ${c.name}`, run);
+  const id = { id: c.id, context };
   const running = c.state === 'running';
   const paused = c.state === 'paused';
   return (
@@ -37,7 +50,7 @@ export function ContainerActions({ c, onRemoved }: { c: ContainerSummary; onRemo
           className="small icon-button"
           title="Stop"
           aria-label={`Stop ${c.name}`}
-          onClick={act('stop', () => api.containers.stop({ id: c.id }))}
+          onClick={act('stop', () => api.containers.stop(id))}
         >
           <StopIcon />
         </button>
@@ -46,7 +59,7 @@ export function ContainerActions({ c, onRemoved }: { c: ContainerSummary; onRemo
           className="small icon-button"
           title="Start"
           aria-label={`Start ${c.name}`}
-          onClick={act('start', () => api.containers.start({ id: c.id }))}
+          onClick={act('start', () => api.containers.start(id))}
         >
           <StartIcon />
         </button>
@@ -55,7 +68,7 @@ export function ContainerActions({ c, onRemoved }: { c: ContainerSummary; onRemo
         className="small icon-button"
         title="Restart"
         aria-label={`Restart ${c.name}`}
-        onClick={act('restart', () => api.containers.restart({ id: c.id }))}
+        onClick={act('restart', () => api.containers.restart(id))}
       >
         <RestartIcon />
       </button>
@@ -65,7 +78,7 @@ export function ContainerActions({ c, onRemoved }: { c: ContainerSummary; onRemo
           title={paused ? 'Unpause' : 'Pause'}
           aria-label={`${paused ? 'Unpause' : 'Pause'} ${c.name}`}
           onClick={act(paused ? 'unpause' : 'pause', () =>
-            paused ? api.containers.unpause({ id: c.id }) : api.containers.pause({ id: c.id }),
+            paused ? api.containers.unpause(id) : api.containers.pause(id),
           )}
         >
           {paused ? <StartIcon /> : <PauseIcon />}
@@ -75,7 +88,7 @@ export function ContainerActions({ c, onRemoved }: { c: ContainerSummary; onRemo
         className="small icon-button danger"
         title="Remove"
         aria-label={`Remove ${c.name}`}
-        onClick={() => void removeContainer(c).then((removed) => removed && onRemoved?.())}
+        onClick={() => void removeContainer(c, context).then((removed) => removed && onRemoved?.())}
       >
         <RemoveIcon />
       </button>

@@ -12,7 +12,8 @@ import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
 import { RunContainerDialogLazy as RunContainerDialog } from './RunContainerDialogLazy';
 import { ContainerDetail } from './ContainerDetail';
-import { EngineTabs } from './EngineTabs';
+import { EngineTabs } from '../../components/EngineTabs';
+import { useKeptShown } from '../../stores/shownEngineStore';
 import { KeptEngineContainers } from './KeptEngineContainers';
 import './containers.css';
 
@@ -25,11 +26,10 @@ type StateFilter = (typeof STATES)[number];
 export function ContainersView() {
   const detail = useNav((s) => s.detail);
   // A kept engine's containers, by its context name; undefined shows the engine in use.
-  const [shown, setShown] = useState<string | undefined>();
-  const kept = useEngine((s) => s.engines.some((e) => !e.inUse && e.name === shown));
-  const tabs = <EngineTabs shown={kept ? shown : undefined} onShow={setShown} />;
+  const kept = useKeptShown();
+  const tabs = <EngineTabs view="containers" />;
   if (detail) return <ContainerDetail id={detail} />;
-  return kept && shown ? <KeptEngineContainers name={shown} tabs={tabs} /> : <ContainersList tabs={tabs} />;
+  return kept ? <KeptEngineContainers key={kept} name={kept} tabs={tabs} /> : <ContainersList tabs={tabs} />;
 }
 
 function ContainersList({ tabs }: { tabs: React.ReactNode }) {

@@ -1,20 +1,20 @@
 /**
- * The containers of an engine kept connected beside the one in use, live from its own event stream. Only
- * shown here: starting, stopping, logs and the rest work on the engine in use, so the note says how to
- * switch to this one.
+ * The containers of an engine kept connected beside the one in use, live from its own event stream, with the
+ * everyday actions (start or stop, restart, pause, remove, which asks first) on that engine. Logs, a
+ * terminal and the detail page work on the engine in use, so the note says how to switch to this one.
  */
 import { useMemo, useState } from 'react';
 import type { ContainerSummary } from '../../../contract/containers';
 import { DataTable, type Column } from '../../components/DataTable';
+import { ReachableEngine } from '../../components/EngineTabs';
 import { ViewHeader } from '../../components/ViewHeader';
-import { containersOn } from '../../stores/dockerStores';
-import { useEngine } from '../../stores/engineStore';
+import { containersOn } from '../../stores/onEngineStores';
 import { useRetained } from '../../stores/useRetained';
 import { containerColumns } from './containerColumns';
 import { containerMatches } from './containerSearch';
 import { containerRows, type ContainerRow } from './groupRows';
 
-const SHOWN = new Set(['image', 'state', 'ports', 'created']);
+const SHOWN = new Set(['image', 'state', 'ports', 'created', 'actions']);
 
 const nameColumn: Column<ContainerRow> = {
   key: 'name',
@@ -34,15 +34,14 @@ export function KeptEngineContainers({ name, tabs }: { name: string; tabs: React
   const store = containersOn(name);
   useRetained(store);
   const { items, loaded, error } = store();
-  const engine = useEngine((s) => s.engines.find((e) => e.name === name));
   const [filter, setFilter] = useState('');
   const rows = useMemo(
     () => containerRows([...items.values()].filter((c: ContainerSummary) => containerMatches(c, filter))),
     [items, filter],
   );
   const columns = useMemo(
-    () => [nameColumn, ...containerColumns('sortable', () => {}).filter((c) => SHOWN.has(c.key))],
-    [],
+    () => [nameColumn, ...containerColumns('sortable', () => {}, name).filter((c) => SHOWN.has(c.key))],
+    [name],
   );
   return (
     <section className="view" aria-labelledby="containers-title">
@@ -57,16 +56,10 @@ export function KeptEngineContainers({ name, tabs }: { name: string; tabs: React
       />
       {tabs}
       <p className="muted">
-        Kept connected beside the engine in use, shown live. To start, stop or open these, choose {name} in the engine
-        picker (status bar).
+        Kept connected beside the engine in use, shown live. Start, stop, restart and remove work here; for logs, a
+        terminal or running a new container, choose {name} in the engine picker (status bar).
       </p>
-      {engine?.status === 'unreachable' ? (
-        <div className="empty-state" data-testid="kept-engine-unreachable">
-          <h2>{name} is not reachable</h2>
-          <p>{engine.error}</p>
-          <p>{engine.hint}</p>
-        </div>
-      ) : (
+      <ReachableEngine name={name}>
         <DataTable<ContainerRow>
           testId="containers-table"
           rows={rows}
@@ -75,7 +68,7 @@ export function KeptEngineContainers({ name, tabs }: { name: string; tabs: React
           initialSort={{ key: 'created', desc: true }}
           empty={error ? error.message : loaded ? `No containers on ${name}.` : 'Loading…'}
         />
-      )}
+      </ReachableEngine>
     </section>
   );
 }

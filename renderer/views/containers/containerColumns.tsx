@@ -9,7 +9,8 @@ import type { ContainerRow } from './groupRows';
 
 type Sorted = 'sortable' | 'grouped';
 
-export function containerColumns(mode: Sorted, open: (id: string) => void): Column<ContainerRow>[] {
+/** `context` names the kept engine the rows are on, for their actions; without it, the engine in use. */
+export function containerColumns(mode: Sorted, open: (id: string) => void, context?: string): Column<ContainerRow>[] {
   const sortable = mode === 'sortable';
   const by = <V extends string | number>(f: (row: Extract<ContainerRow, { kind: 'container' }>) => V) =>
     sortable ? (row: ContainerRow) => (row.kind === 'container' ? f(row) : '') : undefined;
@@ -93,7 +94,7 @@ export function containerColumns(mode: Sorted, open: (id: string) => void): Colu
       key: 'actions',
       header: '',
       width: '130px',
-      render: (row) => (row.kind === 'container' ? <ContainerActions c={row.c} /> : null),
+      render: (row) => (row.kind === 'container' ? <ContainerActions c={row.c} context={context} /> : null),
     },
   ];
 }

@@ -1,7 +1,13 @@
-/** Images: the live table (filter, used/unused/dangling), pull, build, tag, push, remove, prune, and the detail page. */
+/**
+ * Images: the live table (filter, used/unused/dangling), pull, build, tag, push, remove, prune, and the detail
+ * page. With several engines connected, tabs show a kept engine's images instead, live and read-only.
+ */
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
+import { EngineTabs, ReachableEngine } from '../../components/EngineTabs';
 import { useContainers, useImages } from '../../stores/dockerStores';
+import { containersOn, imagesOn } from '../../stores/onEngineStores';
+import { useKeptShown } from '../../stores/shownEngineStore';
 import { useNav } from '../../stores/navStore';
 import { useRetained } from '../../stores/useRetained';
 import { shortId } from '../../common/format';
@@ -30,10 +36,18 @@ import './images.css';
 type Open = { kind: 'pull' } | { kind: 'build' } | { kind: 'prune' } | { kind: 'run'; image: string } | undefined;
 
 export function ImagesView() {
-  useRetained(useImages);
-  useRetained(useContainers);
-  const { items, loaded, error } = useImages();
-  const containers = useContainers((s) => s.items);
+  const kept = useKeptShown();
+  return <ImagesOn key={kept ?? ''} kept={kept} />;
+}
+
+/** The images of the engine in use, or of the kept engine `kept` names (no actions there). */
+function ImagesOn({ kept }: { kept: string | undefined }) {
+  const images = kept ? imagesOn(kept) : useImages;
+  const containerList = kept ? containersOn(kept) : useContainers;
+  useRetained(images);
+  useRetained(containerList);
+  const { items, loaded, error } = images();
+  const containers = containerList((s) => s.items);
   const usage = useMemo(() => usageOf(containers.values()), [containers]);
   const { detail, go } = useNav();
   const [filter, setFilter] = useState('');
@@ -46,15 +60,19 @@ export function ImagesView() {
   const search = useMemo(() => ({ query: filter, matches: imageRowMatches }), [filter]);
   const columns = useMemo(
     () =>
-      imageColumns({
-        open: (r) => go('images', r.image.id),
-        run: (r) => setOpen({ kind: 'run', image: r.repository === '<none>' ? r.image.id : r.ref }),
-        tag: (r) => setTagging({ source: r.ref, push: false }),
-        push: (r) => setTagging({ source: r.ref, push: true }),
-        loadIntoKind: (r) => setLoading(r.ref),
-        remove: (r) => void removeImageAsked(r.ref, r.repository === '<none>' ? shortId(r.image.id) : r.ref),
-      }),
-    [go],
+      imageColumns(
+        kept
+          ? undefined
+          : {
+              open: (r) => go('images', r.image.id),
+              run: (r) => setOpen({ kind: 'run', image: r.repository === '<none>' ? r.image.id : r.ref }),
+              tag: (r) => setTagging({ source: r.ref, push: false }),
+              push: (r) => setTagging({ source: r.ref, push: true }),
+              loadIntoKind: (r) => setLoading(r.ref),
+              remove: (r) => void removeImageAsked(r.ref, r.repository === '<none>' ? shortId(r.image.id) : r.ref),
+            },
+      ),
+    [go, kept],
   );
   const counts = useMemo(() => imageCounts(items.values()), [items]);
   // Not re-rendered by a filter keystroke.
@@ -112,36 +130,51 @@ export function ImagesView() {
           <option value="unused">Unused</option>
           <option value="dangling">Dangling</option>
         </select>
-        <button className="primary" onClick={() => setOpen({ kind: 'pull' })}>
-          Pull
-        </button>
-        <button onClick={() => setOpen({ kind: 'build' })}>Build</button>
-        <button onClick={() => setOpen({ kind: 'prune' })}>Prune…</button>
+        {!kept && (
+          <>
+            <button className="primary" onClick={() => setOpen({ kind: 'pull' })}>
+              Pull
+            </button>
+            <button onClick={() => setOpen({ kind: 'build' })}>Build</button>
+            <button onClick={() => setOpen({ kind: 'prune' })}>Prune…</button>
+          </>
+        )}
       </ViewHeader>
+      <EngineTabs view="images" />
+      {kept && (
+        <p className="muted">
+          Kept connected beside the engine in use, shown live. To pull, build, run or remove images here, choose {kept}{' '}
+          in the engine picker (status bar).
+        </p>
+      )}
       {error && !loaded && (
         <p className="field-error" role="alert">
           {error.message}
         </p>
       )}
-      <DataTable
-        testId="images-table"
-        rows={rows}
-        filter={keep}
-        search={search}
-        columns={columns}
-        rowKey={(r) => r.key}
-        onOpen={(r) => go('images', r.image.id)}
-        rowClass={(r) => (r.image.dangling ? 'dangling' : r.containers ? '' : 'unused')}
-        initialSort={{ key: 'created', desc: true }}
-        empty={
-          loaded
-            ? filter || usageFilter !== 'all'
-              ? 'No image matches.'
-              : 'No images. Pull or build one.'
-            : 'Loading…'
-        }
-      />
-      {dialogs}
+      <ReachableEngine name={kept}>
+        <DataTable
+          testId="images-table"
+          rows={rows}
+          filter={keep}
+          search={search}
+          columns={columns}
+          rowKey={(r) => r.key}
+          onOpen={kept ? undefined : (r) => go('images', r.image.id)}
+          rowClass={(r) => (r.image.dangling ? 'dangling' : r.containers ? '' : 'unused')}
+          initialSort={{ key: 'created', desc: true }}
+          empty={
+            loaded
+              ? filter || usageFilter !== 'all'
+                ? 'No image matches.'
+                : kept
+                  ? `No images on ${kept}.`
+                  : 'No images. Pull or build one.'
+              : 'Loading…'
+          }
+        />
+      </ReachableEngine>
+      {!kept && dialogs}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** The images table's columns, with the per-row actions. */
+/** The images table's columns, with the per-row actions (none for a kept engine's images: they are read-only). */
 import type { Column } from '../../components/DataTable';
 import { formatAgo, formatBytes, shortId } from '../../common/format';
 import type { ImageRow } from './imageRows';
@@ -15,8 +15,8 @@ export interface RowActions {
 
 const label = (r: ImageRow) => (r.repository === '<none>' ? shortId(r.image.id) : r.ref);
 
-export function imageColumns(actions: RowActions): Column<ImageRow>[] {
-  return [
+export function imageColumns(actions?: RowActions): Column<ImageRow>[] {
+  const columns: Column<ImageRow>[] = [
     {
       key: 'repository',
       header: 'Repository',
@@ -25,9 +25,15 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
         const note = platformNote(r.image);
         return (
           <span className="image-usage">
-            <button className="link mono image-link" data-testid="image-repo" onClick={() => actions.open(r)}>
-              {r.repository}
-            </button>
+            {actions ? (
+              <button className="link mono image-link" data-testid="image-repo" onClick={() => actions.open(r)}>
+                {r.repository}
+              </button>
+            ) : (
+              <span className="mono" data-testid="image-repo">
+                {r.repository}
+              </span>
+            )}
             {note && (
               <span className="tag" title={note.title} data-testid="image-platforms">
                 {note.text}
@@ -82,6 +88,10 @@ export function imageColumns(actions: RowActions): Column<ImageRow>[] {
       ),
       sortValue: (r) => r.containers,
     },
+  ];
+  if (!actions) return columns;
+  return [
+    ...columns,
     {
       key: 'actions',
       header: '',

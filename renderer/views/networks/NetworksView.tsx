@@ -1,4 +1,7 @@
-/** Networks: live list with attached containers, create, remove (asks; the engine's own networks cannot go). */
+/**
+ * Networks: live list with attached containers, create, remove (asks; the engine's own networks cannot go).
+ * With several engines connected, tabs show a kept engine's networks instead, live and read-only.
+ */
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
 import type { NetworkSummary } from '../../../contract/networks';
@@ -11,6 +14,9 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { UsedBy } from '../volumes/UsedBy';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { useNetworks } from '../../stores/networksStore';
+import { EngineTabs, ReachableEngine } from '../../components/EngineTabs';
+import { networksOn } from '../../stores/onEngineStores';
+import { useKeptShown } from '../../stores/shownEngineStore';
 import '../volumes/volumes.css';
 
 async function removeNetwork(n: NetworkSummary): Promise<void> {
@@ -30,8 +36,15 @@ async function removeNetwork(n: NetworkSummary): Promise<void> {
 }
 
 export function NetworksView() {
-  useRetained(useNetworks);
-  const { items, loaded } = useNetworks();
+  const kept = useKeptShown();
+  return <NetworksOn key={kept ?? ''} kept={kept} />;
+}
+
+/** The networks of the engine in use, or of the kept engine `kept` names (no actions there). */
+function NetworksOn({ kept }: { kept: string | undefined }) {
+  const networks = kept ? networksOn(kept) : useNetworks;
+  useRetained(networks);
+  const { items, loaded, error } = networks();
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
   const rows = useMemo(() => {
@@ -68,7 +81,9 @@ export function NetworksView() {
       render: (n) => <UsedBy containers={n.containers} none={<span className="muted">none</span>} />,
       sortValue: (n) => n.containers.length,
     },
-    {
+  ];
+  if (!kept) {
+    columns.push({
       key: 'actions',
       header: '',
       width: '90px',
@@ -78,8 +93,8 @@ export function NetworksView() {
             Remove
           </button>
         ),
-    },
-  ];
+    });
+  }
   return (
     <section className="view" aria-labelledby="networks-title">
       <ViewHeader
@@ -91,19 +106,30 @@ export function NetworksView() {
         filterLabel="Filter networks"
         filterPlaceholder="Filter by name or id"
       >
-        <button className="primary" onClick={() => setCreating(true)}>
-          Create
-        </button>
+        {!kept && (
+          <button className="primary" onClick={() => setCreating(true)}>
+            Create
+          </button>
+        )}
       </ViewHeader>
-      <DataTable
-        testId="networks-table"
-        rows={rows}
-        columns={columns}
-        rowKey={(n) => n.id}
-        initialSort={{ key: 'name', desc: false }}
-        empty={loaded ? 'No networks.' : 'Loading…'}
-      />
-      <CreateNetworkDialog open={creating} onClose={() => setCreating(false)} />
+      <EngineTabs view="networks" />
+      {kept && (
+        <p className="muted">
+          Kept connected beside the engine in use, shown live. To create or remove networks here, choose {kept} in the
+          engine picker (status bar).
+        </p>
+      )}
+      <ReachableEngine name={kept}>
+        <DataTable
+          testId="networks-table"
+          rows={rows}
+          columns={columns}
+          rowKey={(n) => n.id}
+          initialSort={{ key: 'name', desc: false }}
+          empty={kept && error ? error.message : loaded ? 'No networks.' : 'Loading…'}
+        />
+      </ReachableEngine>
+      {!kept && <CreateNetworkDialog open={creating} onClose={() => setCreating(false)} />}
     </section>
   );
 }

@@ -1,4 +1,7 @@
-/** Volumes: live list with the containers that mount them, sizes on demand, create and remove (asks; refuses one in use). */
+/**
+ * Volumes: live list with the containers that mount them, sizes on demand, create and remove (asks; refuses
+ * one in use). With several engines connected, tabs show a kept engine's volumes instead, live and read-only.
+ */
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
 import type { VolumeSummary } from '../../../contract/volumes';
@@ -11,6 +14,9 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { UsedBy } from './UsedBy';
 import { useVolumes } from '../../stores/volumesStore';
+import { EngineTabs, ReachableEngine } from '../../components/EngineTabs';
+import { volumesOn } from '../../stores/onEngineStores';
+import { useKeptShown } from '../../stores/shownEngineStore';
 import './volumes.css';
 
 async function removeVolume(v: VolumeSummary): Promise<void> {
@@ -30,8 +36,15 @@ async function removeVolume(v: VolumeSummary): Promise<void> {
 }
 
 export function VolumesView() {
-  useRetained(useVolumes);
-  const { items, loaded } = useVolumes();
+  const kept = useKeptShown();
+  return <VolumesOn key={kept ?? ''} kept={kept} />;
+}
+
+/** The volumes of the engine in use, or of the kept engine `kept` names (no actions there). */
+function VolumesOn({ kept }: { kept: string | undefined }) {
+  const volumes = kept ? volumesOn(kept) : useVolumes;
+  useRetained(volumes);
+  const { items, loaded, error } = volumes();
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
   const [sizes, setSizes] = useState<Record<string, number> | undefined>();
@@ -81,7 +94,9 @@ export function VolumesView() {
       render: (v) => (v.created ? new Date(v.created).toLocaleString() : '—'),
       sortValue: (v) => v.created ?? '',
     },
-    {
+  ];
+  if (!kept) {
+    columns.push({
       key: 'actions',
       header: '',
       width: '90px',
@@ -90,8 +105,8 @@ export function VolumesView() {
           Remove
         </button>
       ),
-    },
-  ];
+    });
+  }
   return (
     <section className="view" aria-labelledby="volumes-title">
       <ViewHeader
@@ -103,22 +118,35 @@ export function VolumesView() {
         filterLabel="Filter volumes"
         filterPlaceholder="Filter by name"
       >
-        <button onClick={() => void measure()} disabled={measuring}>
-          {measuring ? 'Measuring…' : 'Show sizes'}
-        </button>
-        <button className="primary" onClick={() => setCreating(true)}>
-          Create
-        </button>
+        {!kept && (
+          <>
+            <button onClick={() => void measure()} disabled={measuring}>
+              {measuring ? 'Measuring…' : 'Show sizes'}
+            </button>
+            <button className="primary" onClick={() => setCreating(true)}>
+              Create
+            </button>
+          </>
+        )}
       </ViewHeader>
-      <DataTable
-        testId="volumes-table"
-        rows={rows}
-        columns={columns}
-        rowKey={(v) => v.name}
-        initialSort={{ key: 'name', desc: false }}
-        empty={loaded ? 'No volumes.' : 'Loading…'}
-      />
-      <CreateVolumeDialog open={creating} onClose={() => setCreating(false)} />
+      <EngineTabs view="volumes" />
+      {kept && (
+        <p className="muted">
+          Kept connected beside the engine in use, shown live. To create, measure or remove volumes here, choose {kept}{' '}
+          in the engine picker (status bar).
+        </p>
+      )}
+      <ReachableEngine name={kept}>
+        <DataTable
+          testId="volumes-table"
+          rows={rows}
+          columns={columns}
+          rowKey={(v) => v.name}
+          initialSort={{ key: 'name', desc: false }}
+          empty={kept && error ? error.message : loaded ? 'No volumes.' : 'Loading…'}
+        />
+      </ReachableEngine>
+      {!kept && <CreateVolumeDialog open={creating} onClose={() => setCreating(false)} />}
     </section>
   );
 }

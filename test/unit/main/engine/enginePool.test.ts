@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type Docker from 'dockerode';
 import type { EngineState } from '../../../../contract/system';
 import { EnginePool, type KeptEngine } from '../../../../main/engine/enginePool';
+
+const noList = { subscribe: async () => () => {} };
 
 /** A fake connection: its state can be pushed, and it says whether it was closed. */
 function fakeEngine(name: string) {
@@ -21,7 +24,8 @@ function fakeEngine(name: string) {
         engine.disposed = true;
       },
     },
-    containers: { subscribe: async () => () => {} },
+    docker: {} as Docker,
+    lists: { containers: noList, images: noList, volumes: noList, networks: noList },
     push(next: Partial<EngineState>) {
       state = { ...state, ...next };
       for (const l of listeners) l(state);
