@@ -14,7 +14,7 @@ import { useNetworks } from '../../stores/networksStore';
 import '../volumes/volumes.css';
 
 async function removeNetwork(n: NetworkSummary): Promise<void> {
-  const users = n.containers.map((c) => c.name).join(', ');
+  const users = (n.containers ?? []).map((c) => c.name).join(', ');
   const answer = await confirm({
     title: 'Remove network',
     message: users
@@ -66,7 +66,7 @@ export function NetworksView() {
       header: 'Containers',
       width: 'minmax(160px, 2fr)',
       render: (n) => <UsedBy containers={n.containers} none={<span className="muted">none</span>} />,
-      sortValue: (n) => n.containers.length,
+      sortValue: (n) => n.containers?.length ?? -1,
     },
     {
       key: 'actions',

@@ -14,7 +14,7 @@ import { useVolumes } from '../../stores/volumesStore';
 import './volumes.css';
 
 async function removeVolume(v: VolumeSummary): Promise<void> {
-  const users = v.usedBy.map((u) => u.name).join(', ');
+  const users = (v.usedBy ?? []).map((u) => u.name).join(', ');
   const answer = await confirm({
     title: 'Remove volume',
     message: users
@@ -65,7 +65,7 @@ export function VolumesView() {
       header: 'Used by',
       width: 'minmax(160px, 2fr)',
       render: (v) => <UsedBy containers={v.usedBy} none={<span className="tag">unused</span>} />,
-      sortValue: (v) => v.usedBy.length,
+      sortValue: (v) => v.usedBy?.length ?? -1,
     },
     {
       key: 'size',
