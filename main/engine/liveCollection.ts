@@ -123,6 +123,8 @@ export class LiveCollection<T> implements LiveList<T> {
 
   /** Applies what changed since the last flush; an answer that comes after a reconnect or stop is dropped. */
   private async flush(epoch: number): Promise<void> {
+    // Queued behind a call from before a reconnect or stop: what is pending now is the next flush's.
+    if (epoch !== this.epoch) return;
     const cache = this.shared.cache;
     if (!cache || this.shared.size === 0) {
       this.pending.clear();

@@ -18,7 +18,12 @@ function fakeEngine() {
     onEvent: (l: (e: DockerEvent) => void) => (emitter.on('event', l), () => emitter.off('event', l)),
     onReconnect: (l: () => void) => (emitter.on('reconnect', l), () => emitter.off('reconnect', l)),
   };
-  return { engine: engine as unknown as EngineConnection, reconnect: () => emitter.emit('reconnect') };
+  return {
+    engine: engine as unknown as EngineConnection,
+    reconnect: () => emitter.emit('reconnect'),
+    event: (id: string) =>
+      emitter.emit('event', { Type: 'container', Action: 'start', Actor: { ID: id, Attributes: {} } }),
+  };
 }
 
 /**
@@ -130,6 +135,46 @@ describe('LiveCollection', () => {
     engineList.state.stalled = false;
     reconnect();
     await expect.poll(() => has(events, 'b'), { timeout: 10_000 }).toBe(true);
+    off();
+  }, 30_000);
+
+  it('a fetch asked before a reconnect that answers after it neither applies its answer nor takes the events that came since', async () => {
+    const { engine, reconnect, event } = fakeEngine();
+    let items = [{ id: 'a' }];
+    let stalled = false;
+    let answerLate: ((items: Array<{ id: string }>) => void) | undefined;
+    const collection = new LiveCollection<{ id: string }>(engine, {
+      list: async () => items,
+      fetch: (ids) =>
+        stalled
+          ? new Promise((resolve) => (answerLate = resolve))
+          : Promise.resolve(items.filter((i) => ids.includes(i.id))),
+      idOf: (i) => i.id,
+      affected: (e) => [e.Actor.ID],
+      coalesceMs: 100,
+    });
+    const events: Array<CollectionEvent<{ id: string }>> = [];
+    const off = await collection.subscribe((e) => events.push(e));
+
+    // While the link stalls: x's fetch is not answered, z's waits behind it.
+    stalled = true;
+    items = [{ id: 'a' }, { id: 'x' }, { id: 'z' }];
+    event('x');
+    await expect.poll(() => answerLate !== undefined, { timeout: 10_000 }).toBe(true);
+    event('z');
+    await new Promise((r) => setTimeout(r, 300));
+
+    // The engine is back: the reconnect's re-list brings x and z.
+    stalled = false;
+    reconnect();
+    await expect.poll(() => has(events, 'x') && has(events, 'z'), { timeout: 10_000 }).toBe(true);
+
+    // y starts; x's fetch then answers, late and stale (x gone): y still shows, and x stays.
+    items = [...items, { id: 'y' }];
+    event('y');
+    answerLate!([]);
+    await expect.poll(() => has(events, 'y'), { timeout: 10_000 }).toBe(true);
+    expect(events.some((e) => e.type === 'remove')).toBe(false);
     off();
   }, 30_000);
 });
