@@ -47,6 +47,10 @@ export const ContainerSummary = z.object({
   /** From the compose labels, when the container belongs to a stack. */
   composeProject: z.string().optional(),
   composeService: z.string().optional(),
+  /** The volumes it mounts (named and anonymous), by name: who uses a volume is read from these. */
+  volumes: z.array(z.string()),
+  /** The networks it is attached to, by name, with the network's id once the engine gave one (not before a first start). */
+  networks: z.array(z.object({ name: z.string(), id: z.string().optional() })),
 });
 export type ContainerSummary = z.infer<typeof ContainerSummary>;
 

@@ -16,8 +16,11 @@ export const NetworkSummary = z.object({
   subnets: z.array(z.string()),
   created: z.string().optional(),
   labels: z.record(z.string(), z.string()),
-  /** Containers attached to it. */
-  containers: z.array(ContainerRef),
+  /**
+   * Containers attached to it. In the live list it is absent until the engine's containers are listed, a
+   * moment after the networks (with thousands of containers); `list` and `create` always give it.
+   */
+  containers: z.array(ContainerRef).optional(),
   /** bridge, host and none: the engine's own, never removable. */
   builtIn: z.boolean(),
 });

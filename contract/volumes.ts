@@ -21,8 +21,11 @@ export const VolumeSummary = z.object({
   scope: z.string(),
   created: z.string().optional(),
   labels: z.record(z.string(), z.string()),
-  /** Containers (any state) that mount it. */
-  usedBy: z.array(ContainerRef),
+  /**
+   * Containers (any state) that mount it. In the live list it is absent until the engine's containers are
+   * listed, a moment after the volumes (with thousands of containers); `list` and `create` always give it.
+   */
+  usedBy: z.array(ContainerRef).optional(),
   /** Anonymous volumes get a 64-hex name. */
   anonymous: z.boolean(),
 });

@@ -1,7 +1,8 @@
 /**
  * The shared-subscription part of a live list: one upstream serves every subscriber. The first subscriber
  * starts it, each new subscriber gets a snapshot of the one cached list, changes fan out to all, and the
- * upstream stops when the last one leaves. How the list is loaded and kept current is the owner's.
+ * upstream stops when the last one leaves. How the list is loaded and kept current is the owner's; the owner
+ * can also give up on a load in flight (`reload`), and those waiting for the list then get the next load's.
  */
 import type { CollectionEvent } from '../../contract/collection';
 
@@ -30,7 +31,10 @@ export class SharedCollection<T> implements LiveList<T> {
   private readonly listeners = new Set<CollectionListener<T>>();
   /** The current list once loaded; the owner keeps it current. */
   cache: Map<string, T> | undefined;
+  /** The load in flight, the latest one asked for: only its answer becomes the cache. */
   private loading: Promise<Map<string, T>> | undefined;
+  /** What subscribers wait on until a list is loaded: settled by the latest load, however many `reload` started. */
+  private waiting: Waiting<T> | undefined;
 
   constructor(private readonly hooks: SharedCollectionHooks<T>) {}
 
@@ -57,6 +61,15 @@ export class SharedCollection<T> implements LiveList<T> {
     for (const l of this.listeners) for (const event of events) l(event);
   }
 
+  /**
+   * Gives up on the load in flight, if any, and loads again: its answer may never come (asked on a link that
+   * stalled) or be stale (asked before the engine reconnected). Subscribers waiting get the new load's answer.
+   */
+  reload(): void {
+    if (this.cache || !this.loading) return;
+    this.startLoad();
+  }
+
   private remove(listener: CollectionListener<T>): void {
     this.listeners.delete(listener);
     if (this.listeners.size === 0) this.stop();
@@ -65,25 +78,52 @@ export class SharedCollection<T> implements LiveList<T> {
   private stop(): void {
     this.cache = undefined;
     this.loading = undefined;
+    this.waiting = undefined;
     this.hooks.stop();
   }
 
   private load(): Promise<Map<string, T>> {
     if (this.cache) return Promise.resolve(this.cache);
-    if (!this.loading) {
-      const loading = this.hooks.load().then((map) => {
-        // A stop in between drops `loading`: this load is stale then.
-        if (this.loading === loading) {
-          this.cache = map;
-          this.hooks.loaded?.(map);
-        }
-        return map;
-      });
-      loading.catch(() => {
-        if (this.loading === loading) this.loading = undefined;
-      });
-      this.loading = loading;
-    }
-    return this.loading;
+    return this.waiting?.promise ?? this.startLoad();
   }
+
+  private startLoad(): Promise<Map<string, T>> {
+    const waiting = (this.waiting ??= newWaiting<T>());
+    const loading = this.hooks.load();
+    this.loading = loading;
+    // A stop or a reload in between replaces `loading`: this load is stale then, and its answer is dropped.
+    loading.then(
+      (map) => {
+        if (this.loading !== loading) return;
+        this.cache = map;
+        this.waiting = undefined;
+        this.hooks.loaded?.(map);
+        waiting.resolve(map);
+      },
+      (error: unknown) => {
+        if (this.loading !== loading) return;
+        this.loading = undefined;
+        this.waiting = undefined;
+        waiting.reject(error);
+      },
+    );
+    return waiting.promise;
+  }
+}
+
+interface Waiting<T> {
+  promise: Promise<Map<string, T>>;
+  resolve(map: Map<string, T>): void;
+  reject(error: unknown): void;
+}
+
+function newWaiting<T>(): Waiting<T> {
+  let resolve!: (map: Map<string, T>) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<Map<string, T>>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {}); // the subscribers waiting see the error; none waiting is no unhandled rejection
+  return { promise, resolve, reject };
 }

@@ -5,7 +5,7 @@ import { readComposeFile } from './composeFile';
 import { ComposeContext } from './context';
 import { pipeStackLogs } from './logs';
 import { startAction, startDown, startScale } from './stackOps';
-import { pipeStacks } from './stacks';
+import { pipeStacks } from './liveStacks';
 import { describeTool } from './tool';
 import { startUp, validateWithCli } from './up';
 import { watchComposeFile } from './watchFile';

@@ -1,13 +1,10 @@
 /**
  * Compose stacks as the engine knows them: containers grouped by their compose labels, whoever started
- * them (Berth or a terminal). Live, derived from the container collection, so nothing polls.
+ * them (Berth or a terminal). Kept live from the container collection by liveStacks.ts, so nothing polls.
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { ComposeStack, StackService } from '../../contract/compose';
 import type { ContainerSummary } from '../../contract/containers';
-import type { CollectionEvent } from '../../contract/collection';
-import type { StreamSink } from '../../contract/define';
-import type { LiveList } from '../common/sharedCollection';
 
 export const LABEL = {
   project: 'com.docker.compose.project',
@@ -27,19 +24,12 @@ export function configFilesOf(labels: Record<string, string>): string[] {
     .map((f) => (isAbsolute(f) || !dir ? f : resolve(dir, f)));
 }
 
-const isStackMember = (c: ContainerSummary) => !!c.labels[LABEL.project] && c.labels[LABEL.oneoff] !== 'True';
+/** The compose project a container is a member of (one-off `run` containers are not), if any. */
+export const stackProjectOf = (c: ContainerSummary): string | undefined =>
+  c.labels[LABEL.oneoff] === 'True' ? undefined : c.labels[LABEL.project] || undefined;
 
-export function groupStacks(containers: Iterable<ContainerSummary>): ComposeStack[] {
-  const byProject = new Map<string, ContainerSummary[]>();
-  for (const c of containers) {
-    if (!isStackMember(c)) continue;
-    const p = c.labels[LABEL.project] as string;
-    byProject.set(p, [...(byProject.get(p) ?? []), c]);
-  }
-  return [...byProject.entries()].map(([name, members]) => stackOf(name, members));
-}
-
-function stackOf(name: string, members: ContainerSummary[]): ComposeStack {
+/** One stack from its member containers (sorted in place by name). */
+export function stackOf(name: string, members: ContainerSummary[]): ComposeStack {
   members.sort((a, b) => a.name.localeCompare(b.name));
   const services = new Map<string, StackService>();
   for (const c of members) {
@@ -68,34 +58,4 @@ function stackOf(name: string, members: ContainerSummary[]): ComposeStack {
     total: members.length,
     state: running === 0 ? 'stopped' : running === members.length ? 'running' : 'partial',
   };
-}
-
-/** Streams the stacks: a snapshot, then the stacks that changed or went away. */
-export async function pipeStacks(
-  containers: LiveList<ContainerSummary>,
-  sink: StreamSink<CollectionEvent<ComposeStack>>,
-  signal: AbortSignal,
-): Promise<void> {
-  const items = new Map<string, ContainerSummary>();
-  let last = new Map<string, string>();
-  const publish = (snapshot: boolean) => {
-    const stacks = groupStacks(items.values());
-    const next = new Map(stacks.map((s) => [s.name, JSON.stringify(s)]));
-    if (snapshot) sink.next({ type: 'snapshot', items: stacks });
-    else {
-      const changed = stacks.filter((s) => last.get(s.name) !== next.get(s.name));
-      const gone = [...last.keys()].filter((n) => !next.has(n));
-      if (changed.length) sink.next({ type: 'upsert', items: changed });
-      if (gone.length) sink.next({ type: 'remove', ids: gone });
-    }
-    last = next;
-  };
-  const off = await containers.subscribe((event) => {
-    if (event.type === 'snapshot') items.clear();
-    if (event.type === 'remove') for (const id of event.ids) items.delete(id);
-    else for (const c of event.items) items.set(c.id, c);
-    publish(event.type === 'snapshot');
-  });
-  if (signal.aborted) off();
-  else signal.addEventListener('abort', off, { once: true });
 }

@@ -1,8 +1,8 @@
 /**
- * Every live list of an engine, in one place: one LiveCollection per kind of object, created once per
- * connection (the engine in use's with the backend, a kept engine's when it is kept) and handed to whoever
- * shows it (the containers and compose domains share the containers list, so each container event is
- * fetched once). A collection only listens to the engine while it has subscribers.
+ * Every live list of an engine, in one place: one list per kind of object, created once per connection (the
+ * engine in use's with the backend, a kept engine's when it is kept) and handed to whoever shows it (the
+ * containers and compose domains share the containers list, so each container event is fetched once; volumes
+ * and networks take their users from it). A list only listens to the engine while it has subscribers.
  */
 import type { ContainerSummary } from '../../contract/containers';
 import type { ImageSummary } from '../../contract/images';
@@ -24,16 +24,23 @@ export interface EngineItems {
   networks: NetworkSummary;
 }
 
-export type EngineCollections = { readonly [K in keyof EngineItems]: LiveCollection<EngineItems[K]> };
-
-/** The same lists as their subscribers see them (what a fake in a unit test provides). */
+/** The lists as their subscribers see them (what a fake in a unit test provides). */
 export type EngineLists = { readonly [K in keyof EngineItems]: LiveList<EngineItems[K]> };
 
+export interface EngineCollections extends EngineLists {
+  readonly containers: LiveCollection<ContainerSummary>;
+  readonly images: LiveCollection<ImageSummary>;
+  /** Their users come from the containers' list. */
+  readonly volumes: LiveList<VolumeSummary>;
+  readonly networks: LiveList<NetworkSummary>;
+}
+
 export function engineCollections(engine: EngineConnection): EngineCollections {
+  const containers = containerCollection(engine);
   return {
-    containers: containerCollection(engine),
+    containers,
     images: imageCollection(engine),
-    volumes: volumeCollection(engine),
-    networks: networkCollection(engine),
+    volumes: volumeCollection(engine, containers),
+    networks: networkCollection(engine, containers),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * A list kept live from Docker's event stream: one upstream listener shared by every subscriber, a
  * snapshot for each new subscriber, then only what changed. Events are coalesced (a burst of 50 starts
- * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm.
+ * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm. A reconnect lists afresh and
+ * drops whatever was asked of the engine before it: an answer asked on a link that stalled may never come.
  */
 import { SharedCollection, type CollectionListener, type LiveList } from '../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from './connection';
@@ -37,6 +38,8 @@ export class LiveCollection<T> implements LiveList<T> {
   private retryTimer: NodeJS.Timeout | undefined;
   private unlisten: Array<() => void> = [];
   private flushing: Promise<void> = Promise.resolve();
+  /** Bumped by each reconnect and stop: a list or fetch asked before it is dropped, never waited for. */
+  private epoch = 0;
 
   constructor(
     private readonly engine: EngineConnection,
@@ -57,11 +60,22 @@ export class LiveCollection<T> implements LiveList<T> {
         else for (const id of ids) this.pending.add(id);
         this.schedule();
       }),
-      this.engine.onReconnect(() => {
-        this.pendingAll = true;
-        this.schedule();
-      }),
+      this.engine.onReconnect(() => this.reconnected()),
     ];
+  }
+
+  /**
+   * The engine is back after the link dropped or stalled: what was asked of it before may never be answered
+   * (a call on a stalled connection waits on while the engine answers pings again) or answer from before the
+   * events that were missed. So the first list, if still in flight, is asked again (those waiting for their
+   * snapshot get the new one), and a re-list starts without waiting behind a re-list or fetch in flight.
+   */
+  private reconnected(): void {
+    this.epoch++;
+    this.flushing = Promise.resolve();
+    this.shared.reload();
+    this.pendingAll = true;
+    this.schedule();
   }
 
   private stop(): void {
@@ -72,13 +86,20 @@ export class LiveCollection<T> implements LiveList<T> {
     this.timer = undefined;
     this.pending.clear();
     this.pendingAll = false;
+    this.epoch++;
+    this.flushing = Promise.resolve();
   }
 
   private schedule(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.flushing = this.flushing.then(() => this.flush()).catch(() => this.retryLater());
+      const epoch = this.epoch;
+      this.flushing = this.flushing
+        .then(() => this.flush(epoch))
+        .catch(() => {
+          if (epoch === this.epoch) this.retryLater();
+        });
     }, this.spec.coalesceMs ?? 5);
   }
 
@@ -100,7 +121,10 @@ export class LiveCollection<T> implements LiveList<T> {
     return previous && this.spec.settle ? this.spec.settle(previous, item) : item;
   }
 
-  private async flush(): Promise<void> {
+  /** Applies what changed since the last flush; an answer that comes after a reconnect or stop is dropped. */
+  private async flush(epoch: number): Promise<void> {
+    // Queued behind a call from before a reconnect or stop: what is pending now is the next flush's.
+    if (epoch !== this.epoch) return;
     const cache = this.shared.cache;
     if (!cache || this.shared.size === 0) {
       this.pending.clear();
@@ -112,7 +136,9 @@ export class LiveCollection<T> implements LiveList<T> {
     this.pending.clear();
     this.pendingAll = false;
     if (all) {
-      const items = (await this.spec.list()).map((i) => this.settled(cache, i));
+      const listed = await this.spec.list();
+      if (epoch !== this.epoch) return;
+      const items = listed.map((i) => this.settled(cache, i));
       const fresh = new Map(items.map((i) => [this.spec.idOf(i), i]));
       const changed = items.filter((i) => !sameJson(cache.get(this.spec.idOf(i)), i));
       const gone = [...cache.keys()].filter((id) => !fresh.has(id));
@@ -122,7 +148,9 @@ export class LiveCollection<T> implements LiveList<T> {
       return;
     }
     if (ids.length === 0 || !this.spec.fetch) return;
-    const items = (await this.spec.fetch(ids)).map((i) => this.settled(cache, i));
+    const fetched = await this.spec.fetch(ids);
+    if (epoch !== this.epoch) return;
+    const items = fetched.map((i) => this.settled(cache, i));
     const seen = new Set<string>();
     const changed: T[] = [];
     for (const item of items) {

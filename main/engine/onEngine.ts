@@ -12,7 +12,7 @@ import type { StreamSink } from '../../contract/define';
 import { ApiError } from '../../contract/errors';
 import { pipeCollection, untilAborted } from '../common/streams';
 import type { Services } from '../services';
-import type { EngineItems } from './engineCollections';
+import type { EngineItems, EngineLists } from './engineCollections';
 import { contextOf } from './endpoint';
 
 type Connected = Pick<Services, 'engine' | 'collections' | 'enginePool'>;
@@ -44,7 +44,8 @@ export async function watchOnEngine<K extends keyof EngineItems>(
   };
   untilAborted(signal, () => gone.abort());
   untilAborted(gone.signal, inUse ? engine.onState(leave) : enginePool.onChange(leave));
-  await pipeCollection(kept ? kept.lists[kind] : collections[kind], sink, gone.signal);
+  const lists: EngineLists = kept ? kept.lists : collections;
+  await pipeCollection(lists[kind], sink, gone.signal);
 }
 
 /** The engine API client of the engine `context` names; the engine in use's when there is no name. */

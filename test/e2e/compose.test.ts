@@ -36,6 +36,8 @@ describe('Compose view in Chromium over the web bridge', () => {
     const task = page.locator('[data-testid="task"][data-kind="compose.up"]');
     await task.and(page.locator('[data-state="succeeded"]')).waitFor({ timeout: 90_000 });
 
+    // Only the stacks on screen are in the DOM, and the shared engine may have others: the filter finds this one.
+    await page.getByLabel('Filter stacks', { exact: true }).fill(p);
     const stack = page.locator(`[data-testid="stack"][data-name="${p}"]`);
     await stack.and(page.locator('[data-state="running"]')).waitFor({ timeout: 15_000 });
     await stack.locator('[data-testid="stack-service"][data-service="web"][data-state="running"]').waitFor();

@@ -103,6 +103,8 @@ describe('a new user in the Compose view', () => {
 
   it('counts a stack container’s uptime on without any engine event (5)', async () => {
     const { page } = app;
+    // Only the stacks on screen are in the DOM, and the shared engine may have others: the filter finds this one.
+    await page.getByLabel('Filter stacks', { exact: true }).fill(p);
     const status = page
       .locator(`[data-testid="stack"][data-name="${p}"]`)
       .locator('[data-testid="stack-service"][data-service="web"]')

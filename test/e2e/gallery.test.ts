@@ -107,6 +107,7 @@ describe('gallery', () => {
   it('compose with the seed stack running, and its file opened', async () => {
     const { page } = app;
     await go('#/compose');
+    await page.getByLabel('Filter stacks', { exact: true }).fill(stack);
     await page
       .locator(`[data-testid="stack"][data-name="${stack}"][data-state="running"]`)
       .waitFor({ timeout: 30_000 });

@@ -153,10 +153,10 @@ describe.each(ENGINES)('$name', ({ name: engineName, host: hostOf }) => {
     const user = uniqueName('user');
     made.containers.push(user);
     await docker('create', '--name', user, '--network', network, '-v', `${volume}:/data`, FIXTURE_BUSYBOX, 'true');
-    await eventually('the volume shows its user', () => volumes.items.get(volume)?.usedBy[0]?.name === user);
+    await eventually('the volume shows its user', () => volumes.items.get(volume)?.usedBy?.[0]?.name === user);
     await docker('start', user);
     await eventually('the network shows its container', () =>
-      networks.items.get(net.id)?.containers.some((c) => c.name === user),
+      networks.items.get(net.id)?.containers?.some((c) => c.name === user),
     );
     subs.forEach((s) => s.unsubscribe());
   });

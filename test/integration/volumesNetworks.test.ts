@@ -6,6 +6,8 @@ import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, removeVolumes, u
 import { apiError } from '../helpers/errors';
 import { mirror } from '../helpers/collection';
 
+/** How long a live list may take to follow the engine: generous, the shared engine can be slow to list. */
+const LIVE_MS = 60_000;
 let t: TestBackend;
 const containers: string[] = [];
 const volumes: string[] = [];
@@ -13,7 +15,7 @@ const networks: string[] = [];
 
 beforeAll(async () => {
   t = startTestBackend();
-  await eventually('engine connected', () => t.backend.services.engine.connected);
+  await eventually('engine connected', () => t.backend.services.engine.connected, 90_000);
 });
 afterAll(async () => {
   t.close();
@@ -23,30 +25,35 @@ afterAll(async () => {
 });
 
 describe('volumes', () => {
-  it('creates, lists live with users, refuses to remove one in use, then removes it', async () => {
+  it('creates, lists live with users (one created, then removed), refuses to remove one in use, then removes it', async () => {
     const live = mirror<VolumeSummary>((v) => v.name);
     const sub = t.api.volumes.watch.subscribe(undefined, { onEvent: live.onEvent });
-    await eventually('snapshot', () => live.snapshots() === 1);
+    await eventually('snapshot', () => live.snapshots() === 1, LIVE_MS);
     const name = uniqueName('vol');
     volumes.push(name);
     const created = await t.api.volumes.create({ name, labels: { 'berth.test': '1' } });
     expect(created).toMatchObject({ name, driver: 'local', labels: { 'berth.test': '1' }, usedBy: [] });
-    await eventually('volume in the live list', () => live.items.has(name));
+    await eventually('volume in the live list', () => live.items.has(name), LIVE_MS);
     expect((await apiError(t.api.volumes.create({ name }))).code).toBe('conflict');
 
     const user = uniqueName('voluser');
     containers.push(user);
     await docker('create', '--name', user, '-v', `${name}:/data`, FIXTURE_BUSYBOX, 'true');
-    await eventually('volume shows its user', () => live.items.get(name)?.usedBy[0]?.name === user);
+    await eventually('volume shows its user', () => live.items.get(name)?.usedBy?.[0]?.name === user, LIVE_MS);
     const err = await apiError(t.api.volumes.remove({ name }));
     expect(err.code).toBe('conflict');
     expect(err.message).toContain(user);
     expect(await docker('volume', 'inspect', '-f', '{{.Name}}', name)).toBe(name);
 
     await removeContainers(user);
+    await eventually(
+      'volume shows no user once it is removed',
+      () => live.items.get(name)?.usedBy?.length === 0,
+      LIVE_MS,
+    );
     await t.api.volumes.remove({ name });
     await expect(docker('volume', 'inspect', name)).rejects.toThrow();
-    await eventually('volume gone from the live list', () => !live.items.has(name));
+    await eventually('volume gone from the live list', () => !live.items.has(name), LIVE_MS);
     expect(live.snapshots()).toBe(1);
     sub.unsubscribe();
   });
@@ -73,21 +80,30 @@ describe('networks', () => {
     const created = await t.api.networks.create({ name, subnet: `10.${octet}.${octet}.0/24`, internal: true });
     expect(created).toMatchObject({ name, driver: 'bridge', internal: true, builtIn: false });
     expect(created.subnets).toEqual([`10.${octet}.${octet}.0/24`]);
-    await eventually('network in the live list', () => live.items.has(created.id));
+    await eventually('network in the live list', () => live.items.has(created.id), LIVE_MS);
     expect((await apiError(t.api.networks.create({ name }))).code).toBe('conflict');
 
     const user = uniqueName('netuser');
     containers.push(user);
     await docker('create', '--name', user, '--network', name, FIXTURE_BUSYBOX, 'true');
-    await eventually('network shows its container', () => live.items.get(created.id)?.containers[0]?.name === user);
+    await eventually(
+      'network shows its container',
+      () => live.items.get(created.id)?.containers?.[0]?.name === user,
+      LIVE_MS,
+    );
     const err = await apiError(t.api.networks.remove({ id: created.id }));
     expect(err.code).toBe('conflict');
     expect(err.message).toContain(user);
 
     await removeContainers(user);
+    await eventually(
+      'network shows no container once it is removed',
+      () => live.items.get(created.id)?.containers?.length === 0,
+      LIVE_MS,
+    );
     await t.api.networks.remove({ id: created.id });
     await expect(docker('network', 'inspect', name)).rejects.toThrow();
-    await eventually('network gone from the live list', () => !live.items.has(created.id));
+    await eventually('network gone from the live list', () => !live.items.has(created.id), LIVE_MS);
     sub.unsubscribe();
   });
 

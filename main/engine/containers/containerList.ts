@@ -44,6 +44,10 @@ export function toContainerSummary(c: Docker.ContainerInfo, listedAt = Date.now(
     labels,
     composeProject: labels['com.docker.compose.project'],
     composeService: labels['com.docker.compose.service'],
+    volumes: (c.Mounts ?? []).flatMap((m) => (m.Type === 'volume' && m.Name ? [m.Name] : [])),
+    networks: Object.entries(c.NetworkSettings?.Networks ?? {}).map(([name, n]) =>
+      n.NetworkID ? { name, id: n.NetworkID } : { name },
+    ),
   };
 }
 
@@ -52,6 +56,11 @@ export const listContainers = async (docker: Docker, all = true): Promise<Contai
 
 /** The container a lifecycle event is about (from Type/Action/Actor, which both 20.10 and 29 send). */
 export function containersAffected(e: DockerEvent): string[] | undefined {
+  // A container joined or left a network: its networks changed (the network's users follow from them).
+  if (e.Type === 'network' && (e.Action === 'connect' || e.Action === 'disconnect')) {
+    const container = e.Actor.Attributes.container;
+    return container ? [container] : undefined;
+  }
   if (e.Type !== 'container') return undefined;
   const action = e.Action.split(':')[0] ?? e.Action;
   return LIFECYCLE.has(action) ? [e.Actor.ID] : undefined;

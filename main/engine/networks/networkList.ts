@@ -1,43 +1,27 @@
-/** Networks with their attached containers, kept live from network events. */
+/**
+ * Networks with their attached containers: the live list follows network events for the networks and the
+ * containers' live list for who is attached (withUsers.ts), so a container change costs no engine call.
+ */
 import type Docker from 'dockerode';
-import type { ContainerRef } from '../../../contract/images';
+import type { ContainerSummary } from '../../../contract/containers';
 import type { NetworkSummary } from '../../../contract/networks';
-import type { EngineConnection } from '../connection';
-import { LiveCollection } from '../liveCollection';
-import { containerCreatedOrRemoved } from '../containers/containerList';
+import type { LiveList } from '../../common/sharedCollection';
+import type { DockerEvent, EngineConnection } from '../connection';
+import { liveWithUsers, usersNow } from '../withUsers';
 
 /** The engine's own networks, which can never be removed. */
 export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'];
 
-const nameOf = (c: Docker.ContainerInfo) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
+/** What a container is attached to, by network name and id (a container not started yet has no id for it). */
+const networksOf = (c: ContainerSummary) => c.networks.flatMap((n) => (n.id ? [n.name, n.id] : [n.name]));
+/** The keys a network is found by among what containers are attached to. */
+export const networkKeys = (n: { Id: string; Name: string }) => [n.Id, n.Name];
 
-/** The containers attached to each network, by network id and by name (a created container has no id yet). */
-export class NetworkUsers {
-  private readonly byKey = new Map<string, ContainerRef[]>();
+/** Who is attached to each network as the engine has it now: for answers that must be complete. */
+export const networkUsers = (docker: Docker) => usersNow(docker, networksOf);
 
-  static async load(docker: Docker): Promise<NetworkUsers> {
-    const users = new NetworkUsers();
-    for (const c of await docker.listContainers({ all: true })) {
-      for (const [name, n] of Object.entries(c.NetworkSettings?.Networks ?? {})) {
-        const ref = { id: c.Id, name: nameOf(c) };
-        users.add(name, ref);
-        if (n.NetworkID) users.add(n.NetworkID, ref);
-      }
-    }
-    return users;
-  }
-
-  of(network: { Id: string; Name: string }): ContainerRef[] {
-    const all = [...(this.byKey.get(network.Id) ?? []), ...(this.byKey.get(network.Name) ?? [])];
-    return all.filter((c, i) => all.findIndex((x) => x.id === c.id) === i);
-  }
-
-  private add(key: string, ref: ContainerRef): void {
-    this.byKey.set(key, [...(this.byKey.get(key) ?? []), ref]);
-  }
-}
-
-export function toNetworkSummary(n: Docker.NetworkInspectInfo, users: NetworkUsers): NetworkSummary {
+/** A network's own summary, without who is attached. */
+export function toNetworkSummary(n: Docker.NetworkInspectInfo): NetworkSummary {
   const summary: NetworkSummary = {
     id: n.Id,
     name: n.Name,
@@ -47,7 +31,6 @@ export function toNetworkSummary(n: Docker.NetworkInspectInfo, users: NetworkUse
     attachable: n.Attachable ?? false,
     subnets: (n.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [c.Subnet] : [])),
     labels: n.Labels ?? {},
-    containers: users.of(n),
     builtIn: BUILT_IN_NETWORKS.includes(n.Name),
   };
   if (n.Created) summary.created = n.Created;
@@ -55,15 +38,23 @@ export function toNetworkSummary(n: Docker.NetworkInspectInfo, users: NetworkUse
 }
 
 export async function listNetworks(docker: Docker): Promise<NetworkSummary[]> {
-  const [networks, users] = await Promise.all([docker.listNetworks(), NetworkUsers.load(docker)]);
-  return networks.map((n) => toNetworkSummary(n, users));
+  const [networks, users] = await Promise.all([docker.listNetworks(), networkUsers(docker)]);
+  return networks.map((n) => ({ ...toNetworkSummary(n), containers: users.of(networkKeys(n)) }));
 }
 
-export function networkCollection(engine: EngineConnection): LiveCollection<NetworkSummary> {
-  return new LiveCollection(engine, {
-    list: () => listNetworks(engine.docker),
+/** A network's own summary changes with its create and destroy; connect and disconnect change its containers' lists. */
+const networkChanged = (e: DockerEvent) => e.Type === 'network' && e.Action !== 'connect' && e.Action !== 'disconnect';
+
+export function networkCollection(
+  engine: EngineConnection,
+  containers: LiveList<ContainerSummary>,
+): LiveList<NetworkSummary> {
+  return liveWithUsers(engine, containers, {
+    list: async () => (await engine.docker.listNetworks()).map(toNetworkSummary),
+    changed: networkChanged,
     idOf: (n) => n.id,
-    affected: (e) => (e.Type === 'network' || containerCreatedOrRemoved(e) ? 'all' : undefined),
-    coalesceMs: 100,
+    keysOf: (n) => [n.id, n.name],
+    usesOf: networksOf,
+    withUsers: (n, attached) => (attached ? { ...n, containers: attached } : n),
   });
 }

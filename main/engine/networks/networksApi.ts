@@ -9,7 +9,7 @@ import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
 import { watchOnEngine } from '../onEngine';
 import { names, notFound } from '../refusals';
-import { listNetworks, NetworkUsers, toNetworkSummary } from './networkList';
+import { listNetworks, networkKeys, networkUsers, toNetworkSummary } from './networkList';
 
 export function networksApi({
   engine,
@@ -40,7 +40,7 @@ export function networksApi({
           : {}),
       });
       const info = (await network.inspect()) as import('dockerode').NetworkInspectInfo;
-      return toNetworkSummary(info, await NetworkUsers.load(docker));
+      return { ...toNetworkSummary(info), containers: (await networkUsers(docker)).of(networkKeys(info)) };
     },
     remove: async ({ id }) => {
       const info = (await docker
@@ -53,7 +53,7 @@ export function networksApi({
       if (['bridge', 'host', 'none'].includes(info.Name)) {
         throw new ApiError('conflict', `${info.Name} is one of the engine's built-in networks and cannot be removed.`);
       }
-      const users = (await NetworkUsers.load(docker)).of(info);
+      const users = (await networkUsers(docker)).of(networkKeys(info));
       if (users.length) {
         throw new ApiError(
           'conflict',

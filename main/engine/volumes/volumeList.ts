@@ -1,27 +1,23 @@
-/** Volumes with the containers that mount them, kept live from volume and container events. */
+/**
+ * Volumes with the containers that mount them: the live list follows volume events for the volumes and the
+ * containers' live list for who uses them (withUsers.ts), so a container change costs no engine call.
+ */
 import type Docker from 'dockerode';
-import type { ContainerRef } from '../../../contract/images';
+import type { ContainerSummary } from '../../../contract/containers';
 import type { VolumeSummary } from '../../../contract/volumes';
-import type { EngineConnection } from '../connection';
-import { LiveCollection } from '../liveCollection';
-import { containerCreatedOrRemoved } from '../containers/containerList';
+import type { LiveList } from '../../common/sharedCollection';
+import type { DockerEvent, EngineConnection } from '../connection';
+import { liveWithUsers, usersNow } from '../withUsers';
 
-const nameOf = (c: Docker.ContainerInfo) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '');
+/** What a container uses, by volume name. */
+const volumesOf = (c: ContainerSummary) => c.volumes;
 
-/** Volume name → the containers (any state) that mount it. */
-export async function volumeUsers(docker: Docker): Promise<Map<string, ContainerRef[]>> {
-  const users = new Map<string, ContainerRef[]>();
-  for (const c of await docker.listContainers({ all: true })) {
-    for (const m of c.Mounts ?? []) {
-      if (m.Type !== 'volume' || !m.Name) continue;
-      users.set(m.Name, [...(users.get(m.Name) ?? []), { id: c.Id, name: nameOf(c) }]);
-    }
-  }
-  return users;
-}
+/** Who mounts each volume as the engine has it now: for answers that must be complete. */
+export const volumeUsers = (docker: Docker) => usersNow(docker, volumesOf);
 
-export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
-  const [result, users] = await Promise.all([docker.listVolumes(), volumeUsers(docker)]);
+/** The volumes without their users. */
+async function listOwnVolumes(docker: Docker): Promise<VolumeSummary[]> {
+  const result = await docker.listVolumes();
   return (result.Volumes ?? []).map((v) => {
     const extra = v as typeof v & { CreatedAt?: string };
     const summary: VolumeSummary = {
@@ -30,7 +26,6 @@ export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
       mountpoint: v.Mountpoint,
       scope: v.Scope ?? 'local',
       labels: v.Labels ?? {},
-      usedBy: users.get(v.Name) ?? [],
       anonymous: /^[0-9a-f]{64}$/.test(v.Name),
     };
     if (extra.CreatedAt) summary.created = extra.CreatedAt;
@@ -38,11 +33,24 @@ export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
   });
 }
 
-export function volumeCollection(engine: EngineConnection): LiveCollection<VolumeSummary> {
-  return new LiveCollection(engine, {
-    list: () => listVolumes(engine.docker),
+export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
+  const [volumes, users] = await Promise.all([listOwnVolumes(docker), volumeUsers(docker)]);
+  return volumes.map((v) => ({ ...v, usedBy: users.of([v.name]) }));
+}
+
+/** A volume's own summary changes with its create and destroy; mount and unmount (each start and stop) change nothing in it. */
+const volumeChanged = (e: DockerEvent) => e.Type === 'volume' && e.Action !== 'mount' && e.Action !== 'unmount';
+
+export function volumeCollection(
+  engine: EngineConnection,
+  containers: LiveList<ContainerSummary>,
+): LiveList<VolumeSummary> {
+  return liveWithUsers(engine, containers, {
+    list: () => listOwnVolumes(engine.docker),
+    changed: volumeChanged,
     idOf: (v) => v.name,
-    affected: (e) => (e.Type === 'volume' || containerCreatedOrRemoved(e) ? 'all' : undefined),
-    coalesceMs: 100,
+    keysOf: (v) => [v.name],
+    usesOf: volumesOf,
+    withUsers: (v, usedBy) => (usedBy ? { ...v, usedBy } : v),
   });
 }

@@ -48,7 +48,7 @@ export function volumesApi({
         .getVolume(name)
         .inspect()
         .catch(notFound(`volume ${name}`));
-      const users = (await volumeUsers(docker)).get(name) ?? [];
+      const users = (await volumeUsers(docker)).of([name]);
       if (users.length) {
         throw new ApiError(
           'conflict',

@@ -20,7 +20,7 @@ import { useKeptShown } from '../../stores/shownEngineStore';
 import '../volumes/volumes.css';
 
 async function removeNetwork(n: NetworkSummary): Promise<void> {
-  const users = n.containers.map((c) => c.name).join(', ');
+  const users = (n.containers ?? []).map((c) => c.name).join(', ');
   const answer = await confirm({
     title: 'Remove network',
     message: users
@@ -79,7 +79,7 @@ function NetworksOn({ kept }: { kept: string | undefined }) {
       header: 'Containers',
       width: 'minmax(160px, 2fr)',
       render: (n) => <UsedBy containers={n.containers} none={<span className="muted">none</span>} />,
-      sortValue: (n) => n.containers.length,
+      sortValue: (n) => n.containers?.length ?? -1,
     },
   ];
   if (!kept) {

@@ -20,7 +20,7 @@ import { useKeptShown } from '../../stores/shownEngineStore';
 import './volumes.css';
 
 async function removeVolume(v: VolumeSummary): Promise<void> {
-  const users = v.usedBy.map((u) => u.name).join(', ');
+  const users = (v.usedBy ?? []).map((u) => u.name).join(', ');
   const answer = await confirm({
     title: 'Remove volume',
     message: users
@@ -78,7 +78,7 @@ function VolumesOn({ kept }: { kept: string | undefined }) {
       header: 'Used by',
       width: 'minmax(160px, 2fr)',
       render: (v) => <UsedBy containers={v.usedBy} none={<span className="tag">unused</span>} />,
-      sortValue: (v) => v.usedBy.length,
+      sortValue: (v) => v.usedBy?.length ?? -1,
     },
     {
       key: 'size',

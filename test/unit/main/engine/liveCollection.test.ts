@@ -1,9 +1,15 @@
-/** A live list kept from the engine's events: a re-list that fails is tried again, so no change is lost. */
+/**
+ * A live list kept from the engine's events: a re-list that fails is tried again, so no change is lost; and
+ * a list asked on a link that stalled (never answered) holds nobody once the engine reconnects.
+ */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { CollectionEvent } from '../../../../contract/collection';
+import type { ContainerSummary } from '../../../../contract/containers';
 import type { DockerEvent, EngineConnection } from '../../../../main/engine/connection';
 import { LiveCollection } from '../../../../main/engine/liveCollection';
+import { WithUsers } from '../../../../main/engine/withUsers';
+import { containerSummary } from '../../../helpers/containerSummary';
 
 /** The two things a collection asks of the connection: its events and its reconnects. */
 function fakeEngine() {
@@ -12,8 +18,29 @@ function fakeEngine() {
     onEvent: (l: (e: DockerEvent) => void) => (emitter.on('event', l), () => emitter.off('event', l)),
     onReconnect: (l: () => void) => (emitter.on('reconnect', l), () => emitter.off('reconnect', l)),
   };
-  return { engine: engine as unknown as EngineConnection, reconnect: () => emitter.emit('reconnect') };
+  return {
+    engine: engine as unknown as EngineConnection,
+    reconnect: () => emitter.emit('reconnect'),
+    event: (id: string) =>
+      emitter.emit('event', { Type: 'container', Action: 'start', Actor: { ID: id, Attributes: {} } }),
+  };
 }
+
+/**
+ * The link to the engine as a fault proxy makes it: while it stalls, a call is accepted and never answered,
+ * not even once the link passes again (the call guard lets it wait, since the engine then answers pings).
+ */
+function link<T>(items: T[]) {
+  const state = { items, stalled: false, asked: 0 };
+  const list = (): Promise<T[]> => {
+    state.asked++;
+    return state.stalled ? new Promise<T[]>(() => {}) : Promise.resolve(state.items);
+  };
+  return { state, list };
+}
+
+const has = (events: Array<CollectionEvent<{ id: string }>>, id: string) =>
+  events.some((e) => e.type !== 'remove' && e.items.some((i) => i.id === id));
 
 describe('LiveCollection', () => {
   it('lists again after a re-list that failed (a cut answer on reconnect), without another event', async () => {
@@ -39,9 +66,115 @@ describe('LiveCollection', () => {
     items = [{ id: 'a' }, { id: 'b' }];
     failNext = true;
     reconnect();
-    await expect
-      .poll(() => events.some((e) => e.type === 'upsert' && e.items.some((i) => i.id === 'b')), { timeout: 5_000 })
-      .toBe(true);
+    await expect.poll(() => has(events, 'b'), { timeout: 10_000 }).toBe(true);
     off();
   });
+
+  it('the containers shared with the volumes: a first list asked while the link stalled holds no later subscriber once the engine reconnects', async () => {
+    const { engine, reconnect } = fakeEngine();
+    const engineContainers = link<ContainerSummary>([]);
+    const containers = new LiveCollection<ContainerSummary>(engine, {
+      list: engineContainers.list,
+      idOf: (c) => c.id,
+      affected: () => undefined,
+    });
+    const volumes = new LiveCollection<{ name: string; usedBy?: string[] }>(engine, {
+      list: async () => [{ name: 'data' }],
+      idOf: (v) => v.name,
+      affected: () => undefined,
+    });
+    const volumesWithUsers = new WithUsers(volumes, containers, {
+      idOf: (v) => v.name,
+      keysOf: (v) => [v.name],
+      usesOf: (c) => c.volumes,
+      withUsers: (v, users) => (users ? { ...v, usedBy: users.map((u) => u.name) } : v),
+    });
+
+    // The link stalls; the Volumes view asks for its list (and so for the containers', never answered).
+    engineContainers.state.stalled = true;
+    const volumeEvents: Array<CollectionEvent<{ name: string; usedBy?: string[] }>> = [];
+    const offVolumes = await volumesWithUsers.subscribe((e) => volumeEvents.push(e));
+    expect(engineContainers.state.asked).toBe(1);
+
+    // A container is made meanwhile; the Containers view is shown; then the link passes and the engine reconnects.
+    engineContainers.state.items = [containerSummary({ id: 'made-while-stalled', volumes: ['data'] })];
+    const viewEvents: Array<CollectionEvent<{ id: string }>> = [];
+    const viewSubscribed = containers.subscribe((e) => viewEvents.push(e));
+    engineContainers.state.stalled = false;
+    reconnect();
+
+    const offView = await viewSubscribed;
+    expect(viewEvents[0]).toMatchObject({ type: 'snapshot', items: [{ id: 'made-while-stalled' }] });
+    await expect
+      .poll(() => volumeEvents.some((e) => e.type === 'upsert' && e.items.some((v) => v.usedBy?.length === 1)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    offView();
+    offVolumes();
+  }, 30_000);
+
+  it('a re-list asked while the link stalled does not hold the one the reconnect asks for', async () => {
+    const { engine, reconnect } = fakeEngine();
+    const engineList = link([{ id: 'a' }]);
+    const collection = new LiveCollection<{ id: string }>(engine, {
+      list: engineList.list,
+      idOf: (i) => i.id,
+      affected: () => undefined,
+    });
+    const events: Array<CollectionEvent<{ id: string }>> = [];
+    const off = await collection.subscribe((e) => events.push(e));
+
+    // The link drops, comes back stalled: the re-list of that reconnect is never answered.
+    engineList.state.stalled = true;
+    reconnect();
+    await expect.poll(() => engineList.state.asked, { timeout: 10_000 }).toBe(2);
+
+    // A container is made; the link passes and the engine reconnects once more.
+    engineList.state.items = [{ id: 'a' }, { id: 'b' }];
+    engineList.state.stalled = false;
+    reconnect();
+    await expect.poll(() => has(events, 'b'), { timeout: 10_000 }).toBe(true);
+    off();
+  }, 30_000);
+
+  it('a fetch asked before a reconnect that answers after it neither applies its answer nor takes the events that came since', async () => {
+    const { engine, reconnect, event } = fakeEngine();
+    let items = [{ id: 'a' }];
+    let stalled = false;
+    let answerLate: ((items: Array<{ id: string }>) => void) | undefined;
+    const collection = new LiveCollection<{ id: string }>(engine, {
+      list: async () => items,
+      fetch: (ids) =>
+        stalled
+          ? new Promise((resolve) => (answerLate = resolve))
+          : Promise.resolve(items.filter((i) => ids.includes(i.id))),
+      idOf: (i) => i.id,
+      affected: (e) => [e.Actor.ID],
+      coalesceMs: 100,
+    });
+    const events: Array<CollectionEvent<{ id: string }>> = [];
+    const off = await collection.subscribe((e) => events.push(e));
+
+    // While the link stalls: x's fetch is not answered, z's waits behind it.
+    stalled = true;
+    items = [{ id: 'a' }, { id: 'x' }, { id: 'z' }];
+    event('x');
+    await expect.poll(() => answerLate !== undefined, { timeout: 10_000 }).toBe(true);
+    event('z');
+    await new Promise((r) => setTimeout(r, 300));
+
+    // The engine is back: the reconnect's re-list brings x and z.
+    stalled = false;
+    reconnect();
+    await expect.poll(() => has(events, 'x') && has(events, 'z'), { timeout: 10_000 }).toBe(true);
+
+    // y starts; x's fetch then answers, late and stale (x gone): y still shows, and x stays.
+    items = [...items, { id: 'y' }];
+    event('y');
+    answerLate!([]);
+    await expect.poll(() => has(events, 'y'), { timeout: 10_000 }).toBe(true);
+    expect(events.some((e) => e.type === 'remove')).toBe(false);
+    off();
+  }, 30_000);
 });

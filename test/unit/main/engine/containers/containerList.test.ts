@@ -16,6 +16,23 @@ describe('containers on both engines (recorded responses)', () => {
     expect(running?.ports).toEqual([expect.objectContaining({ ip: '127.0.0.1', privatePort: 8080, type: 'tcp' })]);
     expect(running?.labels['berth.rec']).toBe('1');
     expect(list.find((c) => c.name === 'berth-rec-ran')?.state).toBe('exited');
+    // What it uses, for the volumes' and networks' users.
+    expect(running?.volumes).toEqual(['berth-rec-data']);
+    expect(running?.networks).toEqual([{ name: 'bridge', id: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(list.find((c) => c.name === 'berth-rec-ran')?.volumes).toEqual([]);
+  });
+
+  it('refetches a container a network connect or disconnect names (its networks changed)', () => {
+    const event = (Action: string, Attributes: Record<string, string>): DockerEvent => ({
+      Type: 'network',
+      Action,
+      Actor: { ID: 'n1', Attributes },
+      time: 1,
+      timeNano: 1,
+    });
+    expect(containersAffected(event('connect', { container: 'c1', name: 'front' }))).toEqual(['c1']);
+    expect(containersAffected(event('disconnect', { container: 'c1' }))).toEqual(['c1']);
+    expect(containersAffected(event('create', { name: 'front' }))).toBeUndefined();
   });
 
   it.each(RECORDED)('%s: lifecycle events name the container without the legacy keys', (engine) => {

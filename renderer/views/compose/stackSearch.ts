@@ -1,0 +1,21 @@
+/**
+ * What the stacks filter box matches: a stack whose name, a service's name or a container's name contains
+ * the text. Each stack's lower-cased text is derived once per stack object (the store keeps an unchanged
+ * stack's object), not on every keystroke.
+ */
+import type { ComposeStack } from '../../../contract/compose';
+
+const haystacks = new WeakMap<ComposeStack, string>();
+
+function haystackOf(s: ComposeStack): string {
+  let h = haystacks.get(s);
+  if (h === undefined) {
+    // A newline cannot be typed into the search box, so no match spans two names.
+    h = [s.name, ...s.services.flatMap((v) => [v.name, ...v.containers.map((c) => c.name)])].join('\n').toLowerCase();
+    haystacks.set(s, h);
+  }
+  return h;
+}
+
+/** `needle` is trimmed and lower-cased (incrementalFilter.normalizeQuery). Monotone, as incremental filtering needs. */
+export const stackMatches = (s: ComposeStack, needle: string): boolean => haystackOf(s).includes(needle);
