@@ -10,21 +10,20 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TaskKind } from '../../contract/tasks';
+import { processAlive } from '../common/processAlive';
 
 const JOURNAL = /^tasks-(\d+)\.json$/;
 
-const JournalEntry = z.object({ id: z.string(), kind: TaskKind, title: z.string(), startedAt: z.number() });
+const JournalEntry = z.object({
+  id: z.string(),
+  kind: TaskKind,
+  title: z.string(),
+  startedAt: z.number(),
+  /** What to do if this task is cut short (what it may leave half-made); the generic hint when absent. */
+  interruptedHint: z.string().optional(),
+});
 export type JournalEntry = z.infer<typeof JournalEntry>;
 const JournalFile = z.object({ running: z.array(JournalEntry) });
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 export class TaskJournal {
   private readonly running = new Map<string, JournalEntry>();
@@ -49,7 +48,7 @@ export class TaskJournal {
     }
     for (const name of names) {
       const pid = Number(JOURNAL.exec(name)?.[1]);
-      if (!pid || pid === this.pid || alive(pid)) continue;
+      if (!pid || pid === this.pid || processAlive(pid)) continue;
       const file = join(this.dir, name);
       try {
         const parsed = JournalFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));

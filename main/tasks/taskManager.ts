@@ -24,6 +24,11 @@ export interface TaskSpec<K extends TaskKind> {
   kind: K;
   title: string;
   cancellable?: boolean;
+  /**
+   * What the user can do if Berth is killed while this runs (what the task may leave half-made and how to
+   * remove it): the interrupted task's hint after the next start, instead of the generic one.
+   */
+  interruptedHint?: string;
 }
 
 /** A task while it runs: the contract's Task, its result not yet tied to its kind. */
@@ -65,7 +70,7 @@ export class TaskManager {
         cancellable: false,
         startedAt: left.startedAt,
         endedAt: left.startedAt,
-        error: { code: 'failed', message: INTERRUPTED, hint: INTERRUPTED_HINT },
+        error: { code: 'failed', message: INTERRUPTED, hint: left.interruptedHint ?? INTERRUPTED_HINT },
       };
       const done = Promise.resolve(snapshot(task));
       this.entries.set(left.id, {
@@ -103,7 +108,13 @@ export class TaskManager {
       lastFlush: 0,
     };
     this.entries.set(id, entry);
-    this.journal?.started({ id, kind: spec.kind, title: spec.title, startedAt: task.startedAt });
+    this.journal?.started({
+      id,
+      kind: spec.kind,
+      title: spec.title,
+      startedAt: task.startedAt,
+      ...(spec.interruptedHint ? { interruptedHint: spec.interruptedHint } : {}),
+    });
     const handle: TaskHandle = {
       id,
       signal: controller.signal,

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TaskJournal } from '../../../../main/tasks/taskJournal';
-import { INTERRUPTED, TaskManager } from '../../../../main/tasks/taskManager';
+import { INTERRUPTED, INTERRUPTED_HINT, TaskManager } from '../../../../main/tasks/taskManager';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -55,5 +55,23 @@ describe('task journal', () => {
     expect(tasks.logOf('abc')).toEqual([INTERRUPTED]);
     expect(readdirSync(dir)).toEqual([`tasks-${process.ppid}.json`]);
     expect(new TaskManager(new TaskJournal(dir)).list()).toEqual([]);
+  });
+
+  it('journals what a task may leave half-made, and says it (not the generic hint) once it was interrupted', () => {
+    const dir = tempDir();
+    const hint = 'kind may have left the cluster "k" half-made.';
+    const running = new TaskManager(new TaskJournal(dir));
+    running.start(
+      { kind: 'kind.create', title: 'Create kind cluster k', interruptedHint: hint },
+      () => new Promise(() => {}),
+    );
+    running.start({ kind: 'image.pull', title: 'Pull redis' }, () => new Promise(() => {}));
+    const journal = readFileSync(join(dir, `tasks-${process.pid}.json`), 'utf8');
+    // What the next Berth finds after this one was killed: the same file under a pid that is gone.
+    writeFileSync(join(dir, `tasks-${DEAD_PID}.json`), journal);
+    const after = new TaskManager(new TaskJournal(dir, undefined, DEAD_PID + 1));
+    const byKind = new Map(after.list().map((t) => [t.kind, t]));
+    expect(byKind.get('kind.create')?.error).toMatchObject({ message: INTERRUPTED, hint });
+    expect(byKind.get('image.pull')?.error).toMatchObject({ message: INTERRUPTED, hint: INTERRUPTED_HINT });
   });
 });
