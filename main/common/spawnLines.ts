@@ -12,6 +12,8 @@ export interface SpawnLinesOptions {
   onLine(line: string): void;
   /** How long a cancelled program gets between SIGTERM and SIGKILL. */
   killGraceMs?: number;
+  /** Told the program's pid (the id of its process group) once it runs; what it returns is called when it ends. */
+  onSpawn?(pid: number): (() => void) | void;
 }
 
 export function spawnLines(program: string, args: string[], opts: SpawnLinesOptions): Promise<number | null> {
@@ -38,6 +40,7 @@ export function spawnLines(program: string, args: string[], opts: SpawnLinesOpti
         },
       };
     };
+    const release = child.pid ? opts.onSpawn?.(child.pid) : undefined;
     const out = reader();
     const err = reader();
     child.stdout.on('data', out.data);
@@ -56,10 +59,12 @@ export function spawnLines(program: string, args: string[], opts: SpawnLinesOpti
     };
     opts.signal?.addEventListener('abort', kill, { once: true });
     child.on('error', (e) => {
+      release?.();
       opts.signal?.removeEventListener('abort', kill);
       reject(e);
     });
     child.on('close', (code) => {
+      release?.();
       clearTimeout(killTimer);
       opts.signal?.removeEventListener('abort', kill);
       out.end();

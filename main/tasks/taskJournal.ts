@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { TaskKind } from '../../contract/tasks';
 import { processAlive } from '../common/processAlive';
+import { LeftProcess } from './leftProcesses';
 
 const JOURNAL = /^tasks-(\d+)\.json$/;
 
@@ -21,6 +22,8 @@ const JournalEntry = z.object({
   startedAt: z.number(),
   /** What to do if this task is cut short (what it may leave half-made); the generic hint when absent. */
   interruptedHint: z.string().optional(),
+  /** The CLIs it runs in their own process groups (leftProcesses.ts: a name, and a digest of the command line). */
+  processes: z.array(LeftProcess).optional(),
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 const JournalFile = z.object({ running: z.array(JournalEntry) });
@@ -62,6 +65,13 @@ export class TaskJournal {
   }
 
   started(entry: JournalEntry): void {
+    this.running.set(entry.id, entry);
+    this.write();
+  }
+
+  /** The running task's entry changed (a CLI it runs started or ended). */
+  changed(entry: JournalEntry): void {
+    if (!this.running.has(entry.id)) return;
     this.running.set(entry.id, entry);
     this.write();
   }

@@ -3,9 +3,10 @@
  * `npm run web` process runs them on the shared Docker 20.10, is killed while the work surely runs (a
  * Dockerfile step that sleeps; kubeadm running in the kind node), and a new process starts on the same config
  * folder. Its task list says what was interrupted; the temporary folder the killed build left (buildx's) is
- * removed at the start; the engine is shown as it really is: no image claimed as built, the half-made kind
- * cluster listed with its node, and removed only when the user deletes it (kind.delete). What becomes of the
- * CLIs the killed Berth had started (buildx, kind) is observed and printed. Counted in the fault summary.
+ * removed at the start, and buildx, which outlives Berth while it has nothing to write, is ended by it; the
+ * engine is shown as it really is: no image claimed as built, the half-made kind cluster listed with its node,
+ * and removed only when the user deletes it (kind.delete). What becomes of the CLIs the killed Berth had
+ * started (buildx, kind) is printed. Counted in the fault summary.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,6 +63,13 @@ const commandOf = (pid: number): string => {
   }
 };
 
+/** Processes whose command line holds `token` (a build step's shell, in the engine's containers). */
+const stepProcesses = (token: string): number[] =>
+  readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number)
+    .filter((pid) => pid !== process.pid && commandOf(pid).includes(token));
+
 const ownBuildFolders = (pid: number) =>
   readdirSync(tmpdir())
     .filter((n) => n.startsWith(`berth-build-${pid}-`))
@@ -96,7 +104,7 @@ describe('Berth killed (SIGKILL) during a build', () => {
       const token = `${prefix}-step`;
       const context = join(dir, 'context');
       mkdirSync(context);
-      writeFileSync(join(context, 'Dockerfile'), `FROM ${FIXTURE_BUSYBOX}\nRUN echo ${token} && sleep 900\n`);
+      writeFileSync(join(context, 'Dockerfile'), `FROM ${FIXTURE_BUSYBOX}\nRUN sleep 900 && echo ${token}\n`);
       const tags = { classic: `${prefix}-classic:1`, buildkit: `${prefix}-buildkit:1` };
       images.push(tags.classic, tags.buildkit);
 
@@ -113,7 +121,7 @@ describe('Berth killed (SIGKILL) during a build', () => {
         tags: [tags.buildkit],
         builder: 'buildkit',
       })) as { taskId: string };
-      const step = new RegExp(`RUN echo ${token}`);
+      const step = new RegExp(`RUN sleep 900 && echo ${token}`);
       await eventually(
         'the classic build to run the sleeping step',
         stepRunning(first, sub, classic.taskId, step),
@@ -129,6 +137,9 @@ describe('Berth killed (SIGKILL) during a build', () => {
           .split('\n')
           .filter((l) => l.includes(token));
       expect((await buildContainers()).length).toBeGreaterThanOrEqual(1); // the classic step's container
+      // Both steps' shells run in the engine (the command after the sleep keeps the shell from exec'ing it),
+      // silent: nothing for the CLIs to write until the step ends.
+      await eventually('both build steps to run', () => stepProcesses(token).length >= 2, 120_000);
       expect(ownBuildFolders(pid)).toHaveLength(1); // buildx's, named after the Berth that made it
 
       const children = await descendants(pid);
@@ -142,6 +153,8 @@ describe('Berth killed (SIGKILL) during a build', () => {
       observed.push(
         `build: ${alive.length} of ${children.length} CLI process(es) of the killed Berth (${names.join(', ')}) still ran 5 s later`,
       );
+      // buildx (the docker CLI and its plugin) runs on: it dies only when it next writes to the pipes Berth held.
+      expect(alive).toEqual(children);
       const left = ownBuildFolders(pid);
       expect(left, 'the killed build left its temp folder').toHaveLength(1);
 
@@ -154,19 +167,35 @@ describe('Berth killed (SIGKILL) during a build', () => {
           expect(byId.get(id)).toMatchObject({ kind: 'image.build', state: 'failed', message: INTERRUPTED });
           expect(byId.get(id)?.error?.hint).toMatch(/really has now/);
         }
-        // The engine's real state: the engine dropped the classic build with its connection (its step's
-        // container goes), and neither tag names an image, in Berth's list or the docker CLI's.
+        // buildx, left running by the killed Berth (it dies only at its next output line, and the step is
+        // silent), is ended by the new one: the journal named it; its task log says so.
+        await eventually(
+          'the orphaned buildx to be ended',
+          async () => {
+            const still = await Promise.all(children.map(running));
+            return still.every((r) => !r);
+          },
+          60_000,
+        );
+        const { lines } = (await second.call('tasks.log', { id: buildkit.taskId })) as { lines: string[] };
+        expect(lines.join('\n')).toMatch(/Ended docker buildx build \(pid \d+\), which the stopped Berth/);
+        // The engine's real state: it dropped both builds with their clients (the classic step's container
+        // goes; no step's process runs on, BuildKit's included), and neither tag names an image, in Berth's
+        // list or the docker CLI's.
         await eventually(
           'the classic build step container to be removed',
           async () => (await buildContainers()).length === 0,
           120_000,
         );
+        await eventually('no build step to run on', () => stepProcesses(token).length === 0, 120_000);
         const listed = JSON.stringify(await second.call('images.list'));
         for (const tag of Object.values(tags)) {
           expect(listed).not.toContain(tag.split(':')[0]);
           expect(await docker('images', '-q', tag)).toBe('');
         }
-        observed.push('build: both builds listed as interrupted, the buildx temp folder removed, no image tagged');
+        observed.push(
+          `build: both builds listed as interrupted, the buildx temp folder removed, the orphaned buildx ended by the next start, no image tagged`,
+        );
       } finally {
         await second.stop();
       }

@@ -124,11 +124,14 @@ export async function runBuildx(
   const out = new BuildxOutput(task);
   task.progress({ message: 'Starting BuildKit…' });
   try {
-    const code = await spawnLines('docker', buildxArgs(job, iidfile), {
+    const args = buildxArgs(job, iidfile);
+    const code = await spawnLines('docker', args, {
       cwd: job.context,
       env,
       signal: task.signal,
       onLine: out.onLine,
+      // Journaled: a Berth killed meanwhile leaves buildx (and the engine) building; the next start ends it.
+      onSpawn: (pid) => task.runs(pid, ['docker', ...args]),
     });
     for (const s of out.progress.finish(task.signal.aborted)) task.step(s);
     if (task.signal.aborted) throw new ApiError('cancelled', 'Cancelled by the user.');

@@ -74,4 +74,28 @@ describe('task journal', () => {
     expect(byKind.get('kind.create')?.error).toMatchObject({ message: INTERRUPTED, hint });
     expect(byKind.get('image.pull')?.error).toMatchObject({ message: INTERRUPTED, hint: INTERRUPTED_HINT });
   });
+
+  it('journals the CLIs a task runs while they run (a digest of their command line, not the line)', async () => {
+    const dir = tempDir();
+    const tasks = new TaskManager(new TaskJournal(dir));
+    const file = join(dir, `tasks-${process.pid}.json`);
+    let release: () => void = () => {};
+    let finish: () => void = () => {};
+    const id = tasks.start({ kind: 'image.build', title: 'Build app' }, async (task) => {
+      release = task.runs(4242, ['docker', 'buildx', 'build', '--build-arg', 'TOKEN=s3cret', '.']);
+      await new Promise<void>((r) => (finish = r));
+      return { id: null, tags: [] };
+    });
+    await new Promise((r) => setImmediate(r));
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text).running[0].processes).toEqual([
+      { pid: 4242, name: 'docker buildx build', digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
+    expect(text).not.toContain('s3cret');
+    release();
+    expect(JSON.parse(readFileSync(file, 'utf8')).running[0].processes).toBeUndefined();
+    finish();
+    await tasks.wait(id);
+    expect(existsSync(file)).toBe(false);
+  });
 });
