@@ -2,8 +2,9 @@
  * Berth's own process killed (SIGKILL) in the middle of a pull and of a compose up: a real `npm run web`
  * process pulls from a registry that accepts connections and never answers (so both are surely still
  * running), is killed, and a new process on the same config folder starts. Its task list says what was
- * interrupted, and its lists show what the engine really has (the half-made stack as it is, the image not
- * there). Counted in the run's fault summary (test/helpers/summaryReporter.ts).
+ * interrupted, it ends the compose the killed one left running, and its lists show what the engine really
+ * has (the half-made stack as it is, the image not there). Counted in the run's fault summary
+ * (test/helpers/summaryReporter.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
@@ -14,7 +15,7 @@ import type { ComposeStack } from '../../contract/compose';
 import { INTERRUPTED } from '../../main/tasks/taskManager';
 import { containersOf, project as projectName, purge } from '../helpers/compose';
 import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
-import { descendants, killBerth, startWebBerth } from '../helpers/webBerth';
+import { descendants, killBerth, running as isRunning, startWebBerth } from '../helpers/webBerth';
 
 let dir: string;
 let blackHole: net.Server;
@@ -82,6 +83,8 @@ describe('Berth killed (SIGKILL) during a pull and a compose up', () => {
     orphans.push(...(await descendants(first.child.pid as number)));
     await killBerth(first);
     faults.injected += 2;
+    // compose, waiting on the registry, has nothing to write: it outlives the killed Berth.
+    expect((await Promise.all(orphans.map(isRunning))).some(Boolean)).toBe(true);
 
     const second = await startWebBerth(join(dir, 'config'));
     try {
@@ -94,6 +97,17 @@ describe('Berth killed (SIGKILL) during a pull and a compose up', () => {
         expect(byId.get(id)?.error?.hint).toMatch(/really has now/);
         faults.survived += 1;
       }
+      // The new Berth ends the compose the killed one left running (its journal named it), and says so.
+      await eventually(
+        'the orphaned compose to be ended',
+        async () => {
+          const still = await Promise.all(orphans.map(isRunning));
+          return still.every((r) => !r);
+        },
+        60_000,
+      );
+      const { lines } = (await second.call('tasks.log', { id: up.taskId })) as { lines: string[] };
+      expect(lines.join('\n')).toMatch(/Ended docker[ -]compose \(pid \d+\), which the stopped Berth/);
       // The engine's real state: the image never came, and the stack is shown as far as it got.
       const images = await second.call('images.list');
       expect(JSON.stringify(images)).not.toContain(reference);

@@ -124,14 +124,13 @@ export async function runBuildx(
   const out = new BuildxOutput(task);
   task.progress({ message: 'Starting BuildKit…' });
   try {
-    const args = buildxArgs(job, iidfile);
-    const code = await spawnLines('docker', args, {
+    const code = await spawnLines('docker', buildxArgs(job, iidfile), {
       cwd: job.context,
       env,
       signal: task.signal,
       onLine: out.onLine,
       // Journaled: a Berth killed meanwhile leaves buildx (and the engine) building; the next start ends it.
-      onSpawn: (pid) => task.runs(pid, ['docker', ...args]),
+      onSpawn: task.runs,
     });
     for (const s of out.progress.finish(task.signal.aborted)) task.step(s);
     if (task.signal.aborted) throw new ApiError('cancelled', 'Cancelled by the user.');

@@ -89,7 +89,7 @@ describe('task journal', () => {
     await new Promise((r) => setImmediate(r));
     const text = readFileSync(file, 'utf8');
     expect(JSON.parse(text).running[0].processes).toEqual([
-      { pid: 4242, name: 'docker buildx build', digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { pid: 4242, name: 'docker buildx build', digest: expect.stringMatching(/^[0-9a-f]{64}$/), length: 39 },
     ]);
     expect(text).not.toContain('s3cret');
     release();
