@@ -24,6 +24,7 @@ import { ShellRequests } from './settings/openRequests';
 import { defaultConfigDir } from './settings/configDir';
 import { ProgramMemory } from './common/programMemory';
 import { LogSessions } from './common/logs/logSessions';
+import { removeStaleTempFolders } from './common/ownTempFolders';
 import { logsApi } from './logs/logsApi';
 import { join } from 'node:path';
 
@@ -45,6 +46,8 @@ export interface BackendOptions extends RouterOptions {
 
 export function createBackend(options: BackendOptions): Backend {
   const configDir = options.configDir ?? defaultConfigDir();
+  // What a Berth that was killed or crashed left in the temp dir (a build's folder) goes at the next start.
+  for (const left of removeStaleTempFolders()) options.log?.(`removed ${left}, left by a Berth that is gone`);
   const settings = new SettingsStore(configDir);
   const choice = () => ({
     host: options.engineOverride ?? (settings.current.engineHost || process.env.BERTH_DOCKER_HOST),

@@ -12,6 +12,11 @@ export interface SpawnLinesOptions {
   onLine(line: string): void;
   /** How long a cancelled program gets between SIGTERM and SIGKILL. */
   killGraceMs?: number;
+  /**
+   * Told the program's pid (the id of its process group) and command line once it runs (a task journals
+   * them: TaskHandle.runs); what it returns is called when it ends.
+   */
+  onSpawn?(pid: number, command: string[]): (() => void) | void;
 }
 
 export function spawnLines(program: string, args: string[], opts: SpawnLinesOptions): Promise<number | null> {
@@ -38,6 +43,7 @@ export function spawnLines(program: string, args: string[], opts: SpawnLinesOpti
         },
       };
     };
+    const release = child.pid ? opts.onSpawn?.(child.pid, [program, ...args]) : undefined;
     const out = reader();
     const err = reader();
     child.stdout.on('data', out.data);
@@ -56,10 +62,12 @@ export function spawnLines(program: string, args: string[], opts: SpawnLinesOpti
     };
     opts.signal?.addEventListener('abort', kill, { once: true });
     child.on('error', (e) => {
+      release?.();
       opts.signal?.removeEventListener('abort', kill);
       reject(e);
     });
     child.on('close', (code) => {
+      release?.();
       clearTimeout(killTimer);
       opts.signal?.removeEventListener('abort', kill);
       out.end();

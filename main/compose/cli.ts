@@ -3,7 +3,7 @@
  * line by line output, and killed (with its whole process group) when the signal aborts.
  */
 import type { SolveStatus } from '../common/buildkitProgress';
-import { spawnLines } from '../common/spawnLines';
+import { spawnLines, type SpawnLinesOptions } from '../common/spawnLines';
 import { decodeComposeJson } from './jsonProgress';
 import type { ComposeCli } from './tool';
 
@@ -28,6 +28,8 @@ export interface RunOptions {
   /** BuildKit's progress while compose builds (with `--progress json`). */
   onBuildStatus?(status: SolveStatus): void;
   env?: Record<string, string | undefined>;
+  /** Told compose's pid and command line once it runs (a task journals them: TaskHandle.runs). */
+  onSpawn?: SpawnLinesOptions['onSpawn'];
 }
 
 const TAIL = 200;
@@ -76,6 +78,7 @@ export async function runCompose(
     signal: opts.signal,
     onLine: take,
     killGraceMs: KILL_GRACE_MS,
+    onSpawn: opts.onSpawn,
   });
   return { code, tail };
 }

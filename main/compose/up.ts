@@ -107,7 +107,11 @@ async function runUp(
   try {
     if (input.pull && !cli.v2) {
       const pull = new StepTracker(task, scope.project, services, [0.05, 0.3]);
-      const r = await runCompose(cli, scope, ['pull', ...input.services], { signal, onLine: pull.onLine });
+      const r = await runCompose(cli, scope, ['pull', ...input.services], {
+        signal,
+        onLine: pull.onLine,
+        onSpawn: task.runs,
+      });
       if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
       if (r.code !== 0) throw composeFailure(`Pull for ${scope.project} failed`, r.tail, r.code);
     }
@@ -125,6 +129,8 @@ async function runUp(
       signal,
       onLine: tracker.onLine,
       onBuildStatus: tracker.onBuildStatus,
+      // Journaled: a Berth killed meanwhile leaves compose running (until it next writes); the next start ends it.
+      onSpawn: task.runs,
     });
     tracker.endBuild(signal.aborted);
     if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');

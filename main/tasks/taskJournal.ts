@@ -1,8 +1,8 @@
 /**
  * A small journal of the tasks that are running, in the config folder (tasks-<pid>.json, 0600), so that after
  * Berth was killed or crashed the task list can say what was interrupted. A task is written when it starts
- * and removed when it ends; a journal whose process is gone lists what was cut short, and the next Berth
- * takes it over. One file per process, so the desktop app and `npm run web` sharing a folder never take each
+ * (with what to tell the user if it is cut short, and the CLIs it runs: leftProcesses.ts) and removed when
+ * it ends; a journal whose process is gone lists what was cut short, and the next Berth takes it over. One file per process, so the desktop app and `npm run web` sharing a folder never take each
  * other's running tasks for interrupted ones. Writes are atomic and never throw: a journal that cannot be
  * written only loses that notice.
  */
@@ -10,21 +10,23 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TaskKind } from '../../contract/tasks';
+import { processAlive } from '../common/processAlive';
+import { LeftProcess } from './leftProcesses';
 
 const JOURNAL = /^tasks-(\d+)\.json$/;
 
-const JournalEntry = z.object({ id: z.string(), kind: TaskKind, title: z.string(), startedAt: z.number() });
+const JournalEntry = z.object({
+  id: z.string(),
+  kind: TaskKind,
+  title: z.string(),
+  startedAt: z.number(),
+  /** What to do if this task is cut short (what it may leave half-made); the generic hint when absent. */
+  interruptedHint: z.string().optional(),
+  /** The CLIs it runs in their own process groups (leftProcesses.ts: a name, and a digest of the command line). */
+  processes: z.array(LeftProcess).optional(),
+});
 export type JournalEntry = z.infer<typeof JournalEntry>;
 const JournalFile = z.object({ running: z.array(JournalEntry) });
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 export class TaskJournal {
   private readonly running = new Map<string, JournalEntry>();
@@ -49,7 +51,7 @@ export class TaskJournal {
     }
     for (const name of names) {
       const pid = Number(JOURNAL.exec(name)?.[1]);
-      if (!pid || pid === this.pid || alive(pid)) continue;
+      if (!pid || pid === this.pid || processAlive(pid)) continue;
       const file = join(this.dir, name);
       try {
         const parsed = JournalFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
@@ -63,6 +65,13 @@ export class TaskJournal {
   }
 
   started(entry: JournalEntry): void {
+    this.running.set(entry.id, entry);
+    this.write();
+  }
+
+  /** The running task's entry changed (a CLI it runs started or ended). */
+  changed(entry: JournalEntry): void {
+    if (!this.running.has(entry.id)) return;
     this.running.set(entry.id, entry);
     this.write();
   }

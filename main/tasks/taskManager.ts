@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Task, TaskEvent, TaskKind, TaskResult, TaskStep } from '../../contract/tasks';
 import { ApiError } from '../../contract/errors';
 import { toApiError } from '../common/toApiError';
-import type { TaskJournal } from './taskJournal';
+import type { JournalEntry, TaskJournal } from './taskJournal';
+import { endLeftProcesses, leftProcess, type LeftProcess } from './leftProcesses';
 
 const LOG_LIMIT = 5000;
 const UPDATE_INTERVAL_MS = 100;
@@ -18,12 +19,22 @@ export interface TaskHandle {
   progress(update: { fraction?: number | null; message?: string }): void;
   step(step: TaskStep): void;
   log(...lines: string[]): void;
+  /**
+   * A CLI this task runs in its own process group (`command`: its command line as started), journaled so that
+   * the next start ends it if Berth is killed meanwhile; the returned function says it ended.
+   */
+  runs(pid: number, command: string[]): () => void;
 }
 
 export interface TaskSpec<K extends TaskKind> {
   kind: K;
   title: string;
   cancellable?: boolean;
+  /**
+   * What the user can do if Berth is killed while this runs (what the task may leave half-made and how to
+   * remove it): the interrupted task's hint after the next start, instead of the generic one.
+   */
+  interruptedHint?: string;
 }
 
 /** A task while it runs: the contract's Task, its result not yet tied to its kind. */
@@ -65,17 +76,21 @@ export class TaskManager {
         cancellable: false,
         startedAt: left.startedAt,
         endedAt: left.startedAt,
-        error: { code: 'failed', message: INTERRUPTED, hint: INTERRUPTED_HINT },
+        error: { code: 'failed', message: INTERRUPTED, hint: left.interruptedHint ?? INTERRUPTED_HINT },
       };
       const done = Promise.resolve(snapshot(task));
-      this.entries.set(left.id, {
+      const entry: Entry = {
         task,
         log: [INTERRUPTED],
         controller: new AbortController(),
         done,
         pendingLog: [],
         lastFlush: 0,
-      });
+      };
+      this.entries.set(left.id, entry);
+      if (left.processes?.length) {
+        void endLeftProcesses(left.processes).then((said) => said.length && entry.log.push(...said));
+      }
     }
   }
 
@@ -103,7 +118,19 @@ export class TaskManager {
       lastFlush: 0,
     };
     this.entries.set(id, entry);
-    this.journal?.started({ id, kind: spec.kind, title: spec.title, startedAt: task.startedAt });
+    const journaled: JournalEntry = {
+      id,
+      kind: spec.kind,
+      title: spec.title,
+      startedAt: task.startedAt,
+      ...(spec.interruptedHint ? { interruptedHint: spec.interruptedHint } : {}),
+    };
+    this.journal?.started(journaled);
+    const processes = new Map<number, LeftProcess>();
+    const journalProcesses = () => {
+      const list = [...processes.values()];
+      this.journal?.changed({ ...journaled, ...(list.length ? { processes: list } : {}) });
+    };
     const handle: TaskHandle = {
       id,
       signal: controller.signal,
@@ -123,6 +150,13 @@ export class TaskManager {
         if (entry.log.length > LOG_LIMIT) entry.log.splice(0, entry.log.length - LOG_LIMIT);
         entry.pendingLog.push(...lines);
         this.scheduleUpdate(entry);
+      },
+      runs: (pid, command) => {
+        processes.set(pid, leftProcess(pid, command));
+        journalProcesses();
+        return () => {
+          if (processes.delete(pid)) journalProcesses();
+        };
       },
     };
     this.emit({ type: 'update', task: snapshot(task) });

@@ -6,17 +6,9 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../processAlive';
 
 export const defaultSpoolRoot = (): string => join(tmpdir(), `berth-logs-${userInfo().username}`);
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Removes the spool folders of Berth processes that no longer run; returns their names. */
 export function removeStaleSpools(root: string): string[] {
@@ -29,7 +21,7 @@ export function removeStaleSpools(root: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const m = /^(\d+)-\d+$/.exec(name);
-    if (!m || (Number(m[1]) !== process.pid && alive(Number(m[1])))) continue;
+    if (!m || (Number(m[1]) !== process.pid && processAlive(Number(m[1])))) continue;
     if (Number(m[1]) === process.pid && name === ownFolderName()) continue;
     rmSync(join(root, name), { recursive: true, force: true });
     removed.push(name);

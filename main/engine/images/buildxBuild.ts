@@ -8,11 +8,11 @@
  * image store whatever the builder's driver; `--iidfile` names the image (the index digest on the containerd
  * store). Cancel stops buildx (its process group), which cancels the solve on the engine.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ApiError } from '../../../contract/errors';
 import { spawnLines } from '../../common/spawnLines';
+import { makeTempFolder } from '../../common/ownTempFolders';
 import type { TaskHandle } from '../../tasks/taskManager';
 import { buildFailure, locateInStage, parseDockerfile } from './buildDockerfile';
 import type { BuildJob, BuildResult } from './buildJob';
@@ -119,7 +119,7 @@ export async function runBuildx(
   job: BuildJob,
   inspectId: (ref: string) => Promise<string>,
 ): Promise<BuildResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'berth-build-'));
+  const dir = await makeTempFolder('build');
   const iidfile = join(dir, 'iid');
   const out = new BuildxOutput(task);
   task.progress({ message: 'Starting BuildKit…' });
@@ -129,6 +129,8 @@ export async function runBuildx(
       env,
       signal: task.signal,
       onLine: out.onLine,
+      // Journaled: a Berth killed meanwhile leaves buildx (and the engine) building; the next start ends it.
+      onSpawn: task.runs,
     });
     for (const s of out.progress.finish(task.signal.aborted)) task.step(s);
     if (task.signal.aborted) throw new ApiError('cancelled', 'Cancelled by the user.');

@@ -1,6 +1,7 @@
 /**
  * The long kind operations, as tasks: create (steps from kind's progress lines; a half-made cluster is
- * removed on cancel or failure, later if the engine went away), delete (nodes, context and the `kind`
+ * removed on cancel or failure, later if the engine went away; one that a killed Berth left is named by the
+ * interrupted task for the user to delete), delete (nodes, context and the `kind`
  * network once no cluster uses it), and load an image into a cluster's nodes.
  */
 import type Docker from 'dockerode';
@@ -99,7 +100,13 @@ export async function startKindCreate(tasks: TaskManager, kind: KindTool, raw: K
     });
     await removeContainers(task, await nodeContainers(kind.docker, input.name));
   };
-  return tasks.start({ kind: 'kind.create', title: `Create kind cluster ${input.name}` }, async (task) => {
+  // kind ends with Berth (at its next progress line, its output pipe gone), never to finish or clean up.
+  const interruptedHint =
+    `The cluster "${input.name}" kind was creating is left half-made (its node containers stay in Docker, with ` +
+    `no kubectl context): the kind clusters list shows it as it is now; delete it there (or ` +
+    `\`kind delete cluster --name ${input.name}\`) and create it again.`;
+  const spec = { kind: 'kind.create' as const, title: `Create kind cluster ${input.name}`, interruptedHint };
+  return tasks.start(spec, async (task) => {
     task.log('# kind config', ...config.trimEnd().split('\n'), '');
     const run = await runKind(kind.binary, kindCreateArgs(input.name), {
       input: config,
