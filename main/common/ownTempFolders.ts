@@ -5,11 +5,10 @@
  * (never one of a Berth still running, such as a second web bridge). Folders named otherwise — including a
  * user's own `berth-…` ones — are never touched.
  */
-import { readdirSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from './processAlive';
+import { processAlive, removeStaleFolders } from './processAlive';
 
 /** What Berth makes temporary folders for; only these names are ever swept. */
 export type TempPurpose = 'build';
@@ -23,22 +22,8 @@ export function makeTempFolder(purpose: TempPurpose, root: string = tmpdir()): P
 
 /** Removes the temporary folders of Berth processes that no longer run; returns their paths. */
 export function removeStaleTempFolders(root: string = tmpdir()): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(root);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
+  return removeStaleFolders(root, (name) => {
     const pid = Number(OWN.exec(name)?.[1]);
-    if (!pid || pid === process.pid || processAlive(pid)) continue;
-    try {
-      rmSync(join(root, name), { recursive: true, force: true });
-      removed.push(join(root, name));
-    } catch {
-      // another user's, or gone meanwhile: left as it is
-    }
-  }
-  return removed;
+    return pid > 0 && pid !== process.pid && !processAlive(pid);
+  }).map((name) => join(root, name));
 }

@@ -54,3 +54,14 @@ export function ReachableEngine({ name, children }: { name: string | undefined; 
     </div>
   );
 }
+
+/** Above a kept engine's read-only list: what cannot be done here (`actions`), and how to do it. */
+export function KeptEngineNote({ name, actions }: { name: string | undefined; actions: string }) {
+  if (!name) return null;
+  return (
+    <p className="muted">
+      Kept connected beside the engine in use, shown live. To {actions} here, choose {name} in the engine picker (status
+      bar).
+    </p>
+  );
+}

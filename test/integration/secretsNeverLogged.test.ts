@@ -8,7 +8,7 @@
  * the settings file must be readable by its owner only (0600).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import type { ServerMessage } from '../../contract/protocol';
 import { FIXTURE_BUSYBOX, uniqueName } from '../helpers/docker';
 import { useTempDockerConfig } from '../helpers/engines';
 import { startTlsRegistry, type TlsRegistry } from '../helpers/tlsRegistry';
+import { startWebBerth, type WebBerth } from '../helpers/webBerth';
 import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeCluster } from '../helpers/kubeCluster';
 
 const exec = promisify(execFile);
@@ -38,7 +39,7 @@ let namespace: string;
 let token = '';
 let clientKey = '';
 let child: ChildProcess;
-let printed = '';
+let berth: WebBerth;
 const received: string[] = [];
 const tags: string[] = [];
 
@@ -110,31 +111,14 @@ beforeAll(async () => {
   await kc('set-credentials', 'wrong', `--token=${WRONG_TOKEN}`);
   await kc('set-context', 'berth-wrong-token', `--cluster=${clusterName}`, '--user=wrong');
 
-  child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'main', 'web.js')], {
-    env: {
-      ...process.env,
-      BERTH_CONFIG_DIR: configDir,
-      BERTH_KUBECONFIG: kubeconfig,
-      DOCKER_CONFIG: dockerConfig.dir,
-      BERTH_KUBE_DEBUG: '1',
-      BERTH_VALIDATE_OUTPUTS: '1',
-    },
+  berth = await startWebBerth(configDir, {
+    BERTH_KUBECONFIG: kubeconfig,
+    DOCKER_CONFIG: dockerConfig.dir,
+    BERTH_KUBE_DEBUG: '1',
+    BERTH_VALIDATE_OUTPUTS: '1',
   });
-  child.stderr?.on('data', (d: Buffer) => (printed += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      printed += d.toString();
-      const m = /Berth web UI: (\S+)/.exec(printed);
-      if (m) resolve(m[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`web exited ${code}: ${printed}`)));
-  });
-  const u = new URL(url);
-  ws = await new Promise<WebSocket>((resolve, reject) => {
-    const s = new WebSocket(`ws://${u.host}/api${u.search}`, { headers: { origin: `http://${u.host}` } });
-    s.once('open', () => resolve(s));
-    s.once('error', reject);
-  });
+  child = berth.child;
+  ws = berth.ws;
   ws.on('message', (d) => received.push(String(d)));
 });
 
@@ -234,12 +218,12 @@ describe('secrets never leave Berth (a real web process)', () => {
     expect(files.map((f) => f.slice(configDir.length + 1))).toContain('settings.json');
     expect(statSync(join(configDir, 'settings.json')).mode & 0o777).toBe(0o600);
     const places: Array<[string, string]> = [
-      ['the process output', printed],
+      ['the process output', berth.output()],
       ['the renderer', received.join('\n')],
       ...taskLogs.map((t, i): [string, string] => [`task log ${taskIds[i]}`, t]),
       ...files.map((f): [string, string] => [f, readFileSync(f, 'latin1')]),
     ];
-    expect(printed).toContain('[kube]'); // the talkative logs were really on
+    expect(berth.output()).toContain('[kube]'); // the talkative logs were really on
     expect(received.length).toBeGreaterThan(10);
     expect(taskLogs.join('').length).toBeGreaterThan(0);
     const secrets: Array<[string, string]> = [

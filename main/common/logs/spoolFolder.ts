@@ -3,30 +3,21 @@
  * one sub-folder per open log. A Berth that crashed leaves its folder behind; the next start removes every
  * folder whose process is gone (never one of a Berth still running, such as a second web bridge).
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '../processAlive';
+import { processAlive, removeStaleFolders } from '../processAlive';
 
 export const defaultSpoolRoot = (): string => join(tmpdir(), `berth-logs-${userInfo().username}`);
 
 /** Removes the spool folders of Berth processes that no longer run; returns their names. */
 export function removeStaleSpools(root: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(root);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
+  return removeStaleFolders(root, (name) => {
     const m = /^(\d+)-\d+$/.exec(name);
-    if (!m || (Number(m[1]) !== process.pid && processAlive(Number(m[1])))) continue;
-    if (Number(m[1]) === process.pid && name === ownFolderName()) continue;
-    rmSync(join(root, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
+    if (!m) return false;
+    // A folder of this very process id but another start is a previous process's whose id came back.
+    return Number(m[1]) === process.pid ? name !== ownFolderName() : !processAlive(Number(m[1]));
+  });
 }
 
 const started = Date.now();

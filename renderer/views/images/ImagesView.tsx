@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
-import { EngineTabs, ReachableEngine } from '../../components/EngineTabs';
+import { EngineTabs, KeptEngineNote, ReachableEngine } from '../../components/EngineTabs';
 import { useContainers, useImages } from '../../stores/dockerStores';
 import { containersOn, imagesOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
@@ -141,12 +141,7 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
         )}
       </ViewHeader>
       <EngineTabs view="images" />
-      {kept && (
-        <p className="muted">
-          Kept connected beside the engine in use, shown live. To pull, build, run or remove images here, choose {kept}{' '}
-          in the engine picker (status bar).
-        </p>
-      )}
+      <KeptEngineNote name={kept} actions="pull, build, run or remove images" />
       {error && !loaded && (
         <p className="field-error" role="alert">
           {error.message}

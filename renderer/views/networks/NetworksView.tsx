@@ -14,7 +14,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { UsedBy } from '../volumes/UsedBy';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { useNetworks } from '../../stores/networksStore';
-import { EngineTabs, ReachableEngine } from '../../components/EngineTabs';
+import { EngineTabs, KeptEngineNote, ReachableEngine } from '../../components/EngineTabs';
 import { networksOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
 import '../volumes/volumes.css';
@@ -113,12 +113,7 @@ function NetworksOn({ kept }: { kept: string | undefined }) {
         )}
       </ViewHeader>
       <EngineTabs view="networks" />
-      {kept && (
-        <p className="muted">
-          Kept connected beside the engine in use, shown live. To create or remove networks here, choose {kept} in the
-          engine picker (status bar).
-        </p>
-      )}
+      <KeptEngineNote name={kept} actions="create or remove networks" />
       <ReachableEngine name={kept}>
         <DataTable
           testId="networks-table"

@@ -14,7 +14,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { UsedBy } from './UsedBy';
 import { useVolumes } from '../../stores/volumesStore';
-import { EngineTabs, ReachableEngine } from '../../components/EngineTabs';
+import { EngineTabs, KeptEngineNote, ReachableEngine } from '../../components/EngineTabs';
 import { volumesOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
 import './volumes.css';
@@ -130,12 +130,7 @@ function VolumesOn({ kept }: { kept: string | undefined }) {
         )}
       </ViewHeader>
       <EngineTabs view="volumes" />
-      {kept && (
-        <p className="muted">
-          Kept connected beside the engine in use, shown live. To create, measure or remove volumes here, choose {kept}{' '}
-          in the engine picker (status bar).
-        </p>
-      )}
+      <KeptEngineNote name={kept} actions="create, measure or remove volumes" />
       <ReachableEngine name={kept}>
         <DataTable
           testId="volumes-table"

@@ -3,15 +3,23 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { frameBatcher } from '../../../../renderer/common/frameBatcher';
 
 beforeEach(() => vi.useFakeTimers());
+
+/** A batcher on the fake clock and what it delivered. */
+function batcher() {
+  const delivered: number[][] = [];
+  return {
+    delivered,
+    batch: frameBatcher<number>(
+      (c) => delivered.push(c),
+      () => Date.now(),
+    ),
+  };
+}
 afterEach(() => vi.useRealTimers());
 
 describe('frameBatcher (no animation frames here: the timer path)', () => {
   it('delivers the first change at once, then the rest of a burst together a frame later', () => {
-    const delivered: number[][] = [];
-    const batch = frameBatcher<number>(
-      (c) => delivered.push(c),
-      () => Date.now(),
-    );
+    const { delivered, batch } = batcher();
     batch.push(1);
     expect(delivered).toEqual([[1]]);
     for (let i = 2; i <= 100; i++) batch.push(i);
@@ -23,11 +31,7 @@ describe('frameBatcher (no animation frames here: the timer path)', () => {
   });
 
   it('a change after a quiet frame goes at once again', () => {
-    const delivered: number[][] = [];
-    const batch = frameBatcher<number>(
-      (c) => delivered.push(c),
-      () => Date.now(),
-    );
+    const { delivered, batch } = batcher();
     batch.push(1);
     batch.push(2);
     vi.advanceTimersByTime(50);
@@ -36,11 +40,7 @@ describe('frameBatcher (no animation frames here: the timer path)', () => {
   });
 
   it('drop forgets what waits and delivers nothing later', () => {
-    const delivered: number[][] = [];
-    const batch = frameBatcher<number>(
-      (c) => delivered.push(c),
-      () => Date.now(),
-    );
+    const { delivered, batch } = batcher();
     batch.push(1);
     batch.push(2);
     batch.drop();

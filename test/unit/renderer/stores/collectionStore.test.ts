@@ -65,25 +65,31 @@ describe('collection store retries', () => {
   });
 });
 
+/** A store whose stream the test feeds by hand. */
+function fedStore() {
+  let handlers: StreamHandlers<CollectionEvent<Item>> | undefined;
+  const store = createCollectionStore<Item>(
+    (h) => {
+      handlers = h;
+      return { unsubscribe: () => undefined };
+    },
+    (i) => i.id,
+  );
+  return { store, emit: (event: CollectionEvent<Item>) => handlers?.onEvent(event) };
+}
+
 describe('collection store changes', () => {
   it('applies a burst of upserts and removals in order, one state change per frame after the first', async () => {
-    let handlers: StreamHandlers<CollectionEvent<Item>> | undefined;
-    const store = createCollectionStore<Item>(
-      (h) => {
-        handlers = h;
-        return { unsubscribe: () => undefined };
-      },
-      (i) => i.id,
-    );
+    const { store, emit } = fedStore();
     let changes = 0;
     store.subscribe(() => changes++);
     store.getState().retain();
-    handlers?.onEvent({ type: 'snapshot', items: [{ id: 'a' }] });
+    emit({ type: 'snapshot', items: [{ id: 'a' }] });
     expect([...store.getState().items.keys()]).toEqual(['a']);
     await vi.advanceTimersByTimeAsync(100);
     changes = 0;
-    for (let i = 0; i < 50; i++) handlers?.onEvent({ type: 'upsert', items: [{ id: `p${i}` }] });
-    handlers?.onEvent({ type: 'remove', ids: ['a', 'p0'] });
+    for (let i = 0; i < 50; i++) emit({ type: 'upsert', items: [{ id: `p${i}` }] });
+    emit({ type: 'remove', ids: ['a', 'p0'] });
     expect(changes).toBe(1); // the first change at once
     await vi.advanceTimersByTimeAsync(16);
     expect(changes).toBe(2); // the other 50 together
@@ -92,18 +98,11 @@ describe('collection store changes', () => {
   });
 
   it('a snapshot replaces changes still waiting', async () => {
-    let handlers: StreamHandlers<CollectionEvent<Item>> | undefined;
-    const store = createCollectionStore<Item>(
-      (h) => {
-        handlers = h;
-        return { unsubscribe: () => undefined };
-      },
-      (i) => i.id,
-    );
+    const { store, emit } = fedStore();
     store.getState().retain();
-    handlers?.onEvent({ type: 'upsert', items: [{ id: 'x' }] });
-    handlers?.onEvent({ type: 'upsert', items: [{ id: 'y' }] });
-    handlers?.onEvent({ type: 'snapshot', items: [{ id: 'z' }] });
+    emit({ type: 'upsert', items: [{ id: 'x' }] });
+    emit({ type: 'upsert', items: [{ id: 'y' }] });
+    emit({ type: 'snapshot', items: [{ id: 'z' }] });
     await vi.advanceTimersByTimeAsync(100);
     expect([...store.getState().items.keys()]).toEqual(['z']);
   });
