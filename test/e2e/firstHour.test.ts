@@ -199,18 +199,21 @@ describe('a new user’s first hour in the browser', () => {
     const row = page.locator('[role="row"]', { has: page.getByText(sleeper, { exact: true }) });
     expect(await inside('containers-table', row.locator('.row-actions button').last())).toBe(true);
     await go('images');
+    // A shared engine may hold many images (the table draws only the rows that fit): filter to the fixture's.
+    await page.getByLabel('Filter images').fill(FIXTURE_BUSYBOX);
     const image = page.locator('[role="row"]', { has: page.getByRole('button', { name: `Push ${FIXTURE_BUSYBOX}` }) });
     await image.waitFor({ timeout: 15_000 });
-    // Other images (dangling ones from builds) may list first: bring the row into view, then check its buttons.
     await image.scrollIntoViewIfNeeded();
     expect(await inside('images-table', image.getByRole('button', { name: `Push ${FIXTURE_BUSYBOX}` }))).toBe(true);
     expect(await inside('images-table', image.getByRole('button', { name: `Remove ${FIXTURE_BUSYBOX}` }))).toBe(true);
+    await page.getByLabel('Filter images').fill('');
     await page.getByRole('button', { name: 'Close tasks' }).click();
   });
 
   it('runs an image from Images with its EXPOSEd ports and says what started, with a link (9, 16)', async () => {
     const { page } = app;
     await go('images');
+    await page.getByLabel('Filter images').fill(FIXTURE_REDIS);
     await page.getByRole('button', { name: `Run ${FIXTURE_REDIS}` }).click();
     const dialog = page.getByTestId('run-dialog');
     await dialog.getByTestId('run-exposed').waitFor({ timeout: 15_000 });
