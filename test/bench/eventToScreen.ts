@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { docker } from './cli';
 import { BENCH_LABEL, BENCH_PREFIX, FIXTURE_BUSYBOX } from './config';
+import type { BenchClient } from './clients';
 import type { BenchContext } from './context';
 import { epochNow, openView } from './browser';
 import { engineJson } from './engine';
@@ -51,10 +52,10 @@ const viaCli: Starter = async (name) => {
   return { created: started, started };
 };
 
-/** Receipt times of container upserts on Berth's WebSocket, keyed by container name. */
-function watchWs(ctx: BenchContext): { at(name: string): number | undefined; close(): void } {
+/** Receipt times of the first container upsert on Berth's WebSocket, keyed by container name. */
+export function watchWs(client: BenchClient): { at(name: string): number | undefined; close(): void } {
   const seen = new Map<string, number>();
-  const sub = ctx.ws.api.containers.watch.subscribe(undefined, {
+  const sub = client.api.containers.watch.subscribe(undefined, {
     onEvent: (e) => {
       if (e.type !== 'upsert') return;
       const t = epochNow();
@@ -83,7 +84,7 @@ async function runSeries(
   count: number,
   listMs: number[],
 ): Promise<EventSample[]> {
-  const ws = watchWs(ctx);
+  const ws = watchWs(ctx.ws);
   const out: EventSample[] = [];
   try {
     for (let i = 0; i < count; i++) {

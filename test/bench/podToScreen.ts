@@ -5,11 +5,10 @@
  * whose page is open (Resources → Pods → the pod), and a pod deleted → its replacement Running on the
  * cluster map.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { epochNow } from './browser';
+import { watchLines } from './cli';
 import { median, p95, sleep } from './stats';
 
 export interface KubeTarget {
@@ -31,43 +30,20 @@ interface ScreenWindow {
 }
 
 /** `kubectl get pods -w` with each stdout line stamped (epoch ms) as it arrives. */
-function kubectlWatch(target: KubeTarget, args: string[]) {
-  const child = spawn(
-    'kubectl',
-    [
-      '--kubeconfig',
-      target.kubeconfig,
-      '--context',
-      target.context,
-      '-n',
-      target.namespace,
-      'get',
-      'pods',
-      '-w',
-      '--no-headers',
-      ...args,
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  const lines: Array<{ t: number; cols: string[] }> = [];
-  createInterface({ input: child.stdout }).on('line', (line) =>
-    lines.push({ t: epochNow(), cols: line.trim().split(/\s+/) }),
-  );
-  return {
-    /** The first line at or after index `from` that `match` accepts. */
-    async until(from: number, match: (cols: string[]) => boolean, timeoutMs = 60_000): Promise<number> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const hit = lines.slice(from).find((l) => match(l.cols));
-        if (hit) return hit.t;
-        if (Date.now() > deadline) throw new Error('kubectl get -w did not see the change');
-        await sleep(20);
-      }
-    },
-    count: () => lines.length,
-    close: () => child.kill(),
-  };
-}
+const kubectlWatch = (target: KubeTarget, args: string[]) =>
+  watchLines('kubectl', [
+    '--kubeconfig',
+    target.kubeconfig,
+    '--context',
+    target.context,
+    '-n',
+    target.namespace,
+    'get',
+    'pods',
+    '-w',
+    '--no-headers',
+    ...args,
+  ]);
 
 /** In the page: stamps the first mutation after which `test` holds (seen), and the next frame. */
 async function expectInPage(page: Page, test: 'label' | 'replacement', arg: string): Promise<void> {

@@ -35,3 +35,24 @@ export function slopePerMinute(samples: ReadonlyArray<{ t: number; v: number }>)
   const vt = samples.reduce((a, s) => a + (s.t - mt) ** 2, 0);
   return vt ? (cov / vt) * 60_000 : 0;
 }
+
+/**
+ * Runs each method `reps` times, interleaved in rotating order after 2 warm-up rounds; each method's
+ * timed samples (ms).
+ */
+export async function alternate(
+  methods: Record<string, () => Promise<unknown>>,
+  reps: number,
+): Promise<(name: string) => number[]> {
+  const names = Object.keys(methods);
+  const samples = new Map(names.map((n) => [n, [] as number[]]));
+  for (let round = 0; round < reps + 2; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length] as string;
+      const t0 = now();
+      await methods[name]?.();
+      if (round >= 2) samples.get(name)?.push(now() - t0);
+    }
+  }
+  return (name) => samples.get(name) ?? [];
+}
