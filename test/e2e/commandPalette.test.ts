@@ -94,6 +94,7 @@ describe('command palette in Chromium', () => {
 
   it('moves with the arrow keys, closes on Escape, and opens views', async () => {
     const { page } = app;
+    await page.mouse.move(1, 1); // keys choose here; the pointer stays off the results
     await page.keyboard.press('Control+K');
     const box = palette().getByRole('combobox');
     await box.waitFor();

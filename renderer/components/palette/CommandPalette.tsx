@@ -131,7 +131,8 @@ export function CommandPalette() {
                 className={i === current ? 'active' : undefined}
                 data-testid="palette-entry"
                 data-key={keyOf(e)}
-                onMouseEnter={() => setActive(i)}
+                // Moving the pointer picks an entry; results appearing under a still pointer do not.
+                onMouseMove={() => i !== current && setActive(i)}
                 onClick={() => choose(e)}
               >
                 <span className="palette-name">{e.name}</span>
