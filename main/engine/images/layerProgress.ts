@@ -37,6 +37,8 @@ const TRANSFER_WEIGHT = 0.8;
 
 export class LayerProgress {
   private readonly layers = new Map<string, Layer>();
+  /** The highest overall fraction reported so far: a layer the engine names late must not move it back. */
+  private reported = 0;
   /** The latest message not about one layer ("Pulling from …", "Digest: …", "Status: …"). */
   message = '';
   digest: string | undefined;
@@ -72,7 +74,10 @@ export class LayerProgress {
     return this.stepOf(layer);
   }
 
-  /** The overall 0..1, weighted by layer size when sizes are known; null before any layer shows up. */
+  /**
+   * The overall 0..1, weighted by layer size when sizes are known; null before any layer shows up. It never
+   * goes back: the containerd image store (Engine 29) names some layers only once others are under way.
+   */
   get fraction(): number | null {
     const layers = [...this.layers.values()];
     if (layers.length === 0) return null;
@@ -85,7 +90,9 @@ export class LayerProgress {
       weight += w;
       done += w * this.layerFraction(l);
     }
-    return weight ? done / weight : null;
+    if (!weight) return null;
+    this.reported = Math.max(this.reported, done / weight);
+    return this.reported;
   }
 
   /**

@@ -37,6 +37,18 @@ describe('LayerProgress (pull)', () => {
     expect(p.steps[0]).toMatchObject({ status: 'Already exists', fraction: 1 });
   });
 
+  it('never moves back when the engine names a layer late (containerd image store)', () => {
+    const p = new LayerProgress('pull');
+    p.apply({ status: 'Downloading', id: 'a', progressDetail: { current: 100, total: 100 } });
+    const before = p.fraction ?? 0;
+    expect(before).toBeGreaterThan(0);
+    p.apply({ status: 'Downloading', id: 'b', progressDetail: { current: 0, total: 900 } });
+    expect(p.fraction).toBe(before);
+    p.apply({ status: 'Pull complete', id: 'a' });
+    p.apply({ status: 'Pull complete', id: 'b' });
+    expect(p.fraction).toBe(1);
+  });
+
   it('shows bytes in a layer step while transferring', () => {
     const p = new LayerProgress('pull');
     const step = p.apply({ status: 'Downloading', id: 'a', progressDetail: { current: 1_500_000, total: 3_000_000 } });
