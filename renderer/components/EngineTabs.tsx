@@ -2,7 +2,8 @@
  * Which connected engine a list view (Containers, Images, Volumes, Networks) shows: the one in use, or one
  * kept connected beside it (engine picker › Keep connected). Shown only while more than one engine is
  * connected; each tab carries its engine's state. The choice is shared by the four views (shownEngineStore).
- * Below the tabs, a kept engine that cannot be reached says so instead of its list.
+ * Below the tabs, a kept engine that cannot be reached says so instead of its list. EngineSection puts the
+ * three together for a view whose kept engines are read-only (Images, Volumes, Networks).
  */
 import type { ReactNode } from 'react';
 import { useEngine } from '../stores/engineStore';
@@ -56,12 +57,33 @@ export function ReachableEngine({ name, children }: { name: string | undefined; 
 }
 
 /** Above a kept engine's read-only list: what cannot be done here (`actions`), and how to do it. */
-export function KeptEngineNote({ name, actions }: { name: string | undefined; actions: string }) {
+function KeptEngineNote({ name, actions }: { name: string | undefined; actions: string }) {
   if (!name) return null;
   return (
     <p className="muted">
       Kept connected beside the engine in use, shown live. To {actions} here, choose {name} in the engine picker (status
       bar).
     </p>
+  );
+}
+
+/**
+ * A list view's engine part: the tabs, then for a kept engine (`kept`) the note saying what to do elsewhere
+ * (`actions`), then `notice` if any, then the list as `children`, or why the kept engine cannot be reached.
+ */
+export function EngineSection(props: {
+  view: string;
+  kept: string | undefined;
+  actions: string;
+  notice?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <EngineTabs view={props.view} />
+      <KeptEngineNote name={props.kept} actions={props.actions} />
+      {props.notice}
+      <ReachableEngine name={props.kept}>{props.children}</ReachableEngine>
+    </>
   );
 }

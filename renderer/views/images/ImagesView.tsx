@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
-import { EngineTabs, KeptEngineNote, ReachableEngine } from '../../components/EngineTabs';
+import { EngineSection } from '../../components/EngineTabs';
 import { useContainers, useImages } from '../../stores/dockerStores';
 import { containersOn, imagesOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
@@ -140,14 +140,19 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
           </>
         )}
       </ViewHeader>
-      <EngineTabs view="images" />
-      <KeptEngineNote name={kept} actions="pull, build, run or remove images" />
-      {error && !loaded && (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
-      <ReachableEngine name={kept}>
+      <EngineSection
+        view="images"
+        kept={kept}
+        actions="pull, build, run or remove images"
+        notice={
+          error &&
+          !loaded && (
+            <p className="field-error" role="alert">
+              {error.message}
+            </p>
+          )
+        }
+      >
         <DataTable
           testId="images-table"
           rows={rows}
@@ -168,7 +173,7 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
               : 'Loading…'
           }
         />
-      </ReachableEngine>
+      </EngineSection>
       {!kept && dialogs}
     </section>
   );

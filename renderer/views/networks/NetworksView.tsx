@@ -14,7 +14,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { UsedBy } from '../volumes/UsedBy';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { useNetworks } from '../../stores/networksStore';
-import { EngineTabs, KeptEngineNote, ReachableEngine } from '../../components/EngineTabs';
+import { EngineSection } from '../../components/EngineTabs';
 import { networksOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
 import '../volumes/volumes.css';
@@ -112,9 +112,7 @@ function NetworksOn({ kept }: { kept: string | undefined }) {
           </button>
         )}
       </ViewHeader>
-      <EngineTabs view="networks" />
-      <KeptEngineNote name={kept} actions="create or remove networks" />
-      <ReachableEngine name={kept}>
+      <EngineSection view="networks" kept={kept} actions="create or remove networks">
         <DataTable
           testId="networks-table"
           rows={rows}
@@ -123,7 +121,7 @@ function NetworksOn({ kept }: { kept: string | undefined }) {
           initialSort={{ key: 'name', desc: false }}
           empty={kept && error ? error.message : loaded ? 'No networks.' : 'Loading…'}
         />
-      </ReachableEngine>
+      </EngineSection>
       {!kept && <CreateNetworkDialog open={creating} onClose={() => setCreating(false)} />}
     </section>
   );

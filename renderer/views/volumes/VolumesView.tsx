@@ -14,7 +14,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { UsedBy } from './UsedBy';
 import { useVolumes } from '../../stores/volumesStore';
-import { EngineTabs, KeptEngineNote, ReachableEngine } from '../../components/EngineTabs';
+import { EngineSection } from '../../components/EngineTabs';
 import { volumesOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
 import './volumes.css';
@@ -129,9 +129,7 @@ function VolumesOn({ kept }: { kept: string | undefined }) {
           </>
         )}
       </ViewHeader>
-      <EngineTabs view="volumes" />
-      <KeptEngineNote name={kept} actions="create, measure or remove volumes" />
-      <ReachableEngine name={kept}>
+      <EngineSection view="volumes" kept={kept} actions="create, measure or remove volumes">
         <DataTable
           testId="volumes-table"
           rows={rows}
@@ -140,7 +138,7 @@ function VolumesOn({ kept }: { kept: string | undefined }) {
           initialSort={{ key: 'name', desc: false }}
           empty={kept && error ? error.message : loaded ? 'No volumes.' : 'Loading…'}
         />
-      </ReachableEngine>
+      </EngineSection>
       {!kept && <CreateVolumeDialog open={creating} onClose={() => setCreating(false)} />}
     </section>
   );
