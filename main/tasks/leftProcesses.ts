@@ -1,10 +1,11 @@
 /**
- * The CLIs (buildx) a Berth that was killed left running: they lost Berth with their output pipes but go on
- * until they next write a line, and the engine goes on with their work meanwhile — a build the task list
- * calls interrupted would still end up tagging an image. The next start ends each one (SIGTERM to its
- * process group, as a cancel does), but only when the process with that id still has the very command line
- * Berth started it with (a unique temp path in it), so a process that reused the id is never touched. The
- * journal keeps a digest of the arguments, never the arguments themselves (build args may hold secrets).
+ * The CLIs (buildx, compose) a Berth that was killed left running: they lost Berth with their output pipes
+ * but go on until they next write a line, and the engine goes on with their work meanwhile — a build the task
+ * list calls interrupted would still end up tagging an image. The next start ends each one (SIGTERM to its
+ * process group, as a cancel does), but only when the process with that id still runs the very arguments
+ * Berth started it with (buildx's include a unique temp path), so a process that reused the id is never
+ * touched. The journal keeps a digest of the arguments, never the arguments themselves (build args may hold
+ * secrets).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -2,9 +2,10 @@
  * A small journal of the tasks that are running, in the config folder (tasks-<pid>.json, 0600), so that after
  * Berth was killed or crashed the task list can say what was interrupted. A task is written when it starts
  * (with what to tell the user if it is cut short, and the CLIs it runs: leftProcesses.ts) and removed when
- * it ends; a journal whose process is gone lists what was cut short, and the next Berth takes it over. One file per process, so the desktop app and `npm run web` sharing a folder never take each
- * other's running tasks for interrupted ones. Writes are atomic and never throw: a journal that cannot be
- * written only loses that notice.
+ * it ends; a journal whose process is gone lists what was cut short, and the next Berth takes it over. One
+ * file per process, so the desktop app and `npm run web` sharing a folder never take each other's running
+ * tasks for interrupted ones. Writes are atomic and never throw: a journal that cannot be written only loses
+ * that notice.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
