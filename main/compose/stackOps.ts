@@ -1,4 +1,7 @@
-/** down, start/stop/restart/pull/build and scale for a stack, each as a task with per-service steps. */
+/**
+ * down, start/stop/restart/pull/build and scale for a stack, each as a task with per-service steps; the task
+ * journals the compose it runs, so a Berth killed meanwhile has it ended at its next start (leftProcesses.ts).
+ */
 import { ApiError } from '../../contract/errors';
 import type { StackAction } from '../../contract/compose';
 import type { TaskHandle } from '../tasks/taskManager';
@@ -39,6 +42,7 @@ async function command(
     signal: task.signal,
     onLine: tracker.onLine,
     onBuildStatus: tracker.onBuildStatus,
+    onSpawn: task.runs,
   });
   tracker.endBuild(task.signal.aborted);
   if (task.signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
