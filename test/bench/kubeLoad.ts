@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { run } from './cli';
 import { sleep } from './stats';
-import { fakeNodeYaml, PODS_PER_NODE, scalableDeploymentYaml } from './kwokObjects';
+import { fakeNodeYaml, PODS_PER_NODE, scalableDeploymentYaml } from '../helpers/kwokObjects';
 
 export const KUBECONFIG = process.env.BERTH_BENCH_KUBECONFIG ?? '/tmp/berth-kube/kubeconfig';
 export const KUBE_CONTEXT = process.env.BERTH_BENCH_KUBE_CONTEXT ?? 'berth-test';

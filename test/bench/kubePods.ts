@@ -16,7 +16,7 @@ import { notMeasured, row, type ResultRow } from './result';
 import { quantile, sleep, slopePerMinute } from './stats';
 import { formatFrames, startFrames, stopFrames } from './frameProbe';
 import { openKubeNamespace } from './kubePage';
-import { fakeNodeYaml, PODS_PER_NODE, scalableDeploymentYaml } from './kwokObjects';
+import { fakeNodeYaml, PODS_PER_NODE, scalableDeploymentYaml } from '../helpers/kwokObjects';
 
 const KUBECONFIG = process.env.BERTH_BENCH_KUBECONFIG ?? '/tmp/berth-kube/kubeconfig';
 const CONTEXT = process.env.BERTH_BENCH_KUBE_CONTEXT ?? 'berth-test';
@@ -53,9 +53,13 @@ export async function untilMap(page: Page, pods: number, timeoutMs: number): Pro
       const map = document.querySelector('[data-testid="cluster-map"]');
       if (Number(map?.getAttribute('data-pods') ?? -1) !== want) return false;
       if (want === 0) return true;
-      return (
-        document.querySelectorAll('[data-testid="pod-chip"][data-phase="Running"]:not([data-leaving])').length === want
+      // Chips, and the pods big lanes draw on a canvas (data-running).
+      const chips = document.querySelectorAll('[data-testid="pod-chip"][data-phase="Running"]:not([data-leaving])');
+      const drawn = [...document.querySelectorAll('[data-testid="pod-canvas"]')].reduce(
+        (n, c) => n + Number(c.getAttribute('data-running')),
+        0,
       );
+      return chips.length + drawn === want;
     },
     pods,
     { timeout: timeoutMs, polling: 500 },

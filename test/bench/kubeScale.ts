@@ -26,7 +26,7 @@ import { connectInspector, type HeapInspector } from './inspector';
 import { KUBE_CONTEXT, KUBECONFIG, kubectl } from './kubeLoad';
 import { openKubeNamespace, openPodPage, openPodsTable } from './kubePage';
 import { untilMap } from './kubePods';
-import { fakeNodeYaml, scalableDeploymentYaml } from './kwokObjects';
+import { fakeNodeYaml, scalableDeploymentYaml } from '../helpers/kwokObjects';
 import { describeSamples, labelToScreen, type ChangeSample } from './podToScreen';
 import { notMeasured, row, type ResultRow } from './result';
 import { median, p95, sleep, slopePerMinute } from './stats';

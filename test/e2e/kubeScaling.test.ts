@@ -1,8 +1,11 @@
 /**
  * The Kubernetes view in Chromium against the local control plane: pick the context, see the 3 kwok
- * nodes on the cluster map, deploy an image, scale it to 5 and to 2 from the UI and watch the chips.
+ * nodes on the cluster map, deploy an image, scale it to 5 and to 2 from the UI and watch the chips; a
+ * node of its own with 160 pods, drawn on a canvas, whose drawn pods open like chips.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeNodeYaml } from '../helpers/kwokObjects';
+import { kubectlApply, pinnedDeploymentYaml } from '../helpers/kubeObjects';
 import { startWebApp, type WebApp } from '../helpers/browser';
 import { eventually } from '../helpers/docker';
 import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeCluster } from '../helpers/kubeCluster';
@@ -10,6 +13,7 @@ import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeClus
 let cluster: KubeCluster;
 let app: WebApp;
 const ns = testNamespace();
+const bigNode = `${ns}-big`;
 const previousKubeconfig = process.env.BERTH_KUBECONFIG;
 
 beforeAll(async () => {
@@ -24,6 +28,7 @@ afterAll(async () => {
   if (previousKubeconfig === undefined) delete process.env.BERTH_KUBECONFIG;
   else process.env.BERTH_KUBECONFIG = previousKubeconfig;
   await deleteNamespaces(ns);
+  await kubectl('delete', 'node', bigNode, '--ignore-not-found').catch(() => '');
   await cluster?.stop();
 });
 
@@ -94,6 +99,42 @@ describe('Kubernetes view in Chromium', () => {
       await expect(row.getByTestId('scale-error').textContent()).resolves.toBe(message);
     }
     expect(await kubectl('-n', ns, 'get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas}')).toBe('2');
+  });
+
+  it('draws a node of 160 pods on a canvas; hovering names a drawn pod, a click opens it', async () => {
+    const { page } = app;
+    // kwok runs the pods of a fake node of this test's own, which takes 500.
+    const pods = 160;
+    await kubectlApply(
+      `${fakeNodeYaml(bigNode, `berth-test=${ns}`)}---${pinnedDeploymentYaml(ns, 'many', bigNode, pods)}`,
+    );
+    const box = page.locator(`[data-testid="node-box"][data-node="${bigNode}"]`);
+    const canvas = box.getByTestId('pod-canvas');
+    await eventually(
+      '160 Running pods drawn',
+      async () => (await canvas.getAttribute('data-running')) === '160',
+      120_000,
+    );
+    expect(await box.getByTestId('pod-chip').count()).toBe(0);
+    await expect(canvas.getAttribute('aria-label')).resolves.toMatch(/^160 pods: 160 Running/);
+    const legend = page.locator('[data-testid="legend-item"][data-phase="Running"]');
+    expect(Number(await legend.getAttribute('data-count'))).toBeGreaterThanOrEqual(160);
+
+    // The first pod by name is the first chip: hover names it, a click opens it.
+    const first = (await kubectl('-n', ns, 'get', 'pods', '-l', 'app=many', '-o', 'name'))
+      .split('\n')
+      .map((p) => p.replace('pod/', ''))
+      .sort()[0] as string;
+    await canvas.scrollIntoViewIfNeeded();
+    await canvas.hover({ position: { x: 9, y: 9 } });
+    await expect(canvas.getAttribute('title')).resolves.toBe(`${first}: Running on ${bigNode}`);
+    await canvas.hover({ position: { x: 19, y: 9 } }); // the gap after it
+    await expect(canvas.getAttribute('title')).resolves.toBe('');
+    await canvas.click({ position: { x: 9, y: 9 } });
+    await page.locator(`[data-testid="pod-detail"][data-pod="${ns}/${first}"]`).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '← Back' }).click();
+    await kubectl('-n', ns, 'delete', 'deployment', 'many', '--wait=false');
+    await eventually('the big node empty', async () => (await box.getByTestId('pod-canvas').count()) === 0, 120_000);
   });
 
   it('deletes the deployment after asking', async () => {

@@ -94,21 +94,31 @@ status:
   capacity: {cpu: "32", memory: 256Gi, pods: "110"}
 `;
 
-/** A Deployment of `replicas` pods pinned to `node`, and a PodDisruptionBudget asking `minAvailable` of them. */
-export const guardedYaml = (namespace: string, node: string, replicas: number, minAvailable: number) => `
+/** A Deployment `name` (label app=`name`) of `replicas` pods pinned to `node`, tolerating `tolerations`. */
+export const pinnedDeploymentYaml = (
+  namespace: string,
+  name: string,
+  node: string,
+  replicas: number,
+  tolerations = '[{operator: Exists}]',
+) => `
 apiVersion: apps/v1
 kind: Deployment
-metadata: {name: guarded, namespace: ${namespace}}
+metadata: {name: ${name}, namespace: ${namespace}}
 spec:
   replicas: ${replicas}
-  selector: {matchLabels: {app: guarded}}
+  selector: {matchLabels: {app: ${name}}}
   template:
-    metadata: {labels: {app: guarded}}
+    metadata: {labels: {app: ${name}}}
     spec:
       nodeSelector: {kubernetes.io/hostname: ${node}}
-      tolerations: ${drainToleration}
+      tolerations: ${tolerations}
       containers: [{name: main, image: berth-fixture/busybox:1}]
----
+`;
+
+/** A Deployment of `replicas` pods pinned to `node`, and a PodDisruptionBudget asking `minAvailable` of them. */
+export const guardedYaml = (namespace: string, node: string, replicas: number, minAvailable: number) => `
+${pinnedDeploymentYaml(namespace, 'guarded', node, replicas, drainToleration)}---
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata: {name: guarded, namespace: ${namespace}}

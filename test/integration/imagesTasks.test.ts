@@ -91,7 +91,12 @@ describe('pull', () => {
     expect(task.steps.every((s) => s.fraction === 1)).toBe(true);
     const statuses = task.steps.map((s) => s.status).join(' | ');
     expect(statuses).toMatch(/Pull complete/);
-    expect(statuses).toMatch(/Already exists/);
+    // The busybox layer is here already. The classic store says so; the containerd store (Engine 29) says so
+    // while the blob the push above made is still in its content store, and fetches it again once its garbage
+    // collector has taken it after the rmi (as it had in a CI run).
+    expect(statuses).toMatch(
+      process.env.BERTH_TEST_ENGINE === 'modern' ? /Already exists|Download complete/ : /Already exists/,
+    );
     const updates = await eventually('the final update event', () => {
       const u = updatesOf(taskId);
       return u.at(-1)?.state === 'succeeded' ? u : undefined;

@@ -1,14 +1,17 @@
 /**
  * Every node as a box and every pod as a chip inside the node it runs on, unscheduled pods in their own
  * lane; coloured by phase, driven by watch events. Chips are memoised on the pod object (unchanged pods
- * keep their object across events), so an event re-renders only the chips it changed. A right click on a
+ * keep their object across events), so an event re-renders only the chips it changed; a lane of more than
+ * DENSE_LANE pods draws its chips on a canvas (PodCanvas), and a box off screen is not laid out at all. A right click on a
  * chip opens its menu (logs, shell, restart, delete). Pods that just went away stay a moment, fading; the
  * legend counts exactly the chips drawn (those included), so it never disagrees with the map.
  */
 import { memo, useMemo, useRef } from 'react';
 import type { KubeNode, KubePod } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
-import { layoutPods, leavingIn, phaseClass, UNSCHEDULED, type NodeLane } from './podLayout';
+import { DENSE_LANE } from './chipGrid';
+import { PodCanvas } from './PodCanvas';
+import { layoutPods, leavingIn, phaseClass, podLabel, UNSCHEDULED, type NodeLane } from './podLayout';
 import { useLeaving } from './useLeaving';
 
 const PHASES: Array<KubePod['display']> = [
@@ -29,7 +32,7 @@ interface ChipProps {
 }
 
 const PodChip = memo(function PodChip({ pod, leaving, onOpen, onMenu }: ChipProps) {
-  const label = `${pod.name}: ${pod.display}${pod.reason ? ` (${pod.reason})` : ''}${pod.node ? ` on ${pod.node}` : ''}`;
+  const label = podLabel(pod);
   return (
     <button
       type="button"
@@ -93,13 +96,23 @@ const NodeBox = memo(function NodeBox({
     >
       <NodeHeader lane={lane} />
       <div className="pod-chips">
-        {lane.pods.map((pod) => (
-          <PodChip key={pod.id} pod={pod} leaving={leaving.has(pod.id)} onOpen={onOpen} onMenu={onMenu} />
-        ))}
+        {lane.pods.length > DENSE_LANE ? (
+          <PodCanvas node={lane.name} pods={lane.pods} leaving={leaving} onOpen={onOpen} onMenu={onMenu} />
+        ) : (
+          lane.pods.map((pod) => (
+            <PodChip key={pod.id} pod={pod} leaving={leaving.has(pod.id)} onOpen={onOpen} onMenu={onMenu} />
+          ))
+        )}
       </div>
     </section>
   );
 });
+
+/** The pods there are, then those fading out. */
+function* drawnPods(present: ReadonlyMap<string, KubePod>, leaving: ReadonlyMap<string, KubePod>) {
+  yield* present.values();
+  yield* leaving.values();
+}
 
 export function ClusterMap(props: {
   context: string;
@@ -109,24 +122,19 @@ export function ClusterMap(props: {
 }) {
   const nodes = useKubeList('nodes', props.context);
   const pods = useKubeList('pods', props.context, props.namespace);
-  const present = useMemo(() => [...pods.items.values()], [pods.items]);
-  const drawn = useLeaving(present);
-  const leaving = useMemo(() => new Set(drawn.filter((d) => d.leaving).map((d) => d.item.id)), [drawn]);
+  const leavingPods = useLeaving(pods.items);
+  const leaving = useMemo(() => new Set(leavingPods.keys()), [leavingPods]);
   const previousLanes = useRef<NodeLane[]>([]);
   const lanes = useMemo(() => {
-    const next = layoutPods(
-      nodes.items.values(),
-      drawn.map((d) => d.item),
-      previousLanes.current,
-    );
+    const next = layoutPods(nodes.items.values(), drawnPods(pods.items, leavingPods), previousLanes.current);
     previousLanes.current = next;
     return next;
-  }, [nodes.items, drawn]);
+  }, [nodes.items, pods.items, leavingPods]);
   const counts = useMemo(() => {
     const c = new Map<string, number>();
-    for (const { item } of drawn) c.set(item.display, (c.get(item.display) ?? 0) + 1);
+    for (const pod of drawnPods(pods.items, leavingPods)) c.set(pod.display, (c.get(pod.display) ?? 0) + 1);
     return c;
-  }, [drawn]);
+  }, [pods.items, leavingPods]);
   const error = nodes.error ?? pods.error;
   return (
     <div className="kube-map-wrap">

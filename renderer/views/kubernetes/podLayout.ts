@@ -70,5 +70,9 @@ export const leavingIn = (lane: NodeLane, leaving: ReadonlySet<string>): string 
         .map((p) => p.id)
         .join('\n');
 
+/** What a pod's chip says on hover and to a screen reader. */
+export const podLabel = (pod: KubePod): string =>
+  `${pod.name}: ${pod.display}${pod.reason ? ` (${pod.reason})` : ''}${pod.node ? ` on ${pod.node}` : ''}`;
+
 /** A pod colour class per display phase. */
 export const phaseClass = (display: KubePod['display']): string => `phase-${display.toLowerCase()}`;

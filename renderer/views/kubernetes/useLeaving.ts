@@ -1,25 +1,31 @@
-/** Keeps items that just disappeared for a moment, marked leaving, so they can fade out. */
+/**
+ * Keeps items that just disappeared for a moment, so they can fade out. Works on the live list's own map
+ * (a new map per change): a change costs one pass over it, with no copy of every item.
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 
 export const LEAVE_MS = 450;
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
-export function useLeaving<T extends { id: string }>(items: T[]): Array<{ item: T; leaving: boolean }> {
-  const previous = useRef<Map<string, T>>(new Map());
+/** The items gone from `items` in the last LEAVE_MS, by id (an item that came back is not among them). */
+export function useLeaving<T>(items: ReadonlyMap<string, T>): ReadonlyMap<string, T> {
+  const previous = useRef(items);
   const timers = useRef<Set<ReturnType<typeof setTimeout>>>(new Set());
-  const [leaving, setLeaving] = useState<ReadonlyMap<string, T>>(new Map());
+  const [leaving, setLeaving] = useState<ReadonlyMap<string, T>>(NONE);
   useEffect(() => {
-    const now = new Map(items.map((i) => [i.id, i]));
-    const gone = [...previous.current.values()].filter((i) => !now.has(i.id));
-    previous.current = now;
+    const before = previous.current;
+    previous.current = items;
+    const gone: Array<[string, T]> = [];
+    for (const entry of before) if (!items.has(entry[0])) gone.push(entry);
     if (gone.length === 0) return;
-    setLeaving((l) => new Map([...l, ...gone.map((i): [string, T] => [i.id, i])]));
+    setLeaving((l) => new Map([...l, ...gone]));
     // Each batch leaves on its own clock; later events must not cancel it.
     const timer = setTimeout(() => {
       timers.current.delete(timer);
       setLeaving((l) => {
         const next = new Map(l);
-        for (const i of gone) next.delete(i.id);
-        return next;
+        for (const [id] of gone) next.delete(id);
+        return next.size ? next : NONE;
       });
     }, LEAVE_MS);
     timers.current.add(timer);
@@ -29,9 +35,9 @@ export function useLeaving<T extends { id: string }>(items: T[]): Array<{ item: 
     return () => pending.forEach(clearTimeout);
   }, []);
   return useMemo(() => {
-    const present = new Set(items.map((i) => i.id));
-    const out = items.map((item) => ({ item, leaving: false }));
-    for (const [id, item] of leaving) if (!present.has(id)) out.push({ item, leaving: true });
-    return out;
+    if (leaving.size === 0) return NONE;
+    let back = false;
+    for (const id of leaving.keys()) back ||= items.has(id);
+    return back ? new Map([...leaving].filter(([id]) => !items.has(id))) : leaving;
   }, [items, leaving]);
 }

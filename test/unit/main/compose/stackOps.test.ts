@@ -70,16 +70,14 @@ describe('stack commands journal the compose they run', () => {
         ? (JSON.parse(readFileSync(journal, 'utf8')) as { running: Array<{ processes?: unknown[] }> }).running[0]
             ?.processes
         : undefined;
-    await expect
-      .poll(processes, { timeout: 10_000 })
-      .toEqual([
-        {
-          pid: expect.any(Number),
-          name: '/bin/sh',
-          digest: expect.stringMatching(/^[0-9a-f]{64}$/),
-          length: expect.any(Number),
-        },
-      ]);
+    await expect.poll(processes, { timeout: 10_000 }).toEqual([
+      {
+        pid: expect.any(Number),
+        name: '/bin/sh',
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        length: expect.any(Number),
+      },
+    ]);
     // The journal keeps a digest of the arguments (`-f <file>` among them), never the arguments themselves.
     expect(readFileSync(journal, 'utf8')).not.toContain('compose.yaml');
     writeFileSync(release, '');

@@ -1,5 +1,5 @@
 /**
- * The kwok objects the kube bench items make: fake nodes (kwok runs their pods without processes) with a
+ * The kwok objects the kube bench items (and a map test) make: fake nodes (kwok runs their pods without processes) with a
  * label of the item's own, and a namespace holding one deployment at zero replicas to scale.
  */
 

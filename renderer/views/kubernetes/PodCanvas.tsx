@@ -1,0 +1,134 @@
+/**
+ * A node's pods drawn on one canvas instead of one element each, for lanes past DENSE_LANE pods (kwok nodes
+ * hold 500): the same chips, colours and order, so the map looks the same, but a change redraws one canvas
+ * rather than restyling and laying out thousands of elements. The pointer works as on chips: hover names
+ * the pod, a click opens it, a right click opens its menu. Screen readers get the lane's counts; each pod
+ * is reachable in the Pods table.
+ */
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { KubePod } from '../../../contract/kube';
+import { CHIP, chipAt, chipIndexAt, columnsFor, heightFor } from './chipGrid';
+import { podLabel } from './podLayout';
+
+/** The phase colours the chips' CSS defines (--phase-*), read once. */
+let palette: Map<string, string> | undefined;
+function colourOf(display: KubePod['display']): string {
+  if (!palette) {
+    const style = getComputedStyle(document.documentElement);
+    palette = new Map();
+    for (const phase of ['pending', 'containercreating', 'running', 'terminating', 'failed', 'succeeded', 'unknown'])
+      palette.set(phase, style.getPropertyValue(`--phase-${phase}`).trim() || '#78716c');
+  }
+  return palette.get(display.toLowerCase()) ?? palette.get('unknown') ?? '#78716c';
+}
+
+function draw(canvas: HTMLCanvasElement, pods: KubePod[], leaving: ReadonlySet<string>, width: number) {
+  const columns = columnsFor(width);
+  const height = heightFor(pods.length, columns);
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.max(1, Math.round(width * ratio));
+  canvas.height = Math.max(1, Math.round(height * ratio));
+  const g = canvas.getContext('2d');
+  if (!g) return;
+  g.setTransform(ratio, 0, 0, ratio, 0, 0);
+  g.clearRect(0, 0, width, height);
+  g.lineWidth = 1;
+  g.strokeStyle = 'rgba(0, 0, 0, 0.15)';
+  pods.forEach((pod, i) => {
+    const { x, y } = chipAt(i, columns);
+    g.globalAlpha = leaving.has(pod.id) ? 0.3 : 1;
+    g.fillStyle = colourOf(pod.display);
+    g.beginPath();
+    g.roundRect(x + 0.5, y + 0.5, CHIP - 1, CHIP - 1, 4);
+    g.fill();
+    g.stroke();
+    if (pod.display === 'Terminating') {
+      // The chips' stripes, as two strokes.
+      g.save();
+      g.clip();
+      g.strokeStyle = 'rgba(255, 255, 255, 0.5)';
+      g.lineWidth = 2;
+      g.beginPath();
+      for (const d of [6, 13]) {
+        g.moveTo(x + d, y + CHIP);
+        g.lineTo(x + d + CHIP, y);
+      }
+      g.stroke();
+      g.restore();
+    }
+  });
+  g.globalAlpha = 1;
+}
+
+/** "200 pods: 180 Running, 20 Pending". */
+function summary(pods: KubePod[]): string {
+  const counts = new Map<string, number>();
+  for (const p of pods) counts.set(p.display, (counts.get(p.display) ?? 0) + 1);
+  return `${pods.length} pods: ${[...counts].map(([phase, n]) => `${n} ${phase}`).join(', ')}`;
+}
+
+export const PodCanvas = memo(function PodCanvas({
+  node,
+  pods,
+  leaving,
+  onOpen,
+  onMenu,
+}: {
+  node: string;
+  pods: KubePod[];
+  leaving: ReadonlySet<string>;
+  onOpen(id: string): void;
+  onMenu(id: string, x: number, y: number): void;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const box = ref.current?.parentElement;
+    if (!box) return;
+    setWidth(box.clientWidth);
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    if (ref.current && width > 0) draw(ref.current, pods, leaving, width);
+  }, [pods, leaving, width]);
+
+  const columns = columnsFor(width);
+  const podAt = (e: { clientX: number; clientY: number }): KubePod | undefined => {
+    const rect = ref.current?.getBoundingClientRect();
+    if (!rect) return undefined;
+    return pods[chipIndexAt(e.clientX - rect.left, e.clientY - rect.top, columns, pods.length)];
+  };
+  const running = pods.filter((p) => p.display === 'Running' && !leaving.has(p.id)).length;
+  return (
+    <canvas
+      ref={ref}
+      className="pod-canvas"
+      data-testid="pod-canvas"
+      data-node={node}
+      data-pods={pods.length}
+      data-running={running}
+      role="img"
+      aria-label={`${summary(pods)} (each one is listed under Resources → Pods)`}
+      style={{ width: '100%', height: heightFor(pods.length, columns) }}
+      onMouseMove={(e) => {
+        const pod = podAt(e);
+        e.currentTarget.title = pod ? podLabel(pod) : '';
+        e.currentTarget.style.cursor = pod ? 'pointer' : 'default';
+      }}
+      onClick={(e) => {
+        const pod = podAt(e);
+        if (pod && !leaving.has(pod.id)) onOpen(pod.id);
+      }}
+      onContextMenu={(e) => {
+        const pod = podAt(e);
+        if (!pod || leaving.has(pod.id)) return;
+        e.preventDefault();
+        onMenu(pod.id, e.clientX, e.clientY);
+      }}
+    />
+  );
+});
