@@ -103,12 +103,16 @@ async function cleanupCluster(wait: boolean): Promise<void> {
   await kubectl('delete', 'nodes', '-l', NODE_LABEL, '--ignore-not-found', '--wait=false').catch(() => '');
 }
 
-/** Every 5 s, `perTick` pods of the namespace deleted (names from one list; replacements not needed). */
-function churn(perTick: number) {
+function coreApi(): CoreV1Api {
   const kc = new KubeConfig();
   kc.loadFromFile(KUBECONFIG);
   kc.setCurrentContext(KUBE_CONTEXT);
-  const core = kc.makeApiClient(CoreV1Api);
+  return kc.makeApiClient(CoreV1Api);
+}
+
+/** Every 5 s, `perTick` pods of the namespace deleted (names from one list; replacements not needed). */
+function churn(perTick: number) {
+  const core = coreApi();
   let names: string[] = [];
   let on = false;
   let ticks = 0;
@@ -365,19 +369,8 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
     await openKubeNamespace(detail, bridge.url, KUBE_CONTEXT, NAMESPACE);
     await openPodsTable(detail);
     const pod = (
-      await kubectl(
-        '-n',
-        NAMESPACE,
-        'get',
-        'pods',
-        '--field-selector=status.phase=Running',
-        '-o',
-        'name',
-        '--chunk-size=10',
-      )
-    )
-      .split('\n')[0]
-      ?.replace('pod/', '');
+      await coreApi().listNamespacedPod({ namespace: NAMESPACE, fieldSelector: 'status.phase=Running', limit: 1 })
+    ).items[0]?.metadata?.name;
     if (!pod) throw new Error('no Running pod for the label changes');
     await openPodPage(detail, pod);
     ctx.log(`scale: ${changes} label changes on ${pod} (${load()})`);

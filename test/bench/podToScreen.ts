@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { epochNow } from './browser';
+import { epochNow, pageClockOffset } from './browser';
 import { watchLines } from './cli';
 import { median, p95, sleep } from './stats';
 
@@ -107,6 +107,7 @@ export async function labelToScreen(page: Page, target: KubeTarget, pod: string,
   const out: ChangeSample[] = [];
   try {
     await sleep(1000);
+    const offset = await pageClockOffset(page);
     for (let i = 0; i < n; i++) {
       const value = `s${Date.now().toString(36)}${i}`;
       await expectInPage(page, 'label', `${key}=${value}`);
@@ -118,7 +119,7 @@ export async function labelToScreen(page: Page, target: KubeTarget, pod: string,
         body: [{ op: 'add', path: `/metadata/labels/${key}`, value }],
       });
       const [s, cli] = await Promise.all([seenInPage(page), watch.until(from, (cols) => cols.at(-1) === value)]);
-      out.push({ screen: s.seen - t0, frame: s.frame - t0, cli: cli - t0 });
+      out.push({ screen: s.seen - offset - t0, frame: s.frame - offset - t0, cli: cli - t0 });
       await sleep(200 + Math.random() * 300);
     }
   } finally {
@@ -139,6 +140,7 @@ export async function replacementToScreen(
   const out: ChangeSample[] = [];
   try {
     await sleep(1000);
+    const offset = await pageClockOffset(page);
     for (let i = 0; i < n; i++) {
       const { items } = await core.listNamespacedPod({ namespace: target.namespace, labelSelector: selector });
       const names = new Set(items.map((p) => p.metadata?.name ?? ''));
@@ -152,7 +154,7 @@ export async function replacementToScreen(
         seenInPage(page, 120_000),
         watch.until(from, (cols) => !names.has(cols[0] ?? '') && cols[2] === 'Running', 120_000),
       ]);
-      out.push({ screen: s.seen - t0, frame: s.frame - t0, cli: cli - t0 });
+      out.push({ screen: s.seen - offset - t0, frame: s.frame - offset - t0, cli: cli - t0 });
       await sleep(1000 + Math.random() * 500);
     }
   } finally {

@@ -22,41 +22,51 @@ function colourOf(display: KubePod['display']): string {
   return palette.get(display.toLowerCase()) ?? palette.get('unknown') ?? '#78716c';
 }
 
+/** Draws the chips: one path per colour and opacity, so a redraw is a few fills however many pods. */
 function draw(canvas: HTMLCanvasElement, pods: KubePod[], leaving: ReadonlySet<string>, width: number) {
   const columns = columnsFor(width);
   const height = heightFor(pods.length, columns);
   const ratio = window.devicePixelRatio || 1;
-  canvas.width = Math.max(1, Math.round(width * ratio));
-  canvas.height = Math.max(1, Math.round(height * ratio));
+  const w = Math.max(1, Math.round(width * ratio));
+  const h = Math.max(1, Math.round(height * ratio));
+  // Setting a canvas's size reallocates it: only when it changed.
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
   const g = canvas.getContext('2d');
   if (!g) return;
   g.setTransform(ratio, 0, 0, ratio, 0, 0);
   g.clearRect(0, 0, width, height);
+  const paths = new Map<string, { display: KubePod['display']; fading: boolean; path: Path2D }>();
+  pods.forEach((pod, i) => {
+    const fading = leaving.has(pod.id);
+    const key = `${pod.display} ${fading}`;
+    let group = paths.get(key);
+    if (!group) paths.set(key, (group = { display: pod.display, fading, path: new Path2D() }));
+    const { x, y } = chipAt(i, columns);
+    group.path.roundRect(x + 0.5, y + 0.5, CHIP - 1, CHIP - 1, 4);
+  });
   g.lineWidth = 1;
   g.strokeStyle = 'rgba(0, 0, 0, 0.15)';
-  pods.forEach((pod, i) => {
-    const { x, y } = chipAt(i, columns);
-    g.globalAlpha = leaving.has(pod.id) ? 0.3 : 1;
-    g.fillStyle = colourOf(pod.display);
-    g.beginPath();
-    g.roundRect(x + 0.5, y + 0.5, CHIP - 1, CHIP - 1, 4);
-    g.fill();
-    g.stroke();
-    if (pod.display === 'Terminating') {
-      // The chips' stripes, as two strokes.
+  for (const { display, fading, path } of paths.values()) {
+    g.globalAlpha = fading ? 0.3 : 1;
+    g.fillStyle = colourOf(display);
+    g.fill(path);
+    g.stroke(path);
+    if (display === 'Terminating') {
+      // The chips' stripes: diagonal lines, clipped to those chips.
       g.save();
-      g.clip();
+      g.clip(path);
       g.strokeStyle = 'rgba(255, 255, 255, 0.5)';
       g.lineWidth = 2;
       g.beginPath();
-      for (const d of [6, 13]) {
-        g.moveTo(x + d, y + CHIP);
-        g.lineTo(x + d + CHIP, y);
+      for (let d = -height; d < width; d += 7) {
+        g.moveTo(d, height);
+        g.lineTo(d + height, 0);
       }
       g.stroke();
       g.restore();
     }
-  });
+  }
   g.globalAlpha = 1;
 }
 
