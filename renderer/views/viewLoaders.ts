@@ -1,10 +1,13 @@
 /**
  * Each view's code is its own chunk, loaded when the view first opens: the page's first paint runs only the
  * shell and the view in the URL (main.tsx starts loading that one before React renders), and the other
- * views are fetched once the page is idle, so a later click does not wait for the network.
+ * views are fetched once the page is idle, so a later click does not wait for the network. A fetch of a
+ * view's code or stylesheet that fails (a busy machine: seen in CI as "Unable to preload CSS") is tried
+ * again, and a view whose code could not be had is tried afresh the next time it opens.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { VIEWS, type ViewName } from '../stores/navStore';
+import { withRetries } from '../common/withRetries';
 
 type View = ComponentType;
 
@@ -22,13 +25,15 @@ const loaders: Record<ViewName, () => Promise<View>> = {
 
 const loading = new Map<ViewName, Promise<View>>();
 
-/** Starts loading a view's code (once); resolves with its component. */
+/** Starts loading a view's code (once, unless that failed); resolves with its component. */
 export function loadView(view: ViewName): Promise<View> {
-  let p = loading.get(view);
-  if (!p) {
-    p = loaders[view]();
-    loading.set(view, p);
-  }
+  const loaded = loading.get(view);
+  if (loaded) return loaded;
+  const p = withRetries(loaders[view]);
+  loading.set(view, p);
+  p.catch(() => {
+    if (loading.get(view) === p) loading.delete(view);
+  });
   return p;
 }
 
@@ -45,7 +50,14 @@ export function preloadViewsWhenIdle(page: Window): void {
   const next = (i: number) => {
     const view = VIEWS[i];
     if (!view) return;
-    idle(() => void loadView(view).finally(() => next(i + 1)));
+    // A view that fails to load here is tried again when it opens; the page has nothing to say about it.
+    idle(
+      () =>
+        void loadView(view).then(
+          () => next(i + 1),
+          () => next(i + 1),
+        ),
+    );
   };
   next(0);
 }
