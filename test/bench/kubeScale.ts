@@ -15,7 +15,6 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { RESULTS_DIR, startBridge, type BridgeProcess } from './bridge';
 import { summarizeProfiles } from './profile';
@@ -27,7 +26,7 @@ import { KUBE_CONTEXT, KUBECONFIG, kubectl } from './kubeLoad';
 import { openKubeNamespace, openPodPage, openPodsTable } from './kubePage';
 import { untilMap } from './kubePods';
 import { fakeNodeYaml, scalableDeploymentYaml } from '../helpers/kwokObjects';
-import { describeSamples, labelToScreen, type ChangeSample } from './podToScreen';
+import { coreApi, describeSamples, labelToScreen, type ChangeSample } from './podToScreen';
 import { notMeasured, row, type ResultRow } from './result';
 import { median, p95, sleep, slopePerMinute } from './stats';
 import { installKeystrokeProbe, keystrokeRow, readKeystrokes, typeKeystrokes } from './tableProbe';
@@ -103,16 +102,12 @@ async function cleanupCluster(wait: boolean): Promise<void> {
   await kubectl('delete', 'nodes', '-l', NODE_LABEL, '--ignore-not-found', '--wait=false').catch(() => '');
 }
 
-function coreApi(): CoreV1Api {
-  const kc = new KubeConfig();
-  kc.loadFromFile(KUBECONFIG);
-  kc.setCurrentContext(KUBE_CONTEXT);
-  return kc.makeApiClient(CoreV1Api);
-}
+/** The item's namespace on the test control plane. */
+const target = { kubeconfig: KUBECONFIG, context: KUBE_CONTEXT, namespace: NAMESPACE };
 
 /** Every 5 s, `perTick` pods of the namespace deleted (names from one list; replacements not needed). */
 function churn(perTick: number) {
-  const core = coreApi();
+  const core = coreApi(target);
   let names: string[] = [];
   let on = false;
   let ticks = 0;
@@ -369,17 +364,12 @@ export async function measureKubeScale(ctx: BenchContext): Promise<ResultRow[]> 
     await openKubeNamespace(detail, bridge.url, KUBE_CONTEXT, NAMESPACE);
     await openPodsTable(detail);
     const pod = (
-      await coreApi().listNamespacedPod({ namespace: NAMESPACE, fieldSelector: 'status.phase=Running', limit: 1 })
+      await coreApi(target).listNamespacedPod({ namespace: NAMESPACE, fieldSelector: 'status.phase=Running', limit: 1 })
     ).items[0]?.metadata?.name;
     if (!pod) throw new Error('no Running pod for the label changes');
     await openPodPage(detail, pod);
     ctx.log(`scale: ${changes} label changes on ${pod} (${load()})`);
-    const changed = await labelToScreen(
-      detail,
-      { kubeconfig: KUBECONFIG, context: KUBE_CONTEXT, namespace: NAMESPACE },
-      pod,
-      changes,
-    );
+    const changed = await labelToScreen(detail, target, pod, changes);
     rows.push(
       ...changeRows(
         `label set on a pod (kwok, ${count.toLocaleString('en')} pods in the namespace) → on its page`,

@@ -92,7 +92,8 @@ async function seenInPage(page: Page, timeoutMs = 60_000): Promise<{ seen: numbe
   return (await handle.jsonValue()) as { seen: number; frame: number };
 }
 
-function coreApi(target: KubeTarget): CoreV1Api {
+/** A CoreV1 client for the target's kubeconfig and context. */
+export function coreApi(target: Pick<KubeTarget, 'kubeconfig' | 'context'>): CoreV1Api {
   const kc = new KubeConfig();
   kc.loadFromFile(target.kubeconfig);
   kc.setCurrentContext(target.context);

@@ -1,6 +1,6 @@
 /**
- * The kwok objects the kube bench items (and a map test) make: fake nodes (kwok runs their pods without processes) with a
- * label of the item's own, and a namespace holding one deployment at zero replicas to scale.
+ * The kwok objects the kube bench items (and a map test) make: fake nodes (kwok runs their pods without
+ * processes) with a label of the item's own, and a namespace holding one deployment at zero replicas to scale.
  */
 
 /** Pods one fake node takes. */

@@ -2,8 +2,8 @@
  * Every node as a box and every pod as a chip inside the node it runs on, unscheduled pods in their own
  * lane; coloured by phase, driven by watch events. Chips are memoised on the pod object (unchanged pods
  * keep their object across events), so an event re-renders only the chips it changed; a lane of more than
- * DENSE_LANE pods draws its chips on a canvas (PodCanvas), and a box off screen is not laid out at all. A right click on a
- * chip opens its menu (logs, shell, restart, delete). Pods that just went away stay a moment, fading; the
+ * DENSE_LANE pods draws its chips on a canvas (PodCanvas), and a box off screen is not laid out at all. A
+ * right click on a chip opens its menu (logs, shell, restart, delete). Pods that just went away stay a moment, fading; the
  * legend counts exactly the chips drawn (those included), so it never disagrees with the map.
  */
 import { memo, useMemo, useRef } from 'react';
@@ -11,7 +11,7 @@ import type { KubeNode, KubePod } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
 import { DENSE_LANE } from './chipGrid';
 import { PodCanvas } from './PodCanvas';
-import { layoutPods, leavingIn, phaseClass, podLabel, UNSCHEDULED, type NodeLane } from './podLayout';
+import { countPhases, layoutPods, leavingIn, phaseClass, podLabel, UNSCHEDULED, type NodeLane } from './podLayout';
 import { useLeaving } from './useLeaving';
 
 const PHASES: Array<KubePod['display']> = [
@@ -130,11 +130,7 @@ export function ClusterMap(props: {
     previousLanes.current = next;
     return next;
   }, [nodes.items, pods.items, leavingPods]);
-  const counts = useMemo(() => {
-    const c = new Map<string, number>();
-    for (const pod of drawnPods(pods.items, leavingPods)) c.set(pod.display, (c.get(pod.display) ?? 0) + 1);
-    return c;
-  }, [pods.items, leavingPods]);
+  const counts = useMemo(() => countPhases(drawnPods(pods.items, leavingPods)), [pods.items, leavingPods]);
   const error = nodes.error ?? pods.error;
   return (
     <div className="kube-map-wrap">

@@ -8,18 +8,19 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KubePod } from '../../../contract/kube';
 import { CHIP, chipAt, chipIndexAt, columnsFor, heightFor } from './chipGrid';
-import { podLabel } from './podLayout';
+import { countPhases, phaseClass, podLabel } from './podLayout';
 
-/** The phase colours the chips' CSS defines (--phase-*), read once. */
-let palette: Map<string, string> | undefined;
+/** The phase colours the chips' CSS defines (--phase-*), read once each. */
+const palette = new Map<KubePod['display'], string>();
 function colourOf(display: KubePod['display']): string {
-  if (!palette) {
-    const style = getComputedStyle(document.documentElement);
-    palette = new Map();
-    for (const phase of ['pending', 'containercreating', 'running', 'terminating', 'failed', 'succeeded', 'unknown'])
-      palette.set(phase, style.getPropertyValue(`--phase-${phase}`).trim() || '#78716c');
+  let colour = palette.get(display);
+  if (colour === undefined) {
+    const value = getComputedStyle(document.documentElement)
+      .getPropertyValue(`--${phaseClass(display)}`)
+      .trim();
+    palette.set(display, (colour = value || '#78716c'));
   }
-  return palette.get(display.toLowerCase()) ?? palette.get('unknown') ?? '#78716c';
+  return colour;
 }
 
 /** Draws the chips: one path per colour and opacity, so a redraw is a few fills however many pods. */
@@ -72,9 +73,7 @@ function draw(canvas: HTMLCanvasElement, pods: KubePod[], leaving: ReadonlySet<s
 
 /** "200 pods: 180 Running, 20 Pending". */
 function summary(pods: KubePod[]): string {
-  const counts = new Map<string, number>();
-  for (const p of pods) counts.set(p.display, (counts.get(p.display) ?? 0) + 1);
-  return `${pods.length} pods: ${[...counts].map(([phase, n]) => `${n} ${phase}`).join(', ')}`;
+  return `${pods.length} pods: ${[...countPhases(pods)].map(([phase, n]) => `${n} ${phase}`).join(', ')}`;
 }
 
 export const PodCanvas = memo(function PodCanvas({

@@ -74,5 +74,12 @@ export const leavingIn = (lane: NodeLane, leaving: ReadonlySet<string>): string 
 export const podLabel = (pod: KubePod): string =>
   `${pod.name}: ${pod.display}${pod.reason ? ` (${pod.reason})` : ''}${pod.node ? ` on ${pod.node}` : ''}`;
 
+/** How many of `pods` are in each display phase. */
+export function countPhases(pods: Iterable<KubePod>): Map<KubePod['display'], number> {
+  const counts = new Map<KubePod['display'], number>();
+  for (const pod of pods) counts.set(pod.display, (counts.get(pod.display) ?? 0) + 1);
+  return counts;
+}
+
 /** A pod colour class per display phase. */
 export const phaseClass = (display: KubePod['display']): string => `phase-${display.toLowerCase()}`;
