@@ -18,8 +18,19 @@ export interface CollectionState<T> {
   items: Map<string, T>;
   loaded: boolean;
   error: ApiErrorShape | undefined;
+  /**
+   * How `items` differs from the map before it: the ids set or removed since `from`. Absent after a
+   * snapshot (everything may differ). A view that kept `from` can update what it derived from the ids alone
+   * instead of walking every item; a view that missed a version (from is not what it kept) starts afresh.
+   */
+  delta?: CollectionDelta<T>;
   /** Subscribes while at least one view holds it; returns the release function. */
   retain(): () => void;
+}
+
+export interface CollectionDelta<T> {
+  from: ReadonlyMap<string, T>;
+  ids: ReadonlySet<string>;
 }
 
 export interface CollectionOptions {
@@ -43,17 +54,32 @@ export function createCollectionStore<T>(
     const changes = frameBatcher<Exclude<CollectionEvent<T>, { type: 'snapshot' }>>((events) =>
       set((state) => {
         const items = new Map(state.items);
+        const ids = new Set<string>();
         for (const event of events) {
-          if (event.type === 'upsert') for (const i of event.items) items.set(idOf(i), i);
-          else for (const id of event.ids) items.delete(id);
+          if (event.type === 'upsert')
+            for (const i of event.items) {
+              const id = idOf(i);
+              items.set(id, i);
+              ids.add(id);
+            }
+          else
+            for (const id of event.ids) {
+              items.delete(id);
+              ids.add(id);
+            }
         }
-        return { items };
+        return { items, delta: { from: state.items, ids } };
       }),
     );
     const apply = (event: CollectionEvent<T>) => {
       if (event.type !== 'snapshot') return changes.push(event);
       changes.drop(); // the snapshot replaces whatever was waiting
-      set({ items: new Map(event.items.map((i) => [idOf(i), i])), loaded: true, error: undefined });
+      set({
+        items: new Map(event.items.map((i) => [idOf(i), i])),
+        delta: undefined,
+        loaded: true,
+        error: undefined,
+      });
     };
     const open = () => {
       subscription = subscribe({

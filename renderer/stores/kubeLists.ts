@@ -102,3 +102,19 @@ export function useKubeList<K extends KubeListKind>(
   useEffect(() => store.getState().retain(), [store]);
   return store();
 }
+
+/**
+ * One item of a live list, held while the calling component is mounted: the component renders again when
+ * that item changes, not on every change of the list (a menu over one pod of 10,000).
+ */
+export function useKubeListItem<K extends KubeListKind>(
+  kind: K,
+  context: string,
+  namespace: string,
+  id: string | undefined,
+): Lists[K] | undefined {
+  const ns = kind === 'nodes' || kind === 'namespaces' ? '' : namespace;
+  const store = open(kind, context, ns);
+  useEffect(() => store.getState().retain(), [store]);
+  return store((state) => (id === undefined ? undefined : state.items.get(id)));
+}

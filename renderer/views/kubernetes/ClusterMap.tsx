@@ -1,7 +1,8 @@
 /**
  * Every node as a box and every pod as a chip inside the node it runs on, unscheduled pods in their own
  * lane; coloured by phase, driven by watch events. Chips are memoised on the pod object (unchanged pods
- * keep their object across events), so an event re-renders only the chips it changed; a lane of more than
+ * keep their object across events), so an event re-renders only the chips it changed, and the lanes, legend
+ * and fading pods are updated from the pods the event names (PodMap); a lane of more than
  * DENSE_LANE pods draws its chips on a canvas (PodCanvas), and a box off screen is not laid out at all. A
  * right click on a chip opens its menu (logs, shell, restart, delete). Pods that just went away stay a moment, fading; the
  * legend counts exactly the chips drawn (those included), so it never disagrees with the map.
@@ -11,7 +12,8 @@ import type { KubeNode, KubePod } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
 import { DENSE_LANE } from './chipGrid';
 import { PodCanvas } from './PodCanvas';
-import { countPhases, layoutPods, leavingIn, phaseClass, podLabel, UNSCHEDULED, type NodeLane } from './podLayout';
+import { phaseClass, podLabel, UNSCHEDULED, type NodeLane } from './podLayout';
+import { PodMap } from './podMap';
 import { useLeaving } from './useLeaving';
 
 const PHASES: Array<KubePod['display']> = [
@@ -108,12 +110,6 @@ const NodeBox = memo(function NodeBox({
   );
 });
 
-/** The pods there are, then those fading out. */
-function* drawnPods(present: ReadonlyMap<string, KubePod>, leaving: ReadonlyMap<string, KubePod>) {
-  yield* present.values();
-  yield* leaving.values();
-}
-
 export function ClusterMap(props: {
   context: string;
   namespace: string;
@@ -122,15 +118,10 @@ export function ClusterMap(props: {
 }) {
   const nodes = useKubeList('nodes', props.context);
   const pods = useKubeList('pods', props.context, props.namespace);
-  const leavingPods = useLeaving(pods.items);
-  const leaving = useMemo(() => new Set(leavingPods.keys()), [leavingPods]);
-  const previousLanes = useRef<NodeLane[]>([]);
-  const lanes = useMemo(() => {
-    const next = layoutPods(nodes.items.values(), drawnPods(pods.items, leavingPods), previousLanes.current);
-    previousLanes.current = next;
-    return next;
-  }, [nodes.items, pods.items, leavingPods]);
-  const counts = useMemo(() => countPhases(drawnPods(pods.items, leavingPods)), [pods.items, leavingPods]);
+  const leavingPods = useLeaving(pods.items, pods.delta);
+  const model = useRef<PodMap>(undefined);
+  model.current ??= new PodMap();
+  const { lanes, counts, leavingByLane } = model.current.update(nodes.items, pods.items, leavingPods, pods.delta);
   const error = nodes.error ?? pods.error;
   return (
     <div className="kube-map-wrap">
@@ -158,7 +149,7 @@ export function ClusterMap(props: {
             <NodeBox
               key={lane.name || '(unscheduled)'}
               lane={lane}
-              leavingIds={leavingIn(lane, leaving)}
+              leavingIds={leavingByLane.get(lane.name) ?? ''}
               onOpen={props.onOpenPod}
               onMenu={props.onPodMenu}
             />

@@ -1,7 +1,7 @@
 /** The cluster map next to the namespace's deployments, with deploy, apply, expose and the pods' menus. */
 import { useCallback, useState } from 'react';
 import { useKube } from '../../stores/kubeStore';
-import { useKubeList } from '../../stores/kubeLists';
+import { useKubeListItem } from '../../stores/kubeLists';
 import type { KubeDeployment } from '../../../contract/kube';
 import { ClusterMap } from './ClusterMap';
 import { DeploymentList } from './DeploymentList';
@@ -13,18 +13,17 @@ import { PodMenu, type PodView } from './PodMenu';
 
 export function MapTab({ context }: { context: string }) {
   const namespace = useKube((s) => s.namespace);
-  const pods = useKubeList('pods', context, namespace);
   const [dialog, setDialog] = useState<'deploy' | 'apply' | undefined>();
   const [expose, setExpose] = useState<KubeDeployment | undefined>();
   const [pod, setPod] = useState<{ id: string; view: PodView } | undefined>();
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>();
+  const menuPod = useKubeListItem('pods', context, namespace, menu?.id);
   const openPod = useCallback((id: string) => setPod({ id, view: 'Overview' }), []);
   const openMenu = useCallback((id: string, x: number, y: number) => setMenu({ id, x, y }), []);
   const closeMenu = useCallback(() => setMenu(undefined), []);
   if (pod) {
     return <PodDetail context={context} id={pod.id} initialTab={pod.view} onBack={() => setPod(undefined)} />;
   }
-  const menuPod = menu ? pods.items.get(menu.id) : undefined;
   return (
     <div className="kube-map-layout">
       <ClusterMap context={context} namespace={namespace} onOpenPod={openPod} onPodMenu={openMenu} />

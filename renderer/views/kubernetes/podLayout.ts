@@ -61,15 +61,6 @@ export function layoutPods(
   return [settled(unscheduled), ...out.map(settled)];
 }
 
-/** The ids of a lane's pods that are fading out, as one string: equal strings let its node box skip. */
-export const leavingIn = (lane: NodeLane, leaving: ReadonlySet<string>): string =>
-  leaving.size === 0
-    ? ''
-    : lane.pods
-        .filter((p) => leaving.has(p.id))
-        .map((p) => p.id)
-        .join('\n');
-
 /** What a pod's chip says on hover and to a screen reader. */
 export const podLabel = (pod: KubePod): string =>
   `${pod.name}: ${pod.display}${pod.reason ? ` (${pod.reason})` : ''}${pod.node ? ` on ${pod.node}` : ''}`;

@@ -1,6 +1,7 @@
 /**
  * Keeps items that just disappeared for a moment, so they can fade out. Works on the live list's own map
- * (a new map per change): a change costs one pass over it, with no copy of every item.
+ * (a new map per change): given the list's delta (the ids a change named), a change costs those ids;
+ * without it, one pass over the map, with no copy of every item.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 
@@ -8,7 +9,10 @@ export const LEAVE_MS = 450;
 const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
 /** The items gone from `items` in the last LEAVE_MS, by id (an item that came back is not among them). */
-export function useLeaving<T>(items: ReadonlyMap<string, T>): ReadonlyMap<string, T> {
+export function useLeaving<T>(
+  items: ReadonlyMap<string, T>,
+  delta?: { from: ReadonlyMap<string, T>; ids: ReadonlySet<string> },
+): ReadonlyMap<string, T> {
   const previous = useRef(items);
   const timers = useRef<Set<ReturnType<typeof setTimeout>>>(new Set());
   const [leaving, setLeaving] = useState<ReadonlyMap<string, T>>(NONE);
@@ -16,7 +20,12 @@ export function useLeaving<T>(items: ReadonlyMap<string, T>): ReadonlyMap<string
     const before = previous.current;
     previous.current = items;
     const gone: Array<[string, T]> = [];
-    for (const entry of before) if (!items.has(entry[0])) gone.push(entry);
+    if (delta?.from === before) {
+      for (const id of delta.ids) {
+        const item = before.get(id);
+        if (item !== undefined && !items.has(id)) gone.push([id, item]);
+      }
+    } else for (const entry of before) if (!items.has(entry[0])) gone.push(entry);
     if (gone.length === 0) return;
     setLeaving((l) => new Map([...l, ...gone]));
     // Each batch leaves on its own clock; later events must not cancel it.
@@ -29,7 +38,7 @@ export function useLeaving<T>(items: ReadonlyMap<string, T>): ReadonlyMap<string
       });
     }, LEAVE_MS);
     timers.current.add(timer);
-  }, [items]);
+  }, [items, delta]);
   useEffect(() => {
     const pending = timers.current;
     return () => pending.forEach(clearTimeout);

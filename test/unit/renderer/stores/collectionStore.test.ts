@@ -106,4 +106,24 @@ describe('collection store changes', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect([...store.getState().items.keys()]).toEqual(['z']);
   });
+
+  it('says which ids each change touched and which map it changed, none after a snapshot', async () => {
+    const { store, emit } = fedStore();
+    store.getState().retain();
+    emit({ type: 'snapshot', items: [{ id: 'a' }, { id: 'b' }] });
+    expect(store.getState().delta).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(100);
+    const before = store.getState().items;
+    emit({ type: 'upsert', items: [{ id: 'c' }] });
+    expect(store.getState().delta).toEqual({ from: before, ids: new Set(['c']) });
+    expect(store.getState().delta?.from).toBe(before);
+    const second = store.getState().items;
+    emit({ type: 'remove', ids: ['a'] });
+    emit({ type: 'upsert', items: [{ id: 'b' }, { id: 'd' }] });
+    await vi.advanceTimersByTimeAsync(16);
+    expect(store.getState().delta?.from).toBe(second);
+    expect(store.getState().delta?.ids).toEqual(new Set(['a', 'b', 'd']));
+    emit({ type: 'snapshot', items: [{ id: 'z' }] });
+    expect(store.getState().delta).toBeUndefined();
+  });
 });

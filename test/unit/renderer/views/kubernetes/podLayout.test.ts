@@ -1,6 +1,6 @@
 /** The cluster map's layout of pods on nodes. */
 import { describe, expect, it } from 'vitest';
-import { layoutPods, leavingIn } from '../../../../../renderer/views/kubernetes/podLayout';
+import { layoutPods } from '../../../../../renderer/views/kubernetes/podLayout';
 import type { KubeNode, KubePod } from '../../../../../contract/kube';
 
 describe('cluster map layout', () => {
@@ -36,12 +36,5 @@ describe('cluster map layout', () => {
     expect(reordered[1]).toBe(before[1]);
     const swapped = layoutPods(nodes, [pod('z', 'n1'), b], before);
     expect(swapped[1]!.pods.map((p) => p.name)).toEqual(['z']);
-  });
-
-  it('names the fading pods of one lane, equal as long as they are the same', () => {
-    const [, lane] = layoutPods([node('n1')], [pod('a', 'n1'), pod('b', 'n1')]);
-    expect(leavingIn(lane!, new Set())).toBe('');
-    expect(leavingIn(lane!, new Set(['ns/b', 'ns/x']))).toBe('ns/b');
-    expect(leavingIn(lane!, new Set(['ns/a', 'ns/b']))).toBe('ns/a\nns/b');
   });
 });
