@@ -53,7 +53,8 @@ export class ComposeContext {
     }
     // Some callers (tests of the detection) hand in no engine.
     const engine = this.services.engine as Services['engine'] | undefined;
-    return engine ? { ...cli, env: dockerCliEnv(engine.endpoint, cli.env) } : cli;
+    // docker-compose v1 ignores DOCKER_CONTEXT (it would use the CLI's current context): it gets DOCKER_HOST.
+    return engine ? { ...cli, env: dockerCliEnv(engine.endpoint, cli.env, { dockerPy: !cli.v2 }) } : cli;
   }
 
   /** The scope for a compose file the user opened. */

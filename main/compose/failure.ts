@@ -7,6 +7,8 @@ const SUMMARY = /^(ERROR:\s*)?Encountered errors while bringing up the project\.
 const NO_ENGINE =
   /Cannot connect to the Docker daemon|Couldn't connect to Docker daemon|Is the docker daemon running|error during connect/i;
 const ERROR_LINE = /^(ERROR:|Error\b|error\b|.*\bError response from daemon:)/;
+/** docker-compose v1 (docker-py) reaches an ssh:// engine only with paramiko, which Debian's packages do not pull in. */
+const NO_PARAMIKO = /Install paramiko package to enable ssh:\/\/ support/;
 
 /** The line(s) that say what went wrong, without compose's decorations. */
 export function failureMessage(tail: string[]): string {
@@ -28,6 +30,15 @@ export function failureMessage(tail: string[]): string {
 export function composeFailure(what: string, tail: string[], code: number | null): ApiError {
   const message = failureMessage(tail);
   const details = { exitCode: code, output: tail.slice(-40) };
+  if (tail.some((l) => NO_PARAMIKO.test(l))) {
+    // Its Python traceback says nothing a user can act on.
+    return new ApiError(
+      'tool_missing',
+      `${what}: docker-compose v1 cannot reach an ssh:// engine without the Python package paramiko.`,
+      'Install it (`apt install python3-paramiko`, or `pip install paramiko`), or use the Compose plugin (`docker compose`), which runs your own ssh.',
+      details,
+    );
+  }
   if (/address already in use|port is already allocated/i.test(message)) {
     return new ApiError(
       'conflict',

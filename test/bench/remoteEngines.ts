@@ -8,7 +8,7 @@
  * → its row on screen (remoteRunToScreen.ts).
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,18 +73,10 @@ async function listRow(t: RemoteTransport, note: string): Promise<ResultRow> {
 
 async function overSsh(ctx: BenchContext): Promise<ResultRow[]> {
   const host = await startSshEngineHost();
-  const bin = mkdtempSync(join(tmpdir(), 'berth-bench-ssh-bin-'));
   try {
-    const knownHosts = join(host.home, '.ssh', 'known_hosts');
-    writeFileSync(knownHosts, `${host.knownHostsLine()}\n`);
-    // The CLI runs `ssh`: the same key and known_hosts as Berth's, and nothing from root's own ~/.ssh.
-    const wrapper = join(bin, 'ssh');
-    const key = join(host.home, '.ssh', 'id_ed25519');
-    writeFileSync(
-      wrapper,
-      `#!/bin/sh\nexec /usr/bin/ssh -F /dev/null -i ${key} -o IdentitiesOnly=yes -o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes "$@"\n`,
-    );
-    chmodSync(wrapper, 0o755);
+    writeFileSync(join(host.home, '.ssh', 'known_hosts'), `${host.knownHostsLine()}\n`);
+    // The CLI runs `ssh`: the helper's wrapper, with the same key and host key as Berth's, nothing from root's ~/.ssh.
+    const bin = host.cliSshDir();
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, DOCKER_HOST: host.url };
     for (const k of ['SSH_AUTH_SOCK', 'DOCKER_CONTEXT', 'BERTH_DOCKER_HOST']) delete env[k];
     // The same load as the TLS engine's: 50 bench containers on the engine the ssh host reaches.
@@ -99,7 +91,6 @@ async function overSsh(ctx: BenchContext): Promise<ResultRow[]> {
     );
     return [list, ...(await measureRunToScreen(ctx, t))];
   } finally {
-    rmSync(bin, { recursive: true, force: true });
     await host.stop();
   }
 }

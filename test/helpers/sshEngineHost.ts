@@ -4,11 +4,23 @@
  * login off, and one key-only user (`berthremote`, in the `docker` group, so its non-interactive shell can
  * run `docker system dial-stdio` against this machine's engine socket). The client's key and known_hosts
  * live in a fake home folder handed to Berth, so the user's own ~/.ssh is never read or written.
- * `rotateHostKey()` restarts sshd with a new host key (the "changed key" case). Needs root, as CI runs.
- * Each phase prints its time.
+ * `rotateHostKey()` restarts sshd with a new host key (the "changed key" case); `listenOn(port)` moves it to
+ * another port. `engineHost` points the remote user's docker at another engine (sshd's `SetEnv DOCKER_HOST`),
+ * so a test can tell the remote engine from this machine's. `cliSshDir()` is a folder with an `ssh` for the
+ * docker CLI's and compose's own ssh (the client key and this host's key only; nothing from root's ~/.ssh).
+ * Needs root, as CI runs. Each phase prints its time.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,15 +37,27 @@ const VETH = 'brs-h';
 const VETH_PEER = 'brs-n';
 export const SSH_USER = 'berthremote';
 
+export interface SshEngineHostOptions {
+  /** The engine the remote user's `docker` reaches (e.g. unix:///…/docker.sock); else this machine's default socket. */
+  engineHost?: string;
+}
+
 export interface SshEngineHost {
-  /** ssh://berthremote@10.237.13.2 */
+  /** ssh://berthremote@10.237.13.2 (port 22; `listenOn` gives the URL with another port). */
   url: string;
   /** The fake home handed to Berth: .ssh/id_ed25519 (the client key) and .ssh/known_hosts. */
   home: string;
   /** The client's private key, to check that it never leaks. */
   clientKey: string;
-  /** A `known_hosts` line for the current host key. */
+  /** A `known_hosts` line for the current host key and port (`[ip]:port …` when the port is not 22). */
   knownHostsLine(): string;
+  /** Restarts sshd listening on `port` only; returns ssh://berthremote@10.237.13.2:<port>. */
+  listenOn(port: number): Promise<string>;
+  /**
+   * A folder with an `ssh` wrapper for the docker CLI (put it first on PATH): the client key, and a
+   * known_hosts holding this host's current key and port, with strict checking and no prompts.
+   */
+  cliSshDir(): string;
   /** SHA256 fingerprint of the current host key, as `ssh-keygen -lf` prints it. */
   fingerprint(): Promise<string>;
   rotateHostKey(): Promise<void>;
@@ -55,9 +79,9 @@ async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function answers(): Promise<boolean> {
+function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect(22, SSH_HOST_IP);
+    const socket = net.connect(port, SSH_HOST_IP);
     socket.once('data', (b) => {
       socket.destroy();
       resolve(b.toString().startsWith('SSH-'));
@@ -103,7 +127,7 @@ async function network(): Promise<void> {
   await inNs(['link', 'set', 'lo', 'up']);
 }
 
-export async function startSshEngineHost(): Promise<SshEngineHost> {
+export async function startSshEngineHost(options: SshEngineHostOptions = {}): Promise<SshEngineHost> {
   const dir = mkdtempSync(join(tmpdir(), 'berth-sshd-'));
   chmodSync(dir, 0o755);
   const home = join(dir, 'home');
@@ -122,25 +146,29 @@ export async function startSshEngineHost(): Promise<SshEngineHost> {
   await timed('network namespace', network);
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const config = join(dir, 'sshd_config');
-  writeFileSync(
-    config,
-    [
-      `ListenAddress ${SSH_HOST_IP}`,
-      'Port 22',
-      `HostKey ${hostKey}`,
-      `AuthorizedKeysFile ${authorized}`,
-      `AllowUsers ${SSH_USER}`,
-      'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      'PubkeyAuthentication yes',
-      'PermitRootLogin no',
-      'UsePAM no',
-      'StrictModes no',
-      `PidFile ${join(dir, 'sshd.pid')}`,
-      'LogLevel INFO',
-      '',
-    ].join('\n'),
-  );
+  let port = 22;
+  const writeConfig = () =>
+    writeFileSync(
+      config,
+      [
+        `ListenAddress ${SSH_HOST_IP}`,
+        `Port ${port}`,
+        `HostKey ${hostKey}`,
+        `AuthorizedKeysFile ${authorized}`,
+        `AllowUsers ${SSH_USER}`,
+        'PasswordAuthentication no',
+        'KbdInteractiveAuthentication no',
+        'PubkeyAuthentication yes',
+        'PermitRootLogin no',
+        'UsePAM no',
+        'StrictModes no',
+        `PidFile ${join(dir, 'sshd.pid')}`,
+        'LogLevel INFO',
+        ...(options.engineHost ? [`SetEnv DOCKER_HOST=${options.engineHost}`] : []),
+        '',
+      ].join('\n'),
+    );
+  writeConfig();
 
   let child: ChildProcess | undefined;
   const start = () =>
@@ -149,7 +177,7 @@ export async function startSshEngineHost(): Promise<SshEngineHost> {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       child.stderr?.on('data', () => {});
-      await eventually('sshd to answer in its namespace', answers, 30_000);
+      await eventually('sshd to answer in its namespace', () => answers(port), 30_000);
     });
   const stopSshd = async () => {
     const c = child;
@@ -158,15 +186,41 @@ export async function startSshEngineHost(): Promise<SshEngineHost> {
   };
   await start();
   const publicHostKey = () => readFileSync(`${hostKey}.pub`, 'utf8').trim().split(/\s+/);
+  const knownHostsLine = () => {
+    const [type, key] = publicHostKey();
+    return `${port === 22 ? SSH_HOST_IP : `[${SSH_HOST_IP}]:${port}`} ${type} ${key}`;
+  };
+  const cliBin = join(dir, 'cli-bin');
+  const cliSshDir = () => {
+    const knownHosts = join(dir, 'cli_known_hosts');
+    writeFileSync(knownHosts, `${knownHostsLine()}\n`);
+    if (!existsSync(join(cliBin, 'ssh'))) {
+      mkdirSync(cliBin, { recursive: true });
+      const key = join(dir, 'cli_key');
+      copyFileSync(clientKeyPath, key);
+      chmodSync(key, 0o600);
+      writeFileSync(
+        join(cliBin, 'ssh'),
+        `#!/bin/sh\nexec /usr/bin/ssh -F /dev/null -i ${key} -o IdentitiesOnly=yes -o UserKnownHostsFile=${knownHosts} -o StrictHostKeyChecking=yes -o BatchMode=yes "$@"\n`,
+      );
+      chmodSync(join(cliBin, 'ssh'), 0o755);
+    }
+    return cliBin;
+  };
 
   return {
     url: `ssh://${SSH_USER}@${SSH_HOST_IP}`,
     home,
     clientKey: readFileSync(clientKeyPath, 'utf8'),
-    knownHostsLine: () => {
-      const [type, key] = publicHostKey();
-      return `${SSH_HOST_IP} ${type} ${key}`;
+    knownHostsLine,
+    listenOn: async (next) => {
+      await stopSshd();
+      port = next;
+      writeConfig();
+      await start();
+      return `ssh://${SSH_USER}@${SSH_HOST_IP}:${port}`;
     },
+    cliSshDir,
     fingerprint: async () => (await sh('ssh-keygen', ['-lf', `${hostKey}.pub`])).split(/\s+/)[1] ?? '',
     hostSideIp: HOST_SIDE_IP,
     cutNetwork: async () => void (await sh('ip', ['link', 'set', VETH, 'down'])),

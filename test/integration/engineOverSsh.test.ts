@@ -1,25 +1,34 @@
 /**
  * Berth connected to an engine over ssh://, as to a remote Docker host: Debian's sshd in a network namespace
  * (test/helpers/sshEngineHost.ts), a key-only user whose shell runs `docker system dial-stdio`. Lists, run,
- * logs, exec and stats go through the tunnel; an unknown host key is refused with its fingerprint until the
- * user trusts it (then it is in known_hosts and Berth connects); a changed key is refused outright.
+ * logs, exec and stats go through the tunnel; an image pull from the test registry runs as a task over it;
+ * signing in through an ssh-agent (no key file left) to sshd on a port other than 22 works; an unknown host
+ * key is refused with its fingerprint until the user trusts it (then it is in known_hosts and Berth connects);
+ * a changed key is refused outright. The client key is looked for in Berth's log, settings, the task's log and
+ * what the renderer got.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess, execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { EngineState } from '../../contract/system';
 import type { LogLine, StatsSample, TerminalEvent } from '../../contract/containers';
 import { createBackend } from '../../main/backend';
 import { defaultEndpointEnv } from '../../main/engine/endpoint';
 import { webShell } from '../../main/services';
 import { connectInProcess, type InProcessClient } from '../helpers/inProcessClient';
-import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, uniqueName } from '../helpers/docker';
+import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, removeImages, uniqueName } from '../helpers/docker';
 import { SSH_HOST_IP, SSH_USER, startSshEngineHost, type SshEngineHost } from '../helpers/sshEngineHost';
 import { live } from '../helpers/collection';
 import type { ContainerSummary } from '../../contract/containers';
 import { scanForSecrets, type Secret } from '../helpers/secretScan';
+import { deleteFromRegistry, REGISTRY } from '../helpers/registry';
+import { stopProcess } from '../helpers/daemons';
+
+const exec = promisify(execFile);
 
 let host: SshEngineHost;
 const created: string[] = [];
@@ -29,12 +38,22 @@ const homes: string[] = [];
 const logged: string[] = [];
 /** Every message the renderer side received, as JSON. */
 const seen: string[] = [];
+/** The logs of the tasks run over ssh. */
+const taskLogs: string[] = [];
+const images: string[] = [];
+const registryRefs: Array<{ repo: string; tag: string }> = [];
 
-function open(url: string, home = host.home): { client: InProcessClient; states: EngineState[]; configDir: string } {
+/** Berth on `url`, with `home` as its HOME and `agent` as SSH_AUTH_SOCK (none unless given). */
+function open(
+  url: string,
+  home = host.home,
+  agent?: string,
+): { client: InProcessClient; states: EngineState[]; configDir: string } {
   const configDir = mkdtempSync(join(tmpdir(), 'berth-ssh-config-'));
   configDirs.push(configDir);
   const env = { ...process.env };
   delete env.SSH_AUTH_SOCK;
+  if (agent) env.SSH_AUTH_SOCK = agent;
   delete env.DOCKER_HOST;
   const backend = createBackend({
     shell: webShell,
@@ -59,6 +78,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await removeContainers(...created);
+  await removeImages(...images);
+  for (const r of registryRefs) await deleteFromRegistry(r.repo, r.tag);
   for (const d of [...configDirs, ...homes]) rmSync(d, { recursive: true, force: true });
   await host?.stop();
 });
@@ -154,6 +175,34 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
     }
   }, 600_000);
 
+  it('pulls from the registry as a task over ssh: the image lands on the engine, the task log says what was pulled', async () => {
+    // A tag of its own in the registry, so nothing else pulling or removing busybox is disturbed.
+    const repo = `berth/ssh-pull-${process.pid}`;
+    const ref = `${REGISTRY}/${repo}:latest`;
+    images.push(ref);
+    registryRefs.push({ repo, tag: 'latest' });
+    await docker('tag', FIXTURE_BUSYBOX, ref);
+    await docker('push', ref);
+    await docker('rmi', ref);
+    const { client, states } = open(host.url);
+    try {
+      await eventually('connected', () => last(states)?.status === 'connected', 60_000);
+      const { taskId } = await client.api.images.pull({ reference: ref });
+      const task = await client.api.tasks.wait({ id: taskId });
+      const log = (await client.api.tasks.log({ id: taskId })).lines;
+      taskLogs.push(...log);
+      expect(task.state, log.join('\n')).toBe('succeeded');
+      expect(task.result).toMatchObject({ reference: ref, digest: expect.stringMatching(/^sha256:/) });
+      expect(log.join('\n')).toContain(`Pulling ${ref}`);
+      // The engine at the other end of the tunnel has it now.
+      expect(await docker('image', 'inspect', '-f', '{{.Id}}', ref)).toBe(
+        await docker('image', 'inspect', '-f', '{{.Id}}', FIXTURE_BUSYBOX),
+      );
+    } finally {
+      client.close();
+    }
+  }, 300_000);
+
   it('reads ~/.ssh/config: a Host alias gives the HostName, User and an IdentityFile at a path ssh would not try', async () => {
     // A temporary HOME: the host key trusted above, the client key only under a name of its own, and the alias.
     const home = mkdtempSync(join(tmpdir(), 'berth-ssh-home-'));
@@ -248,6 +297,67 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
     }
   });
 
+  it('signs in through an ssh-agent, with no key file left, to sshd on a port other than 22', async () => {
+    const name = uniqueName('ssh-agent');
+    created.push(name);
+    await docker('create', '--name', name, FIXTURE_BUSYBOX, 'true');
+    const url = await host.listenOn(2222);
+    const home = mkdtempSync(join(tmpdir(), 'berth-ssh-agent-home-'));
+    homes.push(home);
+    mkdirSync(join(home, '.ssh'), { recursive: true, mode: 0o700 });
+    // The host key for [host]:2222, as ssh records a host on another port.
+    writeFileSync(join(home, '.ssh', 'known_hosts'), `${host.knownHostsLine()}\n`);
+    const key = join(home, '.ssh', 'id_ed25519');
+    copyFileSync(join(host.home, '.ssh', 'id_ed25519'), key);
+    const sock = join(home, 'agent.sock');
+    let agent: ChildProcess | undefined;
+    try {
+      agent = spawn('ssh-agent', ['-D', '-a', sock], { stdio: 'ignore' });
+      await eventually('ssh-agent to listen', () => existsSync(sock));
+      await exec('ssh-add', [key], { env: { ...process.env, SSH_AUTH_SOCK: sock } });
+      rmSync(key);
+      expect((await exec('ssh-add', ['-l'], { env: { ...process.env, SSH_AUTH_SOCK: sock } })).stdout).toContain(
+        'berth-test-client',
+      );
+      expect(url).toBe(`ssh://${SSH_USER}@${SSH_HOST_IP}:2222`);
+
+      const { client, states } = open(url, home, sock);
+      try {
+        const state = await eventually(
+          'connected through the agent on port 2222',
+          () => (last(states)?.status === 'connected' ? last(states) : undefined),
+          60_000,
+        );
+        expect(state).toMatchObject({ endpoint: url, transport: 'ssh', local: false });
+        const listed = await client.api.containers.list({ all: true });
+        expect(listed.find((c) => c.name === name)).toMatchObject({ state: 'created' });
+      } finally {
+        client.close();
+      }
+
+      // Without the agent there is nothing to sign in with; on port 22 nothing listens now.
+      for (const [what, other] of [
+        ['no agent', open(url, home)],
+        ['port 22', open(host.url, home, sock)],
+      ] as const) {
+        try {
+          const failed = await eventually(
+            `${what}: unreachable`,
+            () => (last(other.states)?.status === 'unreachable' ? last(other.states) : undefined),
+            60_000,
+          );
+          if (what === 'no agent') expect(failed.error).toMatch(/no ssh agent/);
+          else expect(failed.error).toBeTruthy();
+        } finally {
+          other.client.close();
+        }
+      }
+    } finally {
+      await stopProcess(agent);
+      await host.listenOn(22);
+    }
+  }, 300_000);
+
   it('refuses a changed host key outright, naming both the danger and the fix', async () => {
     await host.rotateHostKey();
     const { client, states } = open(host.url);
@@ -268,9 +378,11 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
     }
   });
 
-  it('never lets the client key into logs, settings, task logs or what the renderer got', () => {
+  it("never lets the client key into Berth's log, settings, the pull task's log or what the renderer got", () => {
     const secrets: Secret[] = [{ name: 'the ssh client key', text: host.clientKey }];
-    expect(logged.length + configDirs.length).toBeGreaterThan(0);
-    expect(scanForSecrets(secrets, { texts: [...logged, ...seen], dirs: configDirs })).toEqual([]);
+    expect(configDirs.length).toBeGreaterThan(0);
+    expect(taskLogs.length).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(scanForSecrets(secrets, { texts: [...logged, ...taskLogs, ...seen], dirs: configDirs })).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
  * certificates made with openssl by test/helpers/tlsEngine.ts: it works with the right CA and client
  * certificate (from DOCKER_CERT_PATH, as the CLI takes it, and from a docker context's stored material); a
  * wrong CA or a missing client certificate gives a clear error, and Berth never falls back to plain http
- * (a plain-http listener given as a TLS engine sees no request at all).
+ * (a plain-http listener given as a TLS engine sees no request at all). An image build runs as a task there
+ * (the engine's namespace cannot reach the test registry, so no pull), and the client key is looked for in
+ * Berth's log, settings, that task's log and what the renderer got.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,8 @@ const dirs: string[] = [];
 const logged: string[] = [];
 const seen: string[] = [];
 const clients: InProcessClient[] = [];
+/** The logs of the tasks run over TLS. */
+const taskLogs: string[] = [];
 
 function open(env: NodeJS.ProcessEnv, engineOverride?: string): { client: InProcessClient; states: EngineState[] } {
   const configDir = mkdtempSync(join(tmpdir(), 'berth-tls-config-'));
@@ -134,6 +138,30 @@ describe('an engine on tcp with TLS (dockerd --tlsverify in its own network name
     ).toBe(state.version);
   });
 
+  it('builds an image as a task on the TLS engine, and only there', async () => {
+    const { client, states } = open({
+      DOCKER_HOST: engine.url,
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: engine.certDir('good'),
+    });
+    expect((await settled(states)).status).toBe('connected');
+    const context = mkdtempSync(join(tmpdir(), 'berth-tls-build-'));
+    dirs.push(context);
+    const marker = `built-over-tls-${process.pid}`;
+    // No RUN: BuildKit would run it on the bridge network, which this engine has none of (privateDockerdArgs).
+    writeFileSync(join(context, 'marker'), `${marker}\n`);
+    writeFileSync(join(context, 'Dockerfile'), `FROM ${FIXTURE_BUSYBOX}\nCOPY marker /marker\n`);
+    const tag = `berth-test-tls-build:${process.pid}`;
+    const { taskId } = await client.api.images.build({ context, tags: [tag] });
+    const task = await client.api.tasks.wait({ id: taskId });
+    const log = (await client.api.tasks.log({ id: taskId })).lines;
+    taskLogs.push(...log);
+    expect(task.state, log.join('\n')).toBe('succeeded');
+    expect(log.join('\n')).toMatch(/COPY marker \/marker/);
+    expect(await docker('-H', `unix://${engine.socket}`, 'run', '--rm', tag, 'cat', '/marker')).toBe(marker);
+    await expect(docker('image', 'inspect', tag)).rejects.toThrow(/No such image/);
+  });
+
   it('refuses an engine whose certificate is not signed by the CA it was given', async () => {
     const { states } = open({
       DOCKER_HOST: engine.url,
@@ -182,11 +210,12 @@ describe('an engine on tcp with TLS (dockerd --tlsverify in its own network name
     }
   });
 
-  it('never lets the client key into logs, settings or what the renderer got', () => {
+  it("never lets the client key into Berth's log, settings, the build task's log or what the renderer got", () => {
     expect(seen.length).toBeGreaterThan(0);
+    expect(taskLogs.length).toBeGreaterThan(0);
     expect(
       scanForSecrets([{ name: 'the TLS client key', text: engine.clientKey }], {
-        texts: [...logged, ...seen],
+        texts: [...logged, ...taskLogs, ...seen],
         dirs: dirs.filter((d) => d.includes('berth-tls-config-')),
       }),
     ).toEqual([]);

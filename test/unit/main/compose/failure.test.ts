@@ -48,4 +48,26 @@ describe('compose failures in the CLI words', () => {
       ).code,
     ).toBe('engine_unreachable');
   });
+
+  it("says Debian's docker-compose v1 needs paramiko for ssh://, not its traceback (recorded against an ssh:// engine)", () => {
+    const tail = [
+      'Traceback (most recent call last):',
+      'File "/usr/lib/python3/dist-packages/docker/api/client.py", line 171, in __init__',
+      'self._custom_adapter = SSHHTTPAdapter(',
+      "NameError: name 'SSHHTTPAdapter' is not defined. Did you mean: 'SSLHTTPAdapter'?",
+      'During handling of the above exception, another exception occurred:',
+      'File "/usr/lib/python3/dist-packages/compose/cli/docker_client.py", line 170, in docker_client',
+      'client = APIClient(use_ssh_client=not use_paramiko_ssh, **kwargs)',
+      'File "/usr/lib/python3/dist-packages/docker/api/client.py", line 176, in __init__',
+      'raise DockerException(',
+      'docker.errors.DockerException: Install paramiko package to enable ssh:// support',
+    ];
+    const e = composeFailure('Up shop failed', tail, 1);
+    expect(e.code).toBe('tool_missing');
+    expect(e.message).toBe(
+      'Up shop failed: docker-compose v1 cannot reach an ssh:// engine without the Python package paramiko.',
+    );
+    expect(e.hint).toMatch(/python3-paramiko.*docker compose/);
+    expect(composeFailure('Up shop failed', tail.slice(0, 4), 1).code).toBe('failed');
+  });
 });
