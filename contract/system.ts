@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { call, stream } from './define';
-import { NoInput } from './collection';
+import { NoInput, Ok } from './collection';
 import { DiskUsage, PrunePreview, PruneRequest, PruneResult, PruneTarget } from './diskUsage';
 import {
   DockerContexts,
@@ -41,6 +41,11 @@ export const EngineState = z.object({
   hostKey: HostKeyProblem.optional(),
   /** When the next attempt to connect is made (ms since epoch), while unreachable. */
   retryAt: z.number().optional(),
+  /**
+   * Since when Berth has been trying to reach the engine (ms since epoch: when it was chosen, or when it was
+   * last lost), while connecting or unreachable; the status bar counts from it.
+   */
+  tryingSince: z.number().optional(),
 });
 export type EngineState = z.infer<typeof EngineState>;
 
@@ -145,4 +150,9 @@ export const system = {
   keepContext: call(KeepContextInput, DockerContexts),
   /** Trusts an unknown ssh host key (appends it to the user's known_hosts, as ssh does on "yes") and reconnects. */
   trustHostKey: call(TrustHostKeyInput, z.object({ file: z.string() })),
+  /**
+   * "Retry now": tries to reach the engine in use at once instead of waiting for the next attempt (the pauses
+   * start again from the shortest). Nothing happens while it is connected.
+   */
+  reconnect: call(NoInput, Ok),
 } as const;

@@ -60,10 +60,17 @@ export class EngineConnection {
   private builder: Promise<string | undefined> | undefined;
   /** Bumped by every switch and reconnect, so a late answer from an earlier attempt is ignored. */
   private generation = 0;
+  /** When Berth began trying to reach the engine (chosen, or last seen connected); unset while connected. */
+  private trying: number | undefined = Date.now();
 
+  /**
+   * `makeClient` makes the transport for an endpoint (engineClient); unit tests hand in a fake engine's, so the
+   * retry schedule can be checked on fake timers.
+   */
   constructor(
     choice?: EngineChoice | string,
     private readonly env: EndpointEnv = defaultEndpointEnv(),
+    private readonly makeClient: (endpoint: EngineEndpoint, env: EndpointEnv) => EngineClient = engineClient,
   ) {
     this.point = resolveEndpoint(choice, env);
     this.docker = new Docker({ socketPath: '/nonexistent' });
@@ -90,12 +97,17 @@ export class EngineConnection {
   switchTo(choice: EngineChoice | string | undefined): void {
     if (this.disposed) return;
     this.point = resolveEndpoint(choice, this.env);
+    this.trying = Date.now();
     this.reconnectNow();
   }
 
-  /** Drops everything and connects again at once (after trusting a host key, or a changed choice). */
+  /**
+   * Drops everything and connects again at once (after trusting a host key, a changed choice, or the user's
+   * "Retry now"); the pauses between failed attempts start again from the shortest.
+   */
   reconnectNow(): void {
     if (this.disposed) return;
+    this.trying ??= Date.now();
     this.generation += 1;
     clearTimeout(this.retryTimer);
     clearInterval(this.heartbeat);
@@ -116,13 +128,14 @@ export class EngineConnection {
       local: endpointIsLocal(this.point.url),
       ...(this.point.context ? { context: this.point.context } : {}),
       ...(this.client ? { transport: this.client.transport } : {}),
+      ...(status !== 'connected' && this.trying !== undefined ? { tryingSince: this.trying } : {}),
     };
   }
 
   /** Makes the transport for the endpoint and puts it under the shared Dockerode object. */
   private openClient(): void {
     try {
-      const client = engineClient(this.point, this.env);
+      const client = this.makeClient(this.point, this.env);
       this.client = client;
       this.docker.modem = client.docker.modem;
       // A call that waits long gets the engine pinged; a stalled engine fails it and counts as unreachable.
@@ -274,6 +287,7 @@ export class EngineConnection {
         this.generation += 1;
         clearInterval(this.heartbeat);
         this.builder = undefined;
+        this.trying = Date.now();
         this.setState({ ...this.base('connecting'), error: 'Lost the connection to the Docker engine; reconnecting…' });
         void this.connect();
       };
@@ -285,6 +299,7 @@ export class EngineConnection {
       const [version, info] = await deadline(Promise.all([this.docker.version(), this.docker.info()]), this.point.url);
       if (stale()) return;
       this.retry = 0;
+      this.trying = undefined;
       const wasConnected = this.state.status === 'connected';
       this.setState({
         ...this.base('connected'),
@@ -315,6 +330,7 @@ export class EngineConnection {
 
   private unreachable(why: unknown): void {
     if (this.disposed) return;
+    this.trying ??= Date.now();
     this.generation += 1;
     clearInterval(this.heartbeat);
     this.destroyStream();

@@ -1,7 +1,8 @@
 /**
  * The engine's choice, part of the system domain: the docker contexts Berth can use (the CLI's current one
  * and Berth's own marked), switching to one now, keeping others connected beside it (the engine pool), every
- * connected engine's state, and trusting an ssh host key the connection refused as unknown. A switch is
+ * connected engine's state, trusting an ssh host key the connection refused as unknown, and trying the engine
+ * again now ("Retry now") instead of waiting out the pause before the next attempt. A switch is
  * remembered in Settings (engineContext) and clears a host set there, which would win; kept contexts are
  * remembered in keptEngines.
  */
@@ -10,6 +11,7 @@ import type { DockerContext, DockerContexts } from '../../contract/engines';
 import type { ConnectedEngine } from '../../contract/system';
 import { untilAborted } from '../common/streams';
 import { ApiError } from '../../contract/errors';
+import { OK } from '../../contract/collection';
 import type { Services } from '../services';
 import { currentContextName, dockerConfigDir, listContexts } from './dockerContexts';
 import { contextOf, defaultEndpoint, endpointIsLocal } from './endpoint';
@@ -18,7 +20,7 @@ import { userKnownHosts } from './transport/sshTunnel';
 
 export type EngineCalls = Pick<
   ApiImplementation['system'],
-  'contexts' | 'useContext' | 'keepContext' | 'engines' | 'trustHostKey'
+  'contexts' | 'useContext' | 'keepContext' | 'engines' | 'trustHostKey' | 'reconnect'
 >;
 
 export function enginesApi({
@@ -117,6 +119,10 @@ export function enginesApi({
       appendKnownHost(file, input.host, input.port, { type: input.type, base64: input.key });
       engine.reconnectNow();
       return { file };
+    },
+    reconnect: async () => {
+      if (!engine.connected) engine.reconnectNow();
+      return OK;
     },
   };
 }

@@ -11,7 +11,15 @@ const WARM_UP_MS = 800;
 
 /** Disk usage and prune are the engine's (main/engine/disk/diskApi.ts); the backend adds them. */
 type EngineDiskCalls =
-  'diskUsage' | 'prunePreview' | 'prune' | 'contexts' | 'useContext' | 'keepContext' | 'engines' | 'trustHostKey';
+  | 'diskUsage'
+  | 'prunePreview'
+  | 'prune'
+  | 'contexts'
+  | 'useContext'
+  | 'keepContext'
+  | 'engines'
+  | 'trustHostKey'
+  | 'reconnect';
 
 export function systemApi({
   engine,

@@ -1,10 +1,12 @@
-import { useEngine, openEnginePicker, trustHostKey } from '../stores/engineStore';
+import { useEngine, openEnginePicker, reconnectEngine, trustHostKey } from '../stores/engineStore';
 import { useTasks } from '../stores/tasksStore';
 import { notify } from '../stores/toastStore';
 import { toApiError } from '../common/apiError';
 import type { EngineState } from '../../contract/system';
 import { confirm } from './ConfirmDialog';
 import { KeptEngines } from './KeptEngines';
+import { engineProgress } from './engineProgress';
+import { useClock } from './useClock';
 
 /** Which engine, as the picker button names it: the context, else where it was found. */
 const engineLabel = (e: EngineState) => e.context ?? (e.source === 'Settings' ? e.endpoint : e.source);
@@ -37,6 +39,48 @@ async function askToTrust(engine: EngineState): Promise<void> {
   }
 }
 
+async function retryNow(): Promise<void> {
+  try {
+    await reconnectEngine();
+  } catch (e) {
+    const err = toApiError(e);
+    notify('error', 'Could not retry the engine', err.message, err.hint);
+  }
+}
+
+/**
+ * While the engine is not connected: how long Berth has been trying and when it tries next, counted each
+ * second, with "Retry now" while it waits out a pause. Mounted only then, so nothing ticks while connected.
+ */
+function EngineTrying({ engine }: { engine: EngineState }) {
+  // The clock re-renders each second; the words are counted from this moment, since a new state (a new
+  // pause) can come between two ticks and would otherwise read up to a second long.
+  useClock(1000);
+  const now = Date.now();
+  const { tryingFor, nextTry } = engineProgress(engine, now);
+  if (engine.status === 'connecting') {
+    return tryingFor ? (
+      <span className="engine-trying" data-testid="engine-trying">
+        {tryingFor}
+      </span>
+    ) : null;
+  }
+  if (!nextTry) return null;
+  return (
+    <>
+      <span className="engine-trying" data-testid="engine-trying">
+        {nextTry}
+        {tryingFor ? ` · trying for ${tryingFor}` : ''}
+      </span>
+      {engine.retryAt !== undefined && engine.retryAt > now && (
+        <button className="link" onClick={() => void retryNow()} data-testid="engine-retry-now">
+          Retry now
+        </button>
+      )}
+    </>
+  );
+}
+
 export function StatusBar() {
   const engine = useEngine((s) => s.engine);
   const running = useTasks((s) => [...s.tasks.values()].filter((t) => t.state === 'running').length);
@@ -54,8 +98,7 @@ export function StatusBar() {
     text = `${name} ${engine.version ?? ''}${via} · ${c?.running ?? 0} running · ${(c?.stopped ?? 0) + (c?.paused ?? 0)} stopped · ${images} image${images === 1 ? '' : 's'}`;
     cls = 'ok';
   } else {
-    const retry = engine.retryAt ? ' Retrying by itself.' : '';
-    text = `Docker engine not reachable at ${engine.endpoint} — ${engine.error ?? ''} ${engine.hint ?? 'start it and Berth reconnects by itself.'}${retry}`;
+    text = `Docker engine not reachable at ${engine.endpoint} — ${engine.error ?? ''} ${engine.hint ?? 'start it and Berth reconnects by itself.'}`;
     cls = 'bad';
   }
   return (
@@ -71,6 +114,7 @@ export function StatusBar() {
           {engineLabel(engine)}
         </button>
       )}
+      {engine?.status === 'unreachable' && <EngineTrying engine={engine} />}
       {engine?.hostKey?.status === 'unknown' && (
         <button className="link" onClick={() => void askToTrust(engine)} data-testid="trust-host-key">
           Trust host key…
@@ -82,6 +126,7 @@ export function StatusBar() {
       >
         {text}
       </span>
+      {engine?.status === 'connecting' && <EngineTrying engine={engine} />}
       <KeptEngines />
       <span className="spacer" />
       <button className="link" onClick={toggle} data-testid="tasks-toggle">

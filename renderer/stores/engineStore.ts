@@ -1,7 +1,8 @@
 /**
  * The Docker engine connection as main reports it (status bar, dashboard, empty states), every connected
  * engine (the one in use and those kept connected beside it), the docker contexts Berth can switch to or
- * keep connected (the engine picker), and trusting an ssh host key the connection asked about.
+ * keep connected (the engine picker), trusting an ssh host key the connection asked about, and "Retry now"
+ * for an engine Berth is waiting to try again.
  */
 import { create } from 'zustand';
 import type { ApiClient } from '../../contract/api';
@@ -63,4 +64,9 @@ export async function trustHostKey(key: HostKeyProblem, client: Pick<ApiClient, 
     fingerprint: key.fingerprint,
   });
   return file;
+}
+
+/** "Retry now": main tries the engine in use at once; the state that follows comes through its stream. */
+export async function reconnectEngine(client: Pick<ApiClient, 'system'> = api): Promise<void> {
+  await client.system.reconnect();
 }

@@ -8,8 +8,8 @@
  * a build, down removes the stack; the containers are checked with the docker CLI on the remote engine and
  * on this machine's (where there must be none), and the task logs and Berth's log are scanned for the keys.
  * docker-compose v1 always; the Compose v5 plugin too once test/engines/build.sh has built it. Debian's
- * docker-compose v1 cannot reach ssh:// at all without the Python package paramiko (which CI does not
- * install): then the test asserts the error Berth shows instead.
+ * docker-compose v1 cannot reach ssh:// at all without the Python package paramiko (CI installs Debian's
+ * python3-paramiko): on a machine without it the test asserts the error Berth shows instead, and says so.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -10,6 +10,7 @@ import { bulkAction } from './containerBulk';
 import { streamContainerLogs } from './containerLogs';
 import { serveContainerLogSession } from './containerLogSession';
 import { streamContainerStats } from './containerStats';
+import { statsRefusal } from './statsSupport';
 import { TerminalSessions } from './containerExec';
 import { ContainerUsageReader } from './containerUsage';
 
@@ -48,7 +49,12 @@ export function containersApi({
     terminal: (input, sink, signal) => terminals.open(input, sink, signal),
     terminalWrite: async ({ sessionId, data }) => (terminals.write(sessionId, data), OK),
     terminalResize: async ({ sessionId, cols, rows }) => (await terminals.resize(sessionId, cols, rows), OK),
-    stats: ({ id }, sink, signal) => streamContainerStats(docker, id, sink, signal),
+    stats: async ({ id }, sink, signal) => {
+      // A rootless engine on cgroup v1 answers zeros: the user is told why instead (statsSupport.ts).
+      const refused = await statsRefusal(docker, engine.current);
+      if (refused) throw refused;
+      await streamContainerStats(docker, id, sink, signal);
+    },
     usage: ({ ids }) => usage.read(ids),
   };
 }

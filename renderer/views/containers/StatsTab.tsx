@@ -65,7 +65,11 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
 
   if (!running) return <p className="muted">The container is not running, so it uses no CPU or memory.</p>;
   const last = samples[samples.length - 1];
-  if (!last) return <p className="muted">{error ? error.message : 'Waiting for the first sample…'}</p>;
+  if (!last) {
+    // An engine that cannot measure (rootless on cgroup v1) says why and what would work: both are shown.
+    const why = error ? [error.message, error.hint].filter(Boolean).join(' ') : 'Waiting for the first sample…';
+    return <p className="muted">{why}</p>;
+  }
   return (
     <div className="stats-tab" data-testid="stats-tab">
       <div className="cards">

@@ -55,6 +55,28 @@ describe('engine endpoint discovery', () => {
     );
   });
 
+  it("finds rootless Podman's socket in the user's XDG_RUNTIME_DIR, before the system-wide Podman's", () => {
+    const runtime = { XDG_RUNTIME_DIR: '/run/user/1000' };
+    expect(
+      resolveEndpoint(undefined, env({ env: runtime, files: { '/run/user/1000/podman/podman.sock': '' } })),
+    ).toEqual({ url: 'unix:///run/user/1000/podman/podman.sock', source: 'Podman' });
+    const both = { '/run/user/1000/podman/podman.sock': '', '/run/podman/podman.sock': '' };
+    expect(resolveEndpoint(undefined, env({ env: runtime, files: both })).url).toBe(
+      'unix:///run/user/1000/podman/podman.sock',
+    );
+    expect(resolveEndpoint(undefined, env({ files: both })).url).toBe('unix:///run/podman/podman.sock');
+    // Docker's sockets come before Podman's: the system's, then the user's rootless one.
+    expect(
+      resolveEndpoint(
+        undefined,
+        env({ env: runtime, files: { ...both, '/run/user/1000/docker.sock': '', '/var/run/docker.sock': '' } }),
+      ).url,
+    ).toBe('unix:///var/run/docker.sock');
+    expect(
+      resolveEndpoint(undefined, env({ env: runtime, files: { ...both, '/run/user/1000/docker.sock': '' } })).source,
+    ).toBe('rootless Docker');
+  });
+
   it('says where it looked when nothing is there, and uses the pipe on Windows', () => {
     expect(resolveEndpoint(undefined, env())).toEqual({
       url: 'unix:///var/run/docker.sock',
