@@ -1,5 +1,9 @@
-/** The head of a list view: title, a summary, and on the right its filter box and whatever controls follow. */
-import type { ReactNode } from 'react';
+/**
+ * The head of a list view: title, a summary, and on the right its filter box and whatever controls follow.
+ * The filter box keeps what is typed itself and hands it on in a transition, so a keystroke's urgent render
+ * is the box alone and the view (a big table) follows in an interruptible render.
+ */
+import { startTransition, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   /** The heading's id, for the view's aria-labelledby. */
@@ -39,14 +43,37 @@ export function ViewHeader(props: Props) {
   );
 }
 
-/** A search box; `onValue` gets what is typed. */
+/**
+ * A search box. It shows what is typed at once; `onValue` gets it in a transition (startTransition), so the
+ * caller's re-render (filtering a big table, searching logs) never holds up the next keystroke. A `value`
+ * the caller sets itself (not one the box handed on) replaces the text.
+ */
 export function SearchBox(props: { label: string; placeholder: string; value: string; onValue(value: string): void }) {
+  const { value, onValue } = props;
+  const [text, setText] = useState(value);
+  /** Values handed on that `value` has not caught up with yet, oldest first. */
+  const pending = useRef<string[]>([]);
+  useLayoutEffect(() => {
+    const i = pending.current.indexOf(value);
+    if (i >= 0) {
+      // One of ours arriving (transitions commit in order; React may skip some in between).
+      pending.current.splice(0, i + 1);
+      return;
+    }
+    pending.current = [];
+    setText(value);
+  }, [value]);
   return (
     <input
       type="search"
       placeholder={props.placeholder}
-      value={props.value}
-      onChange={(e) => props.onValue(e.target.value)}
+      value={text}
+      onChange={(e) => {
+        const next = e.target.value;
+        setText(next);
+        pending.current.push(next);
+        startTransition(() => onValue(next));
+      }}
       aria-label={props.label}
     />
   );

@@ -3,7 +3,8 @@
  * "ngi"), the rows that can match are among those that matched before, so the previous result is
  * narrowed instead of scanning every row again; going back (Backspace) finds the shorter query's result
  * still cached. The match must be monotone — a row that matches a query matches each of its prefixes —
- * which holds for the "contains" and "starts with" tests the tables use.
+ * which holds for the "contains" and "starts with" tests the tables use. A query that every row still
+ * matches gives back the very array it narrowed, so nothing downstream sees a change.
  */
 
 /** `matches(row, needle)`: the needle is trimmed and lower-cased; true when the row shows for it. */
@@ -12,7 +13,10 @@ export type QueryMatch<T> = (row: T, needle: string) => boolean;
 export const normalizeQuery = (query: string): string => query.trim().toLowerCase();
 
 export interface IncrementalFilter<T> {
-  /** The rows (in their order) that match `query`; the same array for the same rows and query. */
+  /**
+   * The rows (in their order) that match `query`; the same array for the same rows and query, and the
+   * previous result itself (or `rows`) when the longer query drops none of its rows.
+   */
   apply(rows: readonly T[], query: string): readonly T[];
 }
 
@@ -39,7 +43,9 @@ export function createIncrementalFilter<T>(matches: QueryMatch<T>): IncrementalF
           baseLength = cached.length;
         }
       }
-      const out = base.filter((row) => matches(row, needle));
+      const filtered = base.filter((row) => matches(row, needle));
+      // Every row still matches: the same array, so what is derived from it (the table's rows) is kept.
+      const out = filtered.length === base.length ? base : filtered;
       results.set(needle, out);
       return keepPrefixes(needle, out);
     },

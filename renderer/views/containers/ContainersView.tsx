@@ -1,3 +1,7 @@
+/**
+ * Containers: the live table of the engine in use (filter, state, grouping by compose stack, selection and
+ * bulk actions, run a container), a container's detail page, or a kept engine's containers in its tab.
+ */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
 import { useContainers } from '../../stores/dockerStores';
@@ -7,7 +11,7 @@ import { useNav } from '../../stores/navStore';
 import { containerColumns } from './containerColumns';
 import { containerRows, groupByProject, type ContainerRow } from './groupRows';
 import { containerMatches } from './containerSearch';
-import { createIncrementalFilter } from '../../components/incrementalFilter';
+import { createIncrementalFilter, normalizeQuery } from '../../components/incrementalFilter';
 import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
 import { RunContainerDialogLazy as RunContainerDialog } from './RunContainerDialogLazy';
@@ -44,14 +48,24 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
   const [running, setRunning] = useState(false);
 
   const all = useMemo(() => [...items.values()], [items]);
-  // The rows follow the filter text with a deferred render: a keystroke repaints the input at once.
+  // The filter box hands its text on in a transition (SearchBox), and the table follows it with a deferred
+  // render: a keystroke repaints the input at once, then the rows.
   const query = useDeferredValue(filter);
   const byState = useMemo(() => (state === 'all' ? all : all.filter((c) => c.state === state)), [all, state]);
   const search = useMemo(() => createIncrementalFilter(containerMatches), []);
-  const visible = useMemo(() => search.apply(byState, query), [search, byState, query]);
-  // Ungrouped, the table sorts every container once, then filters by state and searches the sorted rows
-  // incrementally; grouped rows depend on what passes the filter, so they are rebuilt.
-  const rows = useMemo(() => (grouped ? groupByProject(visible) : containerRows(all)), [grouped, visible, all]);
+  // The containers that pass the filter: a second scan beside the table's own, so it is made only when
+  // something needs it — the grouped rows, or a selection (which only ever holds shown containers).
+  const needVisible = grouped || selected.size > 0;
+  const visible = useMemo(
+    () => (needVisible ? search.apply(byState, query) : undefined),
+    [needVisible, search, byState, query],
+  );
+  // Ungrouped, the rows depend on the containers only: the table sorts them once, filters them by state
+  // and searches the sorted rows incrementally, so a keystroke neither rebuilds nor re-sorts them. Grouped
+  // rows depend on what passes the filter, so they are rebuilt.
+  const flatRows = useMemo(() => containerRows(all), [all]);
+  const groupedRows = useMemo(() => (grouped && visible ? groupByProject(visible) : undefined), [grouped, visible]);
+  const rows = groupedRows ?? flatRows;
   const rowFilter = useMemo(
     () => (grouped || state === 'all' ? undefined : (r: ContainerRow) => r.kind !== 'container' || r.c.state === state),
     [grouped, state],
@@ -61,13 +75,21 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
   const columns = useMemo(() => containerColumns(grouped ? 'grouped' : 'sortable', open), [grouped]); // eslint-disable-line react-hooks/exhaustive-deps
   // Selection only ever holds containers that still exist and pass the filter.
   const selectedContainers = useMemo(
-    () => (selected.size === 0 ? [] : visible.filter((c) => selected.has(c.id))),
+    () => (visible && selected.size > 0 ? visible.filter((c) => selected.has(c.id)) : []),
     [visible, selected],
   );
+  // Whether any container is shown, for the select-all box: stops at the first match, not a full scan.
+  const anyShown = useMemo(() => {
+    if (visible) return visible.length > 0;
+    const needle = normalizeQuery(query);
+    return needle ? byState.some((c) => containerMatches(c, needle)) : byState.length > 0;
+  }, [visible, byState, query]);
 
   const toggle = (key: string) => {
     const next = new Set(selected);
-    const group = rows.find((r): r is Extract<ContainerRow, { kind: 'group' }> => r.kind === 'group' && r.key === key);
+    const group = groupedRows?.find(
+      (r): r is Extract<ContainerRow, { kind: 'group' }> => r.kind === 'group' && r.key === key,
+    );
     if (group) {
       const all = group.ids.every((id) => next.has(id));
       for (const id of group.ids) {
@@ -79,17 +101,19 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
     setSelected(next);
   };
   const selectedKeys = useMemo(() => {
+    if (!groupedRows) return selected;
     const keys = new Set(selected);
-    for (const r of rows) if (r.kind === 'group' && r.ids.every((id) => selected.has(id))) keys.add(r.key);
+    for (const r of groupedRows) if (r.kind === 'group' && r.ids.every((id) => selected.has(id))) keys.add(r.key);
     return keys;
-  }, [rows, selected]);
+  }, [groupedRows, selected]);
   // Not re-rendered by a filter keystroke.
   const bulkBar = useMemo(
     () => <BulkActionsBar selected={selectedContainers} onDone={() => setSelected(new Set())} />,
     [selectedContainers],
   );
   const runDialog = useMemo(() => <RunContainerDialog open={running} onClose={() => setRunning(false)} />, [running]);
-  const allSelected = selected.size > 0 && visible.length > 0 && visible.every((c) => selected.has(c.id));
+  const allSelected = visible !== undefined && visible.length > 0 && visible.every((c) => selected.has(c.id));
+  const selectAll = () => setSelected(allSelected ? new Set() : new Set(search.apply(byState, query).map((c) => c.id)));
 
   return (
     <section className="view" aria-labelledby="containers-title">
@@ -124,8 +148,8 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
             type="checkbox"
             aria-label="Select all shown containers"
             checked={allSelected}
-            disabled={visible.length === 0}
-            onChange={() => setSelected(allSelected ? new Set() : new Set(visible.map((c) => c.id)))}
+            disabled={!anyShown}
+            onChange={selectAll}
           />
           Select all
         </label>

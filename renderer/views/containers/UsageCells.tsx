@@ -1,31 +1,28 @@
-/** CPU and memory cells of the containers table, fed by live stats while the row is on screen. */
+/**
+ * CPU and memory cells of the containers table, fed by the usage poller while the row is in view; each
+ * re-renders only when the text it shows changed.
+ */
 import type { ContainerSummary } from '../../../contract/containers';
-import { formatBytes } from '../../common/format';
-import { useLiveStats } from './liveStats';
+import { useLiveUsage } from './liveStats';
 
-export const formatPercent = (n: number | null | undefined): string =>
-  n === null || n === undefined || !Number.isFinite(n) ? '—' : `${n < 10 ? n.toFixed(1) : Math.round(n)}%`;
+export { formatPercent } from './liveStats';
 
 export function CpuCell({ c }: { c: ContainerSummary }) {
-  const sample = useLiveStats(c.id, c.state === 'running');
+  const cpu = useLiveUsage(c.id, c.state === 'running', 'cpu');
   if (c.state !== 'running') return <span className="muted">—</span>;
   return (
     <span className="mono" data-testid="container-cpu">
-      {sample ? formatPercent(sample.cpuPercent ?? 0) : '…'}
+      {cpu ?? '…'}
     </span>
   );
 }
 
 export function MemoryCell({ c }: { c: ContainerSummary }) {
-  const sample = useLiveStats(c.id, c.state === 'running');
+  const memory = useLiveUsage(c.id, c.state === 'running', 'memory');
   if (c.state !== 'running') return <span className="muted">—</span>;
   return (
-    <span
-      className="mono"
-      data-testid="container-memory"
-      title={sample ? `${formatPercent(sample.memoryPercent)} of ${formatBytes(sample.memoryLimit)}` : undefined}
-    >
-      {sample ? formatBytes(sample.memoryUsage) : '…'}
+    <span className="mono" data-testid="container-memory" title={memory?.title}>
+      {memory?.text ?? '…'}
     </span>
   );
 }

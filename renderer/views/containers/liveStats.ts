@@ -1,16 +1,23 @@
 /**
  * Live CPU and memory for table rows. One shared timer asks main for one reading of every running
- * container that has a cell on screen (`containers.usage`; the table is virtualised, so off-screen rows
- * ask for nothing) every few seconds — no stream per row. It pauses while the window is hidden or not
- * focused, and reads at once when it comes back. A cell repaints only when its container's reading came.
+ * container whose row is in the viewport (`containers.usage`; rows outside it, overscan rows included, ask
+ * for nothing) every few seconds — no stream per row. It pauses while the window is hidden or not focused
+ * and reads at once when it comes back; after a while without pointer or key input it reads less often,
+ * and back at the usual pace on the next input (windowActivity.ts). A reading is kept as the text the cells
+ * show, and a cell is told only when that text changed.
  * (The detail page's Stats tab streams `containers.stats` itself, once a second, for its charts.)
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { api } from '../../api';
 import type { ContainerUsage, StatsSample } from '../../../contract/containers';
+import { formatBytes } from '../../common/format';
+import { IDLE_AFTER_MS, windowActivity } from '../../components/windowActivity';
+import { useRowInView } from '../../components/rowInView';
 
 /** How often the cells update: a table is glanced at, not watched like a chart. */
 export const USAGE_PERIOD_MS = 3000;
+/** How often while nobody has touched the window for IDLE_AFTER_MS. */
+export const IDLE_PERIOD_MS = 10_000;
 /** The next reading when some cell has no CPU figure yet (it needs two readings). */
 const FIRST_CPU_MS = 1000;
 /** A cell that appears (scrolled into view) waits at most this long for its first reading. */
@@ -18,24 +25,55 @@ const NEW_ROW_MS = 250;
 /** Keeps a reading a moment after its row scrolls away, so scrolling back shows it at once. */
 const LINGER_MS = 3000;
 
+export const formatPercent = (n: number | null | undefined): string =>
+  n === null || n === undefined || !Number.isFinite(n) ? '—' : `${n < 10 ? n.toFixed(1) : Math.round(n)}%`;
+
+/**
+ * What the cells show of a reading. Kept while unchanged (the same objects), so a cell re-renders only when
+ * its own text changed.
+ */
+export interface UsageText {
+  cpu: string;
+  memory: { text: string; title: string };
+}
+
+export function usageText(s: StatsSample): UsageText {
+  return {
+    cpu: formatPercent(s.cpuPercent ?? 0),
+    memory: {
+      text: formatBytes(s.memoryUsage),
+      title: `${formatPercent(s.memoryPercent)} of ${formatBytes(s.memoryLimit)}`,
+    },
+  };
+}
+
+/** `next`, reusing what is unchanged from `old`; `old` itself when nothing shown changed. */
+function keepUnchanged(old: UsageText | undefined, next: UsageText): UsageText {
+  if (!old) return next;
+  const memory =
+    old.memory.text === next.memory.text && old.memory.title === next.memory.title ? old.memory : next.memory;
+  return old.cpu === next.cpu && memory === old.memory ? old : { cpu: next.cpu, memory };
+}
+
 interface Entry {
   holders: number;
-  sample: StatsSample | undefined;
+  text: UsageText | undefined;
   listeners: Set<() => void>;
   forgetTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
-/** Where the poller reads from and what tells it to pause; replaced in unit tests. */
+/** Where the poller reads from and what tells it to pause or slow down; replaced in unit tests. */
 export interface UsageSource {
   read(ids: string[]): Promise<ContainerUsage[]>;
   /** The window is visible and focused. */
   active(): boolean;
-  /** Calls `changed` when active() may have changed; returns the function that stops. */
+  /** Milliseconds since the last pointer or key input in the window. */
+  idleFor(): number;
+  /** Calls `changed` when active() may have changed or input came after idleness; returns the function that stops. */
   onActivity(changed: () => void): () => void;
 }
 
 function pageSource(): UsageSource {
-  let focused = true;
   return {
     read: async (ids) => {
       // containers.usage takes up to 200 ids (a screen shows about 30 rows).
@@ -43,19 +81,9 @@ function pageSource(): UsageSource {
       for (let i = 0; i < ids.length; i += 200) batches.push(ids.slice(i, i + 200));
       return (await Promise.all(batches.map((b) => api.containers.usage({ ids: b })))).flat();
     },
-    active: () => document.visibilityState === 'visible' && focused,
-    onActivity(changed) {
-      const blur = () => ((focused = false), changed());
-      const focus = () => ((focused = true), changed());
-      document.addEventListener('visibilitychange', changed);
-      window.addEventListener('blur', blur);
-      window.addEventListener('focus', focus);
-      return () => {
-        document.removeEventListener('visibilitychange', changed);
-        window.removeEventListener('blur', blur);
-        window.removeEventListener('focus', focus);
-      };
-    },
+    active: () => windowActivity.active(),
+    idleFor: () => windowActivity.idleFor(),
+    onActivity: (changed) => windowActivity.subscribe(changed),
   };
 }
 
@@ -67,8 +95,11 @@ export function createUsagePoller(source: () => UsageSource = pageSource) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let due = Infinity;
   let reading = false;
+  /** When the last reading was asked for. */
+  let lastRead = -Infinity;
 
   const wanted = () => [...entries].filter(([, e]) => e.holders > 0).map(([id]) => id);
+  const period = () => (src && src.idleFor() >= IDLE_AFTER_MS ? IDLE_PERIOD_MS : USAGE_PERIOD_MS);
 
   /** Runs a tick in `delay` ms, unless one is due sooner or one is on its way. */
   const schedule = (delay: number) => {
@@ -86,27 +117,33 @@ export function createUsagePoller(source: () => UsageSource = pageSource) {
     const ids = wanted();
     if (!src || ids.length === 0 || !src.active()) return;
     reading = true;
+    lastRead = Date.now();
     let needCpu = false;
     try {
       for (const { id, sample } of await src.read(ids)) {
         const e = entries.get(id);
         if (!e) continue;
-        e.sample = sample;
         if (sample.cpuPercent === null) needCpu = true;
-        for (const l of e.listeners) l();
+        const text = keepUnchanged(e.text, usageText(sample));
+        if (text === e.text) continue;
+        e.text = text;
+        for (const l of [...e.listeners]) l();
       }
     } catch {
       /* the engine is away: the cells keep their last figures and the next tick tries again */
     } finally {
       reading = false;
     }
-    schedule(needCpu ? FIRST_CPU_MS : USAGE_PERIOD_MS);
+    schedule(needCpu ? FIRST_CPU_MS : period());
   };
+
+  /** Back (focused, or input after idleness): the next reading is due a usual period after the last one. */
+  const activityChanged = () => schedule(Math.max(0, lastRead + USAGE_PERIOD_MS - Date.now()));
 
   const entryOf = (id: string): Entry => {
     let e = entries.get(id);
     if (!e) {
-      e = { holders: 0, sample: undefined, listeners: new Set(), forgetTimer: undefined };
+      e = { holders: 0, text: undefined, listeners: new Set(), forgetTimer: undefined };
       entries.set(id, e);
     }
     return e;
@@ -127,22 +164,27 @@ export function createUsagePoller(source: () => UsageSource = pageSource) {
 
   return {
     entries,
+    /** Polls container `id` until the returned function is called (its row is in view and it runs). */
     retain(id: string): () => void {
       if (!src) {
         src = source();
-        stopActivity = src.onActivity(() => schedule(0));
+        stopActivity = src.onActivity(activityChanged);
       }
       const e = entryOf(id);
       e.holders++;
       clearTimeout(e.forgetTimer);
-      schedule(e.sample ? USAGE_PERIOD_MS : NEW_ROW_MS);
+      e.forgetTimer = undefined;
+      schedule(e.text ? period() : NEW_ROW_MS);
+      let released = false;
       return () => {
+        if (released) return;
+        released = true;
         e.holders--;
         if (e.holders > 0) return;
         e.forgetTimer = setTimeout(() => {
           e.forgetTimer = undefined;
           if (e.holders > 0) return;
-          e.sample = undefined;
+          e.text = undefined;
           forgetIfUnused(id, e);
         }, LINGER_MS);
       };
@@ -155,17 +197,25 @@ export function createUsagePoller(source: () => UsageSource = pageSource) {
         forgetIfUnused(id, e);
       };
     },
-    sample: (id: string): StatsSample | undefined => entries.get(id)?.sample,
+    /** What the cells of container `id` show, while it has a reading. */
+    text: (id: string): UsageText | undefined => entries.get(id)?.text,
   };
 }
 
 const poller = createUsagePoller();
 
-/** The latest reading of a running container, kept current while the caller is mounted. */
-export function useLiveStats(id: string, running: boolean): StatsSample | undefined {
-  useEffect(() => (running ? poller.retain(id) : undefined), [id, running]);
-  return useSyncExternalStore(
-    (listener) => poller.subscribe(id, listener),
-    () => (running ? poller.sample(id) : undefined),
-  );
+/**
+ * One part of what a running container's cells show (`cpu` or `memory`), kept current while the caller is
+ * mounted and its row is in view; a change of another part does not re-render the caller.
+ */
+export function useLiveUsage<K extends keyof UsageText>(
+  id: string,
+  running: boolean,
+  part: K,
+): UsageText[K] | undefined {
+  const polled = useRowInView() && running;
+  useEffect(() => (polled ? poller.retain(id) : undefined), [id, polled]);
+  const subscribe = useCallback((listener: () => void) => poller.subscribe(id, listener), [id]);
+  const read = useCallback(() => (running ? poller.text(id)?.[part] : undefined), [id, running, part]);
+  return useSyncExternalStore(subscribe, read);
 }

@@ -73,19 +73,30 @@ export function usageMatcher(usage: UsageFilter): (r: ImageRow) => boolean {
   }
 }
 
-const haystacks = new WeakMap<ImageRow, string>();
+/** A row's text to search, lower-cased, and its image id without the `sha256:` prefix: derived once per row. */
+interface Haystack {
+  text: string;
+  id: string;
+}
+
+const haystacks = new WeakMap<ImageRow, Haystack>();
+
+function haystackOf(r: ImageRow): Haystack {
+  let h = haystacks.get(r);
+  if (h === undefined) {
+    h = { text: `${r.repository}:${r.tag}`.toLowerCase(), id: r.image.id.replace(/^sha256:/, '') };
+    haystacks.set(r, h);
+  }
+  return h;
+}
 
 /**
  * The text part: `repository:tag` containing the needle (trimmed, lower-cased), or the id starting with it.
- * Monotone, as incremental filtering needs; each row's lower-cased text is derived once.
+ * Monotone, as incremental filtering needs; each row's searched text is derived once, not per keystroke.
  */
 export function imageRowMatches(r: ImageRow, needle: string): boolean {
-  let h = haystacks.get(r);
-  if (h === undefined) {
-    h = `${r.repository}:${r.tag}`.toLowerCase();
-    haystacks.set(r, h);
-  }
-  return h.includes(needle) || r.image.id.replace(/^sha256:/, '').startsWith(needle);
+  const h = haystackOf(r);
+  return h.text.includes(needle) || h.id.startsWith(needle);
 }
 
 /** The one rule Berth counts images by (here and in the status bar): an image is counted once, however many tags

@@ -52,6 +52,19 @@ describe('createIncrementalFilter', () => {
     expect(f.apply(fewer, '   ')).toBe(fewer);
   });
 
+  it('gives back the very array it narrowed when the longer query drops no row', () => {
+    const f = createIncrementalFilter(contains);
+    // Every name contains "berth-": the rows themselves, so the table keeps what it derived from them.
+    expect(f.apply(names, 'berth-')).toBe(names);
+    expect(f.apply(names, 'berth-bench')).toBe(names);
+    const rows = ['nginx-1', 'nginx-2', 'redis'];
+    const ng = f.apply(rows, 'ng');
+    expect(ng).toEqual(['nginx-1', 'nginx-2']);
+    expect(f.apply(rows, 'ngi')).toBe(ng);
+    expect(f.apply(rows, 'nginx-')).toBe(ng);
+    expect(f.apply(rows, 'nginx-2')).toEqual(['nginx-2']);
+  });
+
   it('ignores case and surrounding spaces', () => {
     const f = createIncrementalFilter(contains);
     expect(f.apply(['Redis', 'nginx'], '  REd ')).toEqual(['Redis']);

@@ -1,6 +1,6 @@
 /** Image table rows: one per tag, reused while unchanged; the filter box and the usage select. */
 import { describe, expect, it } from 'vitest';
-import { filterRows, toRows } from '../../../../../renderer/views/images/imageRows';
+import { filterRows, imageRowMatches, toRows } from '../../../../../renderer/views/images/imageRows';
 import type { ImageSummary } from '../../../../../contract/images';
 
 const image = (id: string, repoTags: string[], dangling = false) => ({ id, repoTags, dangling }) as ImageSummary;
@@ -37,5 +37,29 @@ describe('image rows', () => {
     expect(filterRows(rows, '', 'unused').map((r) => r.ref)).toEqual(['sha256:bbb222']);
     expect(filterRows(rows, '', 'dangling').map((r) => r.ref)).toEqual(['sha256:bbb222']);
     expect(filterRows(rows, 'redis', 'used')).toHaveLength(2);
+  });
+
+  it('matches the same way keystroke after keystroke, from text derived once per row object', () => {
+    const plain = image('ccc333', ['web:1']); // an id without the sha256: prefix
+    const rows = toRows([redis, plain], new Map());
+    const redis7 = rows[0]!;
+    const web = rows[2]!;
+    for (let i = 0; i < 2; i++) {
+      expect(['a', 'aa', 'aaa1', 'aaa111', 'aaa1112'].map((n) => imageRowMatches(redis7, n))).toEqual([
+        true,
+        true,
+        true,
+        true,
+        false,
+      ]);
+      expect(imageRowMatches(redis7, 'sha256')).toBe(false);
+      expect(imageRowMatches(web, 'ccc3')).toBe(true);
+      expect(imageRowMatches(web, 'web:1')).toBe(true);
+    }
+    // Re-tagged, the image is a new object with new rows, searched by their own text.
+    const [api] = toRows([image('ccc333', ['api:2'])], new Map());
+    expect(imageRowMatches(api!, 'web')).toBe(false);
+    expect(imageRowMatches(api!, 'api:2')).toBe(true);
+    expect(imageRowMatches(api!, 'ccc')).toBe(true);
   });
 });
