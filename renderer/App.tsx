@@ -1,16 +1,42 @@
-import { Suspense, useEffect } from 'react';
+/**
+ * The app shell: the sidebar, the view in the URL, the status bar, toasts and the confirmation dialog — what
+ * the first paint needs — and the parts it does without until they open: the command palette, the task
+ * center, the engine picker and the first-run checklist, each its own chunk (common/lazyPart.ts), fetched
+ * once the first rows are painted (`preloadShell`, called by main.tsx) or when first opened. What opens them
+ * stays here, so it works before their code is in: Ctrl/Cmd+K toggles the palette, Ctrl/Cmd+1..9 switch
+ * views, the first launch opens the checklist. `onShown` is called once the first view is on screen.
+ */
+import { Suspense, useEffect, useState } from 'react';
+import { isDesktop } from './api';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
-import { TaskCenter } from './components/TaskCenter';
 import { Toasts } from './components/Toasts';
 import { ConfirmDialog } from './components/ConfirmDialog';
-import { EnginePicker } from './components/EnginePicker';
-import { FirstRun } from './components/FirstRun';
-import { CommandPalette } from './components/palette/CommandPalette';
+import { lazyPart, useLazyPart } from './common/lazyPart';
+import { useEngine } from './stores/engineStore';
 import { useNav, VIEWS } from './stores/navStore';
-import { VIEW_COMPONENTS, preloadViewsWhenIdle } from './views/viewLoaders';
+import { openFirstRun, useSettings } from './stores/settingsStore';
+import { useTasks } from './stores/tasksStore';
+import { VIEW_COMPONENTS } from './views/viewLoaders';
 
-export function App() {
+const palette = lazyPart(() => import('./components/palette/CommandPalette').then((m) => m.CommandPalette));
+const taskCenter = lazyPart(() => import('./components/TaskCenter').then((m) => m.TaskCenter));
+const enginePicker = lazyPart(() => import('./components/EnginePicker').then((m) => m.EnginePicker));
+const firstRun = lazyPart(() => import('./components/FirstRun').then((m) => m.FirstRun));
+
+/** Fetches the code of the parts the first paint did without, the palette first (Ctrl+K opens it at once then). */
+export function preloadShell(): void {
+  // A part that cannot be fetched now is tried again when it opens.
+  for (const part of [palette, taskCenter, enginePicker, firstRun]) part.load().catch(() => {});
+}
+
+/**
+ * The page was opened at Berth's front door, not at a view (a bookmark or a link to one): in a browser tab
+ * the checklist opens by itself only then, so it never covers what a link was meant to show.
+ */
+const openedAtFrontDoor = !location.hash.replace(/^#\/?/, '');
+
+export function App({ onShown }: { onShown?: () => void }) {
   const view = useNav((s) => s.view);
   const go = useNav((s) => s.go);
   useEffect(() => {
@@ -27,8 +53,6 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
-  // The other views' code, fetched once this one is on screen.
-  useEffect(() => preloadViewsWhenIdle(window), []);
   const View = VIEW_COMPONENTS[view];
   return (
     <div className="app">
@@ -36,15 +60,60 @@ export function App() {
       <main className="content">
         <Suspense fallback={<section className="view" aria-busy="true" />}>
           <View />
+          <Shown onShown={onShown} />
         </Suspense>
       </main>
-      <TaskCenter />
+      <TaskCenterPart />
       <StatusBar />
       <Toasts />
-      <EnginePicker />
+      <EnginePickerPart />
       <ConfirmDialog />
-      <FirstRun />
-      <CommandPalette />
+      <FirstRunPart />
+      <PalettePart />
     </div>
   );
+}
+
+/** Beside the view in its Suspense: its effect runs once the view (not the fallback) is on screen. */
+function Shown({ onShown }: { onShown: (() => void) | undefined }) {
+  useEffect(() => onShown?.(), [onShown]);
+  return null;
+}
+
+function PalettePart() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setOpen((o) => !o);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const CommandPalette = useLazyPart(palette, open);
+  return CommandPalette ? <CommandPalette open={open} onClose={() => setOpen(false)} /> : null;
+}
+
+function TaskCenterPart() {
+  const open = useTasks((s) => s.open);
+  const TaskCenter = useLazyPart(taskCenter, open);
+  return TaskCenter ? <TaskCenter /> : null;
+}
+
+function EnginePickerPart() {
+  const open = useEngine((s) => s.pickerOpen);
+  const EnginePicker = useLazyPart(enginePicker, open);
+  return EnginePicker ? <EnginePicker /> : null;
+}
+
+function FirstRunPart() {
+  const firstRunDone = useSettings((s) => s.snapshot?.values.firstRunDone);
+  useEffect(() => {
+    if (firstRunDone === false && (isDesktop() || openedAtFrontDoor)) openFirstRun();
+  }, [firstRunDone]);
+  const open = useSettings((s) => s.firstRunOpen);
+  const FirstRun = useLazyPart(firstRun, open);
+  return FirstRun ? <FirstRun /> : null;
 }

@@ -1,22 +1,48 @@
-/** The renderer's entry point: connects to main, connects the stores, renders the app. */
+/**
+ * The renderer's entry point. It imports itself only what asks for the first rows — the client, the stores of
+ * the lists the view in the URL shows, the views' loaders — so as soon as this small chunk runs, the socket
+ * opens, the view's lists are asked for (before anything else goes over the socket) and its code is fetched;
+ * then the engine, tasks and settings are followed; and React's DOM renderer and the app shell are fetched and
+ * evaluated meanwhile, side by side with the first snapshot. Once the first view is on screen with its first
+ * rows painted, the shell's other parts and the other views' code are fetched while the page is idle.
+ */
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { connectApi } from './api';
+import { withRetries } from './common/withRetries';
 import { connectStores } from './stores/connect';
-import { useNav } from './stores/navStore';
-import { subscribeEarly } from './stores/earlyLists';
-import { loadView } from './views/viewLoaders';
+import { listsAnswered, subscribeEarly } from './stores/earlyLists';
+import { viewInUrl } from './stores/navStore';
+import { loadView, preloadViewsWhenIdle } from './views/viewLoaders';
 import './styles.css';
 
-connectStores(connectApi(), window);
-// The view in the URL: its list is asked for and its code fetched at once, side by side.
-const { view } = useNav.getState();
+/** The longest the other code waits for the first rows (a list that never answers, a page in the background). */
+const FIRST_ROWS_MAX_MS = 10_000;
+
+const client = connectApi();
+const view = viewInUrl(window);
 subscribeEarly(view);
 void loadView(view);
+connectStores(client, window);
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+let shown!: () => void;
+const viewShown = new Promise<void>((resolve) => (shown = resolve));
+/** The frame after this one is painted. */
+const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const firstRowsPainted = Promise.race([
+  Promise.all([viewShown, listsAnswered(view)]).then(painted),
+  new Promise<void>((resolve) => setTimeout(resolve, FIRST_ROWS_MAX_MS)),
+]);
+
+void Promise.all([withRetries(() => import('react-dom/client')), withRetries(() => import('./App'))]).then(
+  ([{ createRoot }, { App, preloadShell }]) => {
+    createRoot(document.getElementById('root') as HTMLElement).render(
+      <StrictMode>
+        <App onShown={shown} />
+      </StrictMode>,
+    );
+    void firstRowsPainted.then(() => {
+      preloadShell();
+      preloadViewsWhenIdle(window);
+    });
+  },
 );

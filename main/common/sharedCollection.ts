@@ -1,8 +1,12 @@
 /**
  * The shared-subscription part of a live list: one upstream serves every subscriber. The first subscriber
  * starts it, each new subscriber gets a snapshot of the one cached list, changes fan out to all, and the
- * upstream stops when the last one leaves. How the list is loaded and kept current is the owner's; the owner
- * can also give up on a load in flight (`reload`), and those waiting for the list then get the next load's.
+ * upstream stops when the last one leaves — or, with `lingerMs`, that long after: a page reloaded or opened
+ * again meanwhile gets its snapshot from the cache, kept current all along, without asking the engine again.
+ * The owner ends a linger early when the cache can no longer be trusted (`stopLingering`: the engine
+ * switched or the link dropped) and for good when it lets the upstream go (`close`). How the list is loaded
+ * and kept current is the owner's; the owner can also give up on a load in flight (`reload`), and those
+ * waiting for the list then get the next load's.
  */
 import type { CollectionEvent } from '../../contract/collection';
 
@@ -12,6 +16,8 @@ export type CollectionListener<T> = (event: CollectionEvent<T>) => void;
 export interface LiveList<T> {
   /** Resolves with the function that unsubscribes, once the snapshot went out. */
   subscribe(listener: CollectionListener<T>): Promise<() => void>;
+  /** Its upstream is let go (a kept engine released): it stops lingering, now and when its last subscriber leaves. */
+  close?(): void;
 }
 
 export interface SharedCollectionHooks<T> {
@@ -21,10 +27,18 @@ export interface SharedCollectionHooks<T> {
   loaded?(cache: Map<string, T>): void;
   /** Runs before the first subscriber is added. */
   start?(): void;
-  /** Runs when the last subscriber leaves (or the first one fails to load); the cache is already gone. */
+  /**
+   * Runs when the last subscriber leaves (after the linger, if any), or the first one fails to load; the cache
+   * is already gone.
+   */
   stop(): void;
   /** Maps a load error before the subscriber sees it. */
   mapError?(error: unknown): unknown;
+  /**
+   * How long the upstream keeps running, and the cache kept current, after the last subscriber leaves, in
+   * ms (a loaded list only: one still loading stops at once). 0, the default, stops at once.
+   */
+  lingerMs?: number;
 }
 
 export class SharedCollection<T> implements LiveList<T> {
@@ -35,6 +49,12 @@ export class SharedCollection<T> implements LiveList<T> {
   private loading: Promise<Map<string, T>> | undefined;
   /** What subscribers wait on until a list is loaded: settled by the latest load, however many `reload` started. */
   private waiting: Waiting<T> | undefined;
+  /** Between `start` and `stop`: subscribed to, or lingering. */
+  private running = false;
+  /** Set while no one subscribes and the list lingers: ends it. */
+  private lingerTimer: NodeJS.Timeout | undefined;
+  /** Set by `close`: no more lingering. */
+  private closed = false;
 
   constructor(private readonly hooks: SharedCollectionHooks<T>) {}
 
@@ -42,18 +62,40 @@ export class SharedCollection<T> implements LiveList<T> {
     return this.listeners.size;
   }
 
+  /** Whether no one subscribes and the upstream still runs (until the linger ends). */
+  get lingering(): boolean {
+    return this.lingerTimer !== undefined;
+  }
+
   /** Subscribes: the listener gets a snapshot, then changes, until the returned function is called. */
   async subscribe(listener: CollectionListener<T>): Promise<() => void> {
-    if (this.listeners.size === 0) this.hooks.start?.();
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+    if (!this.running) {
+      this.running = true;
+      this.hooks.start?.();
+    }
     this.listeners.add(listener);
     try {
       const cache = await this.load();
       if (this.listeners.has(listener)) listener({ type: 'snapshot', items: [...cache.values()] });
     } catch (e) {
-      this.remove(listener);
+      // A failed load leaves nothing worth keeping: no linger.
+      this.remove(listener, false);
       throw this.hooks.mapError ? this.hooks.mapError(e) : e;
     }
     return () => this.remove(listener);
+  }
+
+  /** Ends a linger now (the cache may no longer be the engine's: it switched, or the link dropped). */
+  stopLingering(): void {
+    if (this.lingerTimer) this.stop();
+  }
+
+  /** The upstream is let go: a linger ends now, and the last subscriber to leave from now on stops it at once. */
+  close(): void {
+    this.closed = true;
+    this.stopLingering();
   }
 
   /** Sends each event, in order, to every subscriber. */
@@ -70,12 +112,19 @@ export class SharedCollection<T> implements LiveList<T> {
     this.startLoad();
   }
 
-  private remove(listener: CollectionListener<T>): void {
-    this.listeners.delete(listener);
-    if (this.listeners.size === 0) this.stop();
+  private remove(listener: CollectionListener<T>, linger = true): void {
+    if (!this.listeners.delete(listener) || this.listeners.size > 0) return;
+    const ms = this.hooks.lingerMs ?? 0;
+    if (!linger || this.closed || ms <= 0 || !this.cache) return this.stop();
+    this.lingerTimer = setTimeout(() => this.stop(), ms);
+    // A lingering list alone does not keep the process alive.
+    this.lingerTimer.unref?.();
   }
 
   private stop(): void {
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+    this.running = false;
     this.cache = undefined;
     this.loading = undefined;
     this.waiting = undefined;

@@ -1,9 +1,10 @@
 /**
  * The engines kept connected beside the one in use (Settings' keptEngines, docker context names), say the
- * laptop and a build server: one EngineConnection and its live lists each, opened when a context
- * is kept and closed when it is let go. The engine in use is never opened twice: while a kept context is
- * the one in use, its entry here is closed and the main connection serves it. Listeners hear of every
- * change (one kept or let go, any kept engine's state), so the status bar can show each one.
+ * laptop and a build server: one EngineConnection and its live lists each, opened when a context is kept
+ * and closed when it is let go (its lists with it: they do not linger for a later page). The engine in use
+ * is never opened twice: while a kept context is the one in use, its entry here is closed and the main
+ * connection serves it. Listeners hear of every change (one kept or let go, any kept engine's state), so the
+ * status bar can show each one.
  */
 import { EventEmitter } from 'node:events';
 import type Docker from 'dockerode';
@@ -52,6 +53,8 @@ export class EnginePool {
       if (next.has(name)) continue;
       entry.off();
       entry.engine.connection.dispose();
+      // Its lists stop now if no one watches them, and at once when their last subscriber leaves, not after a linger.
+      for (const list of Object.values(entry.engine.lists)) list.close?.();
       this.kept.delete(name);
       changed = true;
     }

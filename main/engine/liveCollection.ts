@@ -3,6 +3,9 @@
  * snapshot for each new subscriber, then only what changed. Events are coalesced (a burst of 50 starts
  * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm. A reconnect lists afresh and
  * drops whatever was asked of the engine before it: an answer asked on a link that stalled may never come.
+ * The list stays live for 30 s after its last subscriber leaves (a page reloaded, a view opened again gets
+ * the cached list at once), unless the engine stops being connected meanwhile (a switch, a dropped link):
+ * then it stops, and the next subscriber lists afresh.
  */
 import { SharedCollection, type CollectionListener, type LiveList } from '../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from './connection';
@@ -18,20 +21,18 @@ export interface LiveCollectionSpec<T> {
   coalesceMs?: number;
   /** An item fetched again, given what was known of it: lets the domain keep what it knew earlier. */
   settle?(previous: T, next: T): T;
+  /** How long the list stays live after its last subscriber leaves, in ms (LINGER_MS unless set). */
+  lingerMs?: number;
 }
 
 /** How long a failed re-list waits before it is tried again. */
 const RETRY_MS = 2_000;
 
+/** How long a list stays live with no subscriber: a reload or a new page gets the cached list. */
+export const LINGER_MS = 30_000;
+
 export class LiveCollection<T> implements LiveList<T> {
-  private readonly shared = new SharedCollection<T>({
-    load: async () => {
-      const items = await this.spec.list();
-      return new Map(items.map((i) => [this.spec.idOf(i), i]));
-    },
-    start: () => this.start(),
-    stop: () => this.stop(),
-  });
+  private readonly shared: SharedCollection<T>;
   private pending = new Set<string>();
   private pendingAll = false;
   private timer: NodeJS.Timeout | undefined;
@@ -44,11 +45,26 @@ export class LiveCollection<T> implements LiveList<T> {
   constructor(
     private readonly engine: EngineConnection,
     private readonly spec: LiveCollectionSpec<T>,
-  ) {}
+  ) {
+    this.shared = new SharedCollection<T>({
+      load: async () => {
+        const items = await this.spec.list();
+        return new Map(items.map((i) => [this.spec.idOf(i), i]));
+      },
+      start: () => this.start(),
+      stop: () => this.stop(),
+      lingerMs: spec.lingerMs ?? LINGER_MS,
+    });
+  }
 
   /** Subscribes: the listener gets a snapshot, then changes, until the returned function is called. */
   subscribe(listener: CollectionListener<T>): Promise<() => void> {
     return this.shared.subscribe(listener);
+  }
+
+  /** Its engine is let go (a kept engine released): no more lingering. */
+  close(): void {
+    this.shared.close();
   }
 
   private start(): void {
@@ -61,6 +77,10 @@ export class LiveCollection<T> implements LiveList<T> {
         this.schedule();
       }),
       this.engine.onReconnect(() => this.reconnected()),
+      // A list kept with no subscriber is only worth its cache while the engine it came from is connected.
+      this.engine.onState((state) => {
+        if (state.status !== 'connected') this.shared.stopLingering();
+      }),
     ];
   }
 
@@ -125,8 +145,9 @@ export class LiveCollection<T> implements LiveList<T> {
   private async flush(epoch: number): Promise<void> {
     // Queued behind a call from before a reconnect or stop: what is pending now is the next flush's.
     if (epoch !== this.epoch) return;
+    // Lingering with no subscriber, the cache is still kept current; once stopped there is none.
     const cache = this.shared.cache;
-    if (!cache || this.shared.size === 0) {
+    if (!cache) {
       this.pending.clear();
       this.pendingAll = false;
       return;

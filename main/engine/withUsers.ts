@@ -3,7 +3,8 @@
  * (kept from their own engine events) joined with the containers' live list through ContainerUsers. The
  * things show as soon as they are listed and their users follow once the containers are (thousands of
  * containers take a while to list); after that a container created, renamed or removed updates only the
- * things it names, without asking the engine again.
+ * things it names, without asking the engine again. The joined list stops with its last subscriber; the two
+ * lists under it linger (liveCollection.ts), so a new subscriber soon after is joined from their caches.
  */
 import type { ContainerSummary } from '../../contract/containers';
 import type { CollectionEvent } from '../../contract/collection';
@@ -50,6 +51,13 @@ export class WithUsers<T> implements LiveList<T> {
 
   subscribe(listener: CollectionListener<T>): Promise<() => void> {
     return this.shared.subscribe(listener);
+  }
+
+  /** Its engine is let go: the lists it joins (which linger with no subscriber) stop lingering too. */
+  close(): void {
+    this.shared.close();
+    this.things.close?.();
+    this.containers.close?.();
   }
 
   private async load(): Promise<Map<string, T>> {

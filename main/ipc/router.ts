@@ -1,10 +1,22 @@
 /**
  * Routes wire messages to the API implementation. One router serves every transport: each Electron
  * window and each browser socket is a connection with its own calls and subscriptions.
+ *
+ * Every message is checked (its envelope, then its input against the method's schema: invalid input is
+ * `invalid_input`) at a small fixed cost per call: a profile of containers.list at 0 containers found an
+ * AbortController per call the largest part of the router's own work and zod's parse of the envelope next,
+ * so a call's signal is made only when its implementation reads it, and a well-formed envelope is
+ * recognised by hand (`wellFormed`), zod deciding and naming what is wrong with any other.
  */
 import { z } from 'zod';
 import { ApiError, type ApiErrorShape } from '../../contract/errors';
-import { methodsOf, type ContractDef, type Implementation, type MethodDef } from '../../contract/define';
+import {
+  methodsOf,
+  type CallContext,
+  type ContractDef,
+  type Implementation,
+  type MethodDef,
+} from '../../contract/define';
 import { ClientMessage, type ServerMessage } from '../../contract/protocol';
 import { toApiError } from '../common/toApiError';
 
@@ -31,6 +43,42 @@ export interface RouterOptions {
 
 type AnyFn = (...args: unknown[]) => unknown;
 
+/**
+ * The envelope of a message the way ClientMessage has it, checked by hand; undefined for anything that is not
+ * plainly well-formed (which then goes to ClientMessage.safeParse to decide). It accepts nothing that
+ * ClientMessage refuses.
+ */
+export function wellFormed(raw: unknown): ClientMessage | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const m = raw as Record<string, unknown>;
+  const { id, type } = m;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return undefined;
+  if (type === 'unsubscribe') return { type, id };
+  if (type !== 'call' && type !== 'subscribe') return undefined;
+  const { method } = m;
+  if (typeof method !== 'string' || method.length < 1 || method.length > 100) return undefined;
+  return { type, id, method, input: m.input };
+}
+
+/** A call's cancellation; its AbortController is only made if the implementation reads the signal. */
+class CallCancel {
+  private controller: AbortController | undefined;
+  private cancelled = false;
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.cancelled) this.controller.abort();
+    }
+    return this.controller.signal;
+  }
+
+  abort(): void {
+    this.cancelled = true;
+    this.controller?.abort();
+  }
+}
+
 export function createRouter<C extends ContractDef>(
   contract: C,
   impl: Implementation<C>,
@@ -38,17 +86,22 @@ export function createRouter<C extends ContractDef>(
 ): Router {
   const methods = methodsOf(contract);
   const log = options.log ?? (() => {});
+  /** Each method's definition and implementation, found once. */
+  const targets = new Map<string, { def: MethodDef; fn: AnyFn } | undefined>();
   const lookup = (name: string): { def: MethodDef; fn: AnyFn } | undefined => {
+    if (targets.has(name)) return targets.get(name);
     const def = methods.get(name);
     if (!def) return undefined;
     const [domain, method] = name.split('.') as [string, string];
     const fn = (impl as unknown as Record<string, Record<string, AnyFn>>)[domain]?.[method];
-    return fn ? { def, fn } : undefined;
+    const target = fn ? { def, fn } : undefined;
+    targets.set(name, target);
+    return target;
   };
 
   return {
     connect(send) {
-      const open = new Map<number, AbortController>();
+      const open = new Map<number, { abort(): void }>();
       let closed = false;
       const emit = (message: ServerMessage) => {
         if (closed) return;
@@ -87,10 +140,10 @@ export function createRouter<C extends ContractDef>(
       };
 
       const handleCall = async (id: number, method: string, def: MethodDef, fn: AnyFn, input: unknown) => {
-        const controller = new AbortController();
-        open.set(id, controller);
+        const cancel = new CallCancel();
+        open.set(id, cancel);
         try {
-          const value = await fn(input, { signal: controller.signal });
+          const value = await fn(input, cancel satisfies CallContext);
           const wrong = def.kind === 'call' ? mismatch(method, 'The result', def.output, value) : undefined;
           if (wrong) fail(id, wrong.toShape());
           else emit({ type: 'result', id, ok: true, value });
@@ -132,15 +185,18 @@ export function createRouter<C extends ContractDef>(
       return {
         receive(raw) {
           if (closed) return;
-          const parsed = ClientMessage.safeParse(raw);
-          if (!parsed.success) {
-            const id = (raw as { id?: unknown } | null)?.id;
-            const error = new ApiError('invalid_message', `Malformed message: ${z.prettifyError(parsed.error)}`);
-            if (typeof id === 'number' && Number.isInteger(id) && id >= 0) fail(id, error.toShape());
-            else log(`dropped a malformed message: ${error.message}`);
-            return;
+          let message = wellFormed(raw);
+          if (!message) {
+            const parsed = ClientMessage.safeParse(raw);
+            if (!parsed.success) {
+              const id = (raw as { id?: unknown } | null)?.id;
+              const error = new ApiError('invalid_message', `Malformed message: ${z.prettifyError(parsed.error)}`);
+              if (typeof id === 'number' && Number.isInteger(id) && id >= 0) fail(id, error.toShape());
+              else log(`dropped a malformed message: ${error.message}`);
+              return;
+            }
+            message = parsed.data;
           }
-          const message = parsed.data;
           if (message.type === 'unsubscribe') {
             open.get(message.id)?.abort();
             open.delete(message.id);

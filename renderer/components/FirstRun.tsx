@@ -1,28 +1,18 @@
 /**
  * The first-run checklist: opens by itself on first launch (until dismissed) — in the desktop app, and in a
- * browser opened at Berth's own address (what `npm run web` prints) — and from Settings or the Help menu any
- * time. Berth works with whatever is installed; this only says what is missing.
+ * browser opened at Berth's own address (what `npm run web` prints); the shell (App.tsx) decides that and
+ * mounts this once it opens — and from Settings or the Help menu any time. Berth works with whatever is
+ * installed; this only says what is missing.
  */
-import { useEffect } from 'react';
-import { isDesktop } from '../api';
 import { attempt } from '../stores/toastStore';
-import { closeFirstRun, openFirstRun, saveSettings, useSettings } from '../stores/settingsStore';
+import { closeFirstRun, saveSettings, useSettings } from '../stores/settingsStore';
 import { FirstRunChecklist } from './FirstRunChecklist';
 import { useDialog } from './useDialog';
-
-/**
- * The page was opened at Berth's front door, not at a view (a bookmark or a link to one): in a browser tab
- * the checklist opens by itself only then, so it never covers what a link was meant to show.
- */
-const openedAtFrontDoor = !location.hash.replace(/^#\/?/, '');
 
 export function FirstRun() {
   const open = useSettings((s) => s.firstRunOpen);
   const firstRunDone = useSettings((s) => s.snapshot?.values.firstRunDone);
   const ref = useDialog(open);
-  useEffect(() => {
-    if (firstRunDone === false && (isDesktop() || openedAtFrontDoor)) openFirstRun();
-  }, [firstRunDone]);
   const done = () => {
     closeFirstRun();
     if (firstRunDone === false) void attempt('Could not save settings', () => saveSettings({ firstRunDone: true }));

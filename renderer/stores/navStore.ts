@@ -37,6 +37,9 @@ export const useNav = create<Nav>()((set) => ({
   },
 }));
 
+/** The view the page's URL names, as connectNav takes it: the entry point asks for its lists before that. */
+export const viewInUrl = (page: Window): ViewName => parse(page.location.hash).view;
+
 /** Takes the view from the page's URL now and on back/forward; returns the function that stops. */
 export function connectNav(page: Window): () => void {
   const sync = () => useNav.setState(parse(page.location.hash));

@@ -1,9 +1,10 @@
 /**
  * Each view's code is its own chunk, loaded when the view first opens: the page's first paint runs only the
  * shell and the view in the URL (main.tsx starts loading that one before React renders), and the other
- * views are fetched once the page is idle, so a later click does not wait for the network. A fetch of a
- * view's code or stylesheet that fails (a busy machine: seen in CI as "Unable to preload CSS") is tried
- * again, and a view whose code could not be had is tried afresh the next time it opens.
+ * views are fetched once its first rows are painted and the page is idle (main.tsx), so they neither compete
+ * with the first snapshot nor make a later click wait for the network. A fetch of a view's code or
+ * stylesheet that fails (a busy machine: seen in CI as "Unable to preload CSS") is tried again, and a view
+ * whose code could not be had is tried afresh the next time it opens.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { VIEWS, type ViewName } from '../stores/navStore';
@@ -41,7 +42,7 @@ export const VIEW_COMPONENTS = Object.fromEntries(
   VIEWS.map((v) => [v, lazy(() => loadView(v).then((c) => ({ default: c })))]),
 ) as Record<ViewName, LazyExoticComponent<View>>;
 
-/** Loads every view's code one after another while the page has nothing else to do. */
+/** Loads every view's code one after another while the page has nothing else to do (after the first rows: main.tsx). */
 export function preloadViewsWhenIdle(page: Window): void {
   const idle = (f: () => void) =>
     typeof page.requestIdleCallback === 'function'

@@ -2,13 +2,15 @@
  * Makes the dockerode client for an endpoint, whatever its kind: a unix socket or Windows named pipe, plain
  * tcp://, tcp:// with TLS (the CA, client certificate and key read from the endpoint's folder; never plain
  * http once TLS is set), or ssh:// through an SshTunnel. Remote engines get a deadline for the engine to
- * start answering each call, so a vanished host gives an error instead of a call that never returns.
+ * start answering each call, so a vanished host gives an error instead of a call that never returns. Every
+ * transport's agent is written out by its name alone (`quietAgent`): see there why.
  */
 import Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { userInfo } from 'node:os';
+import { inspect } from 'node:util';
 import type { EndpointEnv, EngineEndpoint } from '../endpoint';
 import { endpointIsLocal } from '../endpoint';
 import { readTlsMaterial } from './tlsMaterial';
@@ -49,11 +51,22 @@ const readBinary = (p: string): Buffer | undefined => {
   }
 };
 
+/**
+ * docker-modem writes each request's options, its agent among them, with util.inspect (showHidden, depth
+ * null) for its debug log, whether that log is on or not. An agent holding the event stream's socket took
+ * milliseconds of CPU to write out, on every call (most of what containers.list cost at 0 containers);
+ * written as its name, it costs nothing.
+ */
+export function quietAgent<A extends object>(agent: A): A {
+  Object.defineProperty(agent, inspect.custom, { value: () => `[${agent.constructor.name}]` });
+  return agent;
+}
+
 export function engineClient(endpoint: EngineEndpoint, env: EndpointEnv): EngineClient {
   const url = endpoint.url;
   const timeouts = endpointIsLocal(url) ? {} : { connectionTimeout: REMOTE_CALL_TIMEOUT_MS };
-  // Every transport's agent fails a request whose answer is cut mid-body (callGuard.ts).
-  const agent = () => failCutAnswers(new HttpAgent({ keepAlive: true }));
+  // Every transport's agent fails a request whose answer is cut mid-body (callGuard.ts), and is quiet.
+  const agent = () => quietAgent(failCutAnswers(new HttpAgent({ keepAlive: true })));
   if (url.startsWith('unix://')) {
     return plain(dockerOf({ ...CLEAN, socketPath: url.slice('unix://'.length), agent: agent() }), 'unix');
   }
@@ -75,7 +88,7 @@ export function engineClient(endpoint: EngineEndpoint, env: EndpointEnv): Engine
       protocol: 'http',
       host: tunnel.target.host,
       port: tunnel.target.port,
-      agent: failCutAnswers(tunnel.agent),
+      agent: quietAgent(failCutAnswers(tunnel.agent)),
       ...timeouts,
     });
     return { docker, transport: 'ssh', dispose: () => tunnel.dispose() };
@@ -85,7 +98,7 @@ export function engineClient(endpoint: EngineEndpoint, env: EndpointEnv): Engine
   if (endpoint.tls) {
     const port = Number(parsed.port || 2376);
     const material = readTlsMaterial(endpoint.tls, readBinary);
-    const tls = failCutAnswers(new HttpsAgent({ keepAlive: true, ...material }));
+    const tls = quietAgent(failCutAnswers(new HttpsAgent({ keepAlive: true, ...material })));
     const docker = dockerOf({ ...CLEAN, protocol: 'https', host, port, agent: tls, ...timeouts });
     return { docker, transport: 'tls', dispose: () => tls.destroy() };
   }

@@ -2,7 +2,8 @@
  * The command palette (Ctrl+K / Cmd+K anywhere): one search box that jumps to Berth's views and to any
  * object of the common Kubernetes kinds in the current context, across namespaces, matched by name
  * (match.ts). Up/Down pick, Enter opens — an object on its detail page in the Kubernetes view's
- * Resources tab — and Escape closes.
+ * Resources tab — and Escape closes. The shell (App.tsx) owns the shortcut and whether it is open, so the
+ * shortcut works before this code, fetched after the first paint, has loaded.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNav, VIEWS, type ViewName } from '../../stores/navStore';
@@ -32,8 +33,7 @@ function openEntry(e: Entry) {
   useNav.getState().go('kubernetes');
 }
 
-export function CommandPalette() {
-  const [open, setOpen] = useState(false);
+export function CommandPalette({ open, onClose }: { open: boolean; onClose(): void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -44,16 +44,6 @@ export function CommandPalette() {
   const context = useKube((s) => s.context);
   const kinds = useKubeObjects((s) => (context ? s.kinds[context] : undefined)) ?? NO_KINDS;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        setOpen((o) => !o);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
   // Opened before the Kubernetes view ever was: read the kubeconfig's contexts (which picks the current one).
   useEffect(() => {
     if (open && !useKube.getState().loaded) void useKube.getState().refresh();
@@ -75,7 +65,7 @@ export function CommandPalette() {
 
   const choose = (e: Entry | undefined) => {
     if (!e) return;
-    setOpen(false);
+    onClose();
     openEntry(e);
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -97,10 +87,10 @@ export function CommandPalette() {
       data-testid="command-palette"
       onCancel={(e) => {
         e.preventDefault();
-        setOpen(false);
+        onClose();
       }}
       onClick={(e) => {
-        if (e.target === e.currentTarget) setOpen(false);
+        if (e.target === e.currentTarget) onClose();
       }}
     >
       {open && (

@@ -1,5 +1,8 @@
-/** The shared part of a live list: one load for every subscriber, and a load in flight the owner gives up on. */
-import { describe, expect, it } from 'vitest';
+/**
+ * The shared part of a live list: one load for every subscriber, a load in flight the owner gives up on, and
+ * the linger after the last subscriber leaves (on fake timers): a subscriber back within it gets the cache.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CollectionEvent } from '../../../../contract/collection';
 import { SharedCollection } from '../../../../main/common/sharedCollection';
 
@@ -8,17 +11,20 @@ interface Item {
 }
 
 /** Loads the test answers one by one, in any order. */
-function loads() {
+function loads(lingerMs?: number) {
   const asked: Array<{ resolve(items: Item[]): void; reject(error: Error): void }> = [];
+  let starts = 0;
   let stops = 0;
   const shared = new SharedCollection<Item>({
     load: () =>
       new Promise<Item[]>((resolve, reject) => asked.push({ resolve, reject })).then(
         (items) => new Map(items.map((i) => [i.id, i])),
       ),
+    start: () => void starts++,
     stop: () => void stops++,
+    ...(lingerMs === undefined ? {} : { lingerMs }),
   });
-  return { shared, asked, stops: () => stops };
+  return { shared, asked, starts: () => starts, stops: () => stops };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -76,5 +82,106 @@ describe('SharedCollection', () => {
     await a;
     shared.reload();
     expect(asked).toHaveLength(1);
+  });
+});
+
+describe('SharedCollection linger', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  /** A list lingering 30 s, loaded once with `items` and left by its one subscriber. */
+  async function leftAfterLoad(items: Item[]) {
+    const list = loads(30_000);
+    const subscribed = list.shared.subscribe(() => {});
+    list.asked[0]!.resolve(items);
+    const off = await subscribed;
+    off();
+    return list;
+  }
+
+  it('a subscriber back within 30 s gets the cached list, as the owner kept it, with no new load', async () => {
+    const { shared, asked, starts, stops } = await leftAfterLoad([{ id: 'a' }]);
+    expect(shared.lingering).toBe(true);
+    shared.cache!.set('b', { id: 'b' }); // an engine event the owner applied meanwhile
+    await vi.advanceTimersByTimeAsync(29_999);
+
+    const events: Array<CollectionEvent<Item>> = [];
+    const off = await shared.subscribe((e) => events.push(e));
+    expect(events).toEqual([{ type: 'snapshot', items: [{ id: 'a' }, { id: 'b' }] }]);
+    expect(asked).toHaveLength(1);
+    expect([starts(), stops()]).toEqual([1, 0]);
+    expect(shared.lingering).toBe(false);
+
+    // The linger it came back within does not stop it later.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(stops()).toBe(0);
+    off();
+    expect(shared.lingering).toBe(true);
+  });
+
+  it('stops 30 s after the last subscriber left; the next subscriber starts it and loads afresh', async () => {
+    const { shared, asked, starts, stops } = await leftAfterLoad([{ id: 'a' }]);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(stops()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(stops()).toBe(1);
+    expect(shared.cache).toBeUndefined();
+    expect(shared.lingering).toBe(false);
+
+    const events: Array<CollectionEvent<Item>> = [];
+    const subscribed = shared.subscribe((e) => events.push(e));
+    expect(asked).toHaveLength(2);
+    expect(starts()).toBe(2);
+    asked[1]!.resolve([{ id: 'c' }]);
+    await subscribed;
+    expect(events).toEqual([{ type: 'snapshot', items: [{ id: 'c' }] }]);
+  });
+
+  it('stopLingering stops a lingering list at once, and does nothing to one with subscribers', async () => {
+    const { shared, asked, stops } = await leftAfterLoad([{ id: 'a' }]);
+    shared.stopLingering();
+    expect(stops()).toBe(1);
+    expect(shared.cache).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(stops()).toBe(1); // the linger's own end does not stop it twice
+
+    const subscribed = shared.subscribe(() => {});
+    expect(asked).toHaveLength(2);
+    asked[1]!.resolve([{ id: 'a' }]);
+    const off = await subscribed;
+    shared.stopLingering();
+    expect(stops()).toBe(1);
+    expect(shared.cache).toBeDefined();
+    off();
+  });
+
+  it('close ends a linger now, and from then on the last subscriber to leave stops the list at once', async () => {
+    const { shared, asked, stops } = await leftAfterLoad([{ id: 'a' }]);
+    const subscribed = shared.subscribe(() => {});
+    const off = await subscribed;
+    shared.close();
+    expect(stops()).toBe(0); // someone still watches
+    off();
+    expect(stops()).toBe(1);
+    expect(shared.lingering).toBe(false);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('a first load that fails does not linger', async () => {
+    const { shared, asked, stops } = loads(30_000);
+    const subscribed = shared.subscribe(() => {});
+    asked[0]!.reject(new Error('engine_unreachable'));
+    await expect(subscribed).rejects.toThrow('engine_unreachable');
+    expect(stops()).toBe(1);
+    expect(shared.lingering).toBe(false);
+  });
+
+  it('without lingerMs the last subscriber to leave stops the list at once', async () => {
+    const { shared, asked, stops } = loads();
+    const subscribed = shared.subscribe(() => {});
+    asked[0]!.resolve([]);
+    (await subscribed)();
+    expect(stops()).toBe(1);
+    expect(shared.lingering).toBe(false);
   });
 });

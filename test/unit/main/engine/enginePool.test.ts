@@ -3,7 +3,11 @@ import type Docker from 'dockerode';
 import type { EngineState } from '../../../../contract/system';
 import { EnginePool, type KeptEngine } from '../../../../main/engine/enginePool';
 
-const noList = { subscribe: async () => () => {} };
+/** A list that serves nothing and says whether it was closed (told not to linger). */
+function noList() {
+  const list = { closed: false, subscribe: async () => () => {}, close: () => void (list.closed = true) };
+  return list;
+}
 
 /** A fake connection: its state can be pushed, and it says whether it was closed. */
 function fakeEngine(name: string) {
@@ -25,7 +29,7 @@ function fakeEngine(name: string) {
       },
     },
     docker: {} as Docker,
-    lists: { containers: noList, images: noList, volumes: noList, networks: noList },
+    lists: { containers: noList(), images: noList(), volumes: noList(), networks: noList() },
     push(next: Partial<EngineState>) {
       state = { ...state, ...next };
       for (const l of listeners) l(state);
@@ -68,6 +72,9 @@ describe('EnginePool', () => {
     expect(build!.disposed).toBe(false);
     expect(ci!.disposed).toBe(true);
     expect(ci!.listeners.size).toBe(0);
+    // Its lists with it: none lingers with a cache of an engine let go.
+    expect(Object.values(ci!.lists).map((l) => l.closed)).toEqual([true, true, true, true]);
+    expect(Object.values(build!.lists).map((l) => l.closed)).toEqual([false, false, false, false]);
     expect(p.get('build')).toBe(build);
   });
 

@@ -1,9 +1,11 @@
 /**
- * A live list kept from the engine's events: a re-list that fails is tried again, so no change is lost; and
- * a list asked on a link that stalled (never answered) holds nobody once the engine reconnects.
+ * A live list kept from the engine's events: a re-list that fails is tried again, so no change is lost; a
+ * list asked on a link that stalled (never answered) holds nobody once the engine reconnects; and with no
+ * subscriber left it stays live for 30 s (kept current by events), unless the engine stops being connected.
  */
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EngineState } from '../../../../contract/system';
 import type { CollectionEvent } from '../../../../contract/collection';
 import type { ContainerSummary } from '../../../../contract/containers';
 import type { DockerEvent, EngineConnection } from '../../../../main/engine/connection';
@@ -11,15 +13,20 @@ import { LiveCollection } from '../../../../main/engine/liveCollection';
 import { WithUsers } from '../../../../main/engine/withUsers';
 import { containerSummary } from '../../../helpers/containerSummary';
 
-/** The two things a collection asks of the connection: its events and its reconnects. */
+/** The three things a collection asks of the connection: its events, its reconnects and its state. */
 function fakeEngine() {
   const emitter = new EventEmitter();
   const engine = {
     onEvent: (l: (e: DockerEvent) => void) => (emitter.on('event', l), () => emitter.off('event', l)),
     onReconnect: (l: () => void) => (emitter.on('reconnect', l), () => emitter.off('reconnect', l)),
+    onState: (l: (s: EngineState) => void) => (emitter.on('state', l), () => emitter.off('state', l)),
   };
   return {
     engine: engine as unknown as EngineConnection,
+    /** How many listeners the collection has on the connection. */
+    listening: () => emitter.eventNames().reduce((n, e) => n + emitter.listenerCount(e), 0),
+    state: (status: EngineState['status']) =>
+      emitter.emit('state', { status, endpoint: 'unix:///x', source: 'default' }),
     reconnect: () => emitter.emit('reconnect'),
     event: (id: string) =>
       emitter.emit('event', { Type: 'container', Action: 'start', Actor: { ID: id, Attributes: {} } }),
@@ -177,4 +184,80 @@ describe('LiveCollection', () => {
     expect(events.some((e) => e.type === 'remove')).toBe(false);
     off();
   }, 30_000);
+});
+
+describe('LiveCollection with no subscriber left', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  /** A container list whose engine answers from `items`, counting lists and fetches. */
+  function containers() {
+    vi.useFakeTimers();
+    const fake = fakeEngine();
+    const asked = { lists: 0, fetches: 0 };
+    let items = [{ id: 'a' }];
+    const collection = new LiveCollection<{ id: string }>(fake.engine, {
+      list: async () => (asked.lists++, items),
+      fetch: async (ids) => (asked.fetches++, items.filter((i) => ids.includes(i.id))),
+      idOf: (i) => i.id,
+      affected: (e) => [e.Actor.ID],
+    });
+    const watch = async () => {
+      const events: Array<CollectionEvent<{ id: string }>> = [];
+      const off = await collection.subscribe((e) => events.push(e));
+      return { events, off };
+    };
+    return { ...fake, asked, collection, watch, set: (next: Array<{ id: string }>) => (items = next) };
+  }
+
+  it('stays live 30 s: a page back within them gets the list from the cache, with what happened meanwhile', async () => {
+    const { asked, watch, set, event } = containers();
+    (await watch()).off();
+
+    // A container starts while no page watches: the list still follows the engine's events.
+    set([{ id: 'a' }, { id: 'b' }]);
+    event('b');
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(asked).toEqual({ lists: 1, fetches: 1 });
+
+    const again = await watch();
+    expect(again.events).toEqual([{ type: 'snapshot', items: [{ id: 'a' }, { id: 'b' }] }]);
+    expect(asked.lists).toBe(1);
+    again.off();
+  });
+
+  it('stops 30 s after the last page left: no more listening, and the next page lists afresh', async () => {
+    const { asked, watch, listening } = containers();
+    (await watch()).off();
+    expect(listening()).toBe(3);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(listening()).toBe(0);
+
+    const again = await watch();
+    expect(asked.lists).toBe(2);
+    again.off();
+  });
+
+  it('stops at once when the engine stops being connected (a switch, a dropped link), not for those watching', async () => {
+    const { asked, watch, listening, state } = containers();
+    const watching = await watch();
+    state('connecting');
+    expect(listening()).toBe(3); // a page still watches: it gets the re-list of the reconnect
+    watching.off();
+    state('connecting');
+    expect(listening()).toBe(0);
+
+    const again = await watch();
+    expect(again.events).toEqual([{ type: 'snapshot', items: [{ id: 'a' }] }]);
+    expect(asked.lists).toBe(2);
+    again.off();
+  });
+
+  it('a closed list (its kept engine let go) stops when its last page leaves', async () => {
+    const { watch, listening, collection } = containers();
+    const watching = await watch();
+    collection.close();
+    expect(listening()).toBe(3);
+    watching.off();
+    expect(listening()).toBe(0);
+  });
 });

@@ -19,6 +19,7 @@ function drivenList<T>(items: T[]) {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   let subscriptions = 0;
+  let closed = false;
   const list: LiveList<T> = {
     async subscribe(listener) {
       subscriptions++;
@@ -27,9 +28,17 @@ function drivenList<T>(items: T[]) {
       listener({ type: 'snapshot', items });
       return () => listeners.delete(listener);
     },
+    close: () => void (closed = true),
   };
   const send = (e: CollectionEvent<T>) => listeners.forEach((l) => l(e));
-  return { list, open, send, listening: () => listeners.size, subscriptions: () => subscriptions };
+  return {
+    list,
+    open,
+    send,
+    listening: () => listeners.size,
+    subscriptions: () => subscriptions,
+    closed: () => closed,
+  };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -132,5 +141,11 @@ describe('things with their users', () => {
     await settle();
     expect(containers.listening()).toBe(0);
     expect(events).toHaveLength(1);
+  });
+
+  it('closed (its kept engine let go), it closes the two lists it joins: they do not linger either', () => {
+    const { things, containers, joined } = setup();
+    joined.close();
+    expect([things.closed(), containers.closed()]).toEqual([true, true]);
   });
 });

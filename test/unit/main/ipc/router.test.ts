@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { call, stream, type Implementation } from '../../../../contract/define';
+import { call, stream, type CallContext, type Implementation } from '../../../../contract/define';
 import { ApiError } from '../../../../contract/errors';
-import type { ServerMessage } from '../../../../contract/protocol';
-import { createRouter } from '../../../../main/ipc/router';
+import { ClientMessage, type ServerMessage } from '../../../../contract/protocol';
+import { createRouter, wellFormed } from '../../../../main/ipc/router';
 
 const contract = {
   math: {
@@ -168,5 +169,61 @@ describe('router', () => {
       },
     ]);
     expect(logged.filter((m) => m.includes('does not match its schema'))).toHaveLength(2);
+  });
+
+  it('gives a call the signal it reads, aborted when the caller goes away before or after it reads it', async () => {
+    const signals: AbortSignal[] = [];
+    let release!: () => void;
+    const later = new Promise<void>((r) => (release = r));
+    const slow = { s: { wait: call(z.object({ read: z.enum(['first', 'after']) }), z.void()) } };
+    const impl: Implementation<typeof slow> = {
+      s: {
+        wait: async ({ read }, ctx: CallContext) => {
+          if (read === 'first') signals.push(ctx.signal);
+          await later;
+          if (read === 'after') signals.push(ctx.signal);
+        },
+      },
+    };
+    const conn = createRouter(slow, impl).connect(() => {});
+    conn.receive({ type: 'call', id: 1, method: 's.wait', input: { read: 'first' } });
+    conn.receive({ type: 'call', id: 2, method: 's.wait', input: { read: 'after' } });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(signals.map((s) => s.aborted)).toEqual([false]);
+    conn.close();
+    release();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
+  });
+
+  it('takes by hand only envelopes that ClientMessage takes, as it reads them', () => {
+    const value = fc.oneof(
+      fc.constantFrom('call', 'subscribe', 'unsubscribe', 'containers.list', '', 'x'.repeat(101), null, [], {}),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(0.5, -0, 2 ** 53, Number.MAX_SAFE_INTEGER, NaN, Infinity),
+      fc.string({ maxLength: 4 }),
+      fc.boolean(),
+    );
+    const message = fc.oneof(
+      value,
+      fc.record(
+        { type: value, id: value, method: value, input: fc.anything({ maxDepth: 2 }), extra: value },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(message, (raw) => {
+        const mine = wellFormed(raw);
+        if (!mine) return;
+        const parsed = ClientMessage.safeParse(raw);
+        expect(parsed.success).toBe(true);
+        expect(mine).toEqual(parsed.data);
+      }),
+      { numRuns: 3000 },
+    );
+    // And it does take what the client sends.
+    expect(wellFormed({ type: 'call', id: 1, method: 'containers.list', input: { all: true } })).toBeDefined();
+    expect(wellFormed({ type: 'subscribe', id: 2, method: 'containers.watch' })).toBeDefined();
+    expect(wellFormed({ type: 'unsubscribe', id: 2 })).toBeDefined();
   });
 });
