@@ -4,18 +4,21 @@
  * center, the engine picker and the first-run checklist, each its own chunk (common/lazyPart.ts), fetched
  * once the first rows are painted (`preloadShell`, called by main.tsx) or when first opened. What opens them
  * stays here, so it works before their code is in: Ctrl/Cmd+K toggles the palette, Ctrl/Cmd+1..9 switch
- * views, the first launch opens the checklist. `onShown` is called once the first view is on screen.
+ * views, the first launch opens the checklist. A part whose code cannot be fetched closes again with a toast
+ * saying so (components/partFailed.ts), so opening it again fetches afresh. `onShown` is called once the
+ * first view is on screen.
  */
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { isDesktop } from './api';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { lazyPart, useLazyPart } from './common/lazyPart';
-import { useEngine } from './stores/engineStore';
+import { partFailed } from './components/partFailed';
+import { closeEnginePicker, useEngine } from './stores/engineStore';
 import { useNav, VIEWS } from './stores/navStore';
-import { openFirstRun, useSettings } from './stores/settingsStore';
+import { closeFirstRun, openFirstRun, useSettings } from './stores/settingsStore';
 import { useTasks } from './stores/tasksStore';
 import { VIEW_COMPONENTS } from './views/viewLoaders';
 
@@ -23,6 +26,11 @@ const palette = lazyPart(() => import('./components/palette/CommandPalette').the
 const taskCenter = lazyPart(() => import('./components/TaskCenter').then((m) => m.TaskCenter));
 const enginePicker = lazyPart(() => import('./components/EnginePicker').then((m) => m.EnginePicker));
 const firstRun = lazyPart(() => import('./components/FirstRun').then((m) => m.FirstRun));
+
+// What each part does when its code cannot be fetched: it closes again (its flag reset) and a toast says so.
+const taskCenterFailed = partFailed('task center', () => useTasks.getState().setOpen(false));
+const enginePickerFailed = partFailed('engine picker', closeEnginePicker);
+const firstRunFailed = partFailed('first-run checklist', closeFirstRun);
 
 /** Fetches the code of the parts the first paint did without, the palette first (Ctrl+K opens it at once then). */
 export function preloadShell(): void {
@@ -92,19 +100,20 @@ function PalettePart() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const CommandPalette = useLazyPart(palette, open);
+  const paletteFailed = useMemo(() => partFailed('command palette', () => setOpen(false)), []);
+  const CommandPalette = useLazyPart(palette, open, paletteFailed);
   return CommandPalette ? <CommandPalette open={open} onClose={() => setOpen(false)} /> : null;
 }
 
 function TaskCenterPart() {
   const open = useTasks((s) => s.open);
-  const TaskCenter = useLazyPart(taskCenter, open);
+  const TaskCenter = useLazyPart(taskCenter, open, taskCenterFailed);
   return TaskCenter ? <TaskCenter /> : null;
 }
 
 function EnginePickerPart() {
   const open = useEngine((s) => s.pickerOpen);
-  const EnginePicker = useLazyPart(enginePicker, open);
+  const EnginePicker = useLazyPart(enginePicker, open, enginePickerFailed);
   return EnginePicker ? <EnginePicker /> : null;
 }
 
@@ -114,6 +123,6 @@ function FirstRunPart() {
     if (firstRunDone === false && (isDesktop() || openedAtFrontDoor)) openFirstRun();
   }, [firstRunDone]);
   const open = useSettings((s) => s.firstRunOpen);
-  const FirstRun = useLazyPart(firstRun, open);
+  const FirstRun = useLazyPart(firstRun, open, firstRunFailed);
   return FirstRun ? <FirstRun /> : null;
 }

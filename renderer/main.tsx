@@ -4,7 +4,8 @@
  * opens, the view's lists are asked for (before anything else goes over the socket) and its code is fetched;
  * then the engine, tasks and settings are followed; and React's DOM renderer and the app shell are fetched and
  * evaluated meanwhile, side by side with the first snapshot. Once the first view is on screen with its first
- * rows painted, the shell's other parts and the other views' code are fetched while the page is idle.
+ * rows painted, the shell's other parts and the other views' code are fetched while the page is idle. If the
+ * renderer or the shell cannot be fetched even after retries, the page says so, with a Reload button.
  */
 import { StrictMode } from 'react';
 import { connectApi } from './api';
@@ -33,8 +34,25 @@ const firstRowsPainted = Promise.race([
   new Promise<void>((resolve) => setTimeout(resolve, FIRST_ROWS_MAX_MS)),
 ]);
 
-void Promise.all([withRetries(() => import('react-dom/client')), withRetries(() => import('./App'))]).then(
-  ([{ createRoot }, { App, preloadShell }]) => {
+/** The shell's code could not be fetched, retries and all: says so in plain DOM (no React) with a Reload button. */
+function showLoadFailure(): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const box = document.createElement('div');
+  box.className = 'empty-state';
+  box.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = 'Berth could not load its window. Reload to try again.';
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.textContent = 'Reload';
+  reload.addEventListener('click', () => location.reload());
+  box.append(text, reload);
+  root.replaceChildren(box);
+}
+
+Promise.all([withRetries(() => import('react-dom/client')), withRetries(() => import('./App'))])
+  .then(([{ createRoot }, { App, preloadShell }]) => {
     createRoot(document.getElementById('root') as HTMLElement).render(
       <StrictMode>
         <App onShown={shown} />
@@ -44,5 +62,5 @@ void Promise.all([withRetries(() => import('react-dom/client')), withRetries(() 
       preloadShell();
       preloadViewsWhenIdle(window);
     });
-  },
-);
+  })
+  .catch(showLoadFailure);

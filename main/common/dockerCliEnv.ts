@@ -6,6 +6,8 @@
  * docker-compose v1 (docker-py) reads no DOCKER_CONTEXT, only config.json's currentContext: it is given the
  * context's host and TLS material as DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH instead, without
  * REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE, which python-requests lets replace the engine's CA (psf/requests#3829).
+ * docker-py then wants a client certificate (cert.pem, key.pem) in DOCKER_CERT_PATH and refuses to start
+ * without one; compose/failure.ts says so in plain words.
  */
 
 export interface CliEndpoint {

@@ -3,7 +3,8 @@
  * starts it, each new subscriber gets a snapshot of the one cached list, changes fan out to all, and the
  * upstream stops when the last one leaves — or, with `lingerMs`, that long after: a page reloaded or opened
  * again meanwhile gets its snapshot from the cache, kept current all along, without asking the engine again.
- * The owner ends a linger early when the cache can no longer be trusted (`stopLingering`: the engine
+ * It lingers only when the owner says the cache can be trusted then (`canLinger`: the engine is connected);
+ * the owner ends a linger early when the cache can no longer be trusted (`stopLingering`: the engine
  * switched or the link dropped) and for good when it lets the upstream go (`close`). How the list is loaded
  * and kept current is the owner's; the owner can also give up on a load in flight (`reload`), and those
  * waiting for the list then get the next load's.
@@ -39,6 +40,11 @@ export interface SharedCollectionHooks<T> {
    * ms (a loaded list only: one still loading stops at once). 0, the default, stops at once.
    */
   lingerMs?: number;
+  /**
+   * Asked when the last subscriber leaves: whether the cache is worth keeping now (its engine is connected, so
+   * the cache is kept current). False stops at once. Lingers whenever `lingerMs` allows, if absent.
+   */
+  canLinger?(): boolean;
 }
 
 export class SharedCollection<T> implements LiveList<T> {
@@ -115,7 +121,7 @@ export class SharedCollection<T> implements LiveList<T> {
   private remove(listener: CollectionListener<T>, linger = true): void {
     if (!this.listeners.delete(listener) || this.listeners.size > 0) return;
     const ms = this.hooks.lingerMs ?? 0;
-    if (!linger || this.closed || ms <= 0 || !this.cache) return this.stop();
+    if (!linger || this.closed || ms <= 0 || !this.cache || this.hooks.canLinger?.() === false) return this.stop();
     this.lingerTimer = setTimeout(() => this.stop(), ms);
     // A lingering list alone does not keep the process alive.
     this.lingerTimer.unref?.();

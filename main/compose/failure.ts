@@ -9,6 +9,12 @@ const NO_ENGINE =
 const ERROR_LINE = /^(ERROR:|Error\b|error\b|.*\bError response from daemon:)/;
 /** docker-compose v1 (docker-py) reaches an ssh:// engine only with paramiko, which Debian's packages do not pull in. */
 const NO_PARAMIKO = /Install paramiko package to enable ssh:\/\/ support/;
+/**
+ * docker-compose v1 (docker-py) given DOCKER_CERT_PATH (dockerCliEnv.ts: a TLS engine) always builds a client
+ * certificate from its cert.pem and key.pem, and refuses to start when they are not there (a context with
+ * only the CA, or no TLS files), telling the user to run docker-machine.
+ */
+const V1_TLS_INVALID = /TLS configuration is invalid/;
 
 /** The line(s) that say what went wrong, without compose's decorations. */
 export function failureMessage(tail: string[]): string {
@@ -36,6 +42,15 @@ export function composeFailure(what: string, tail: string[], code: number | null
       'tool_missing',
       `${what}: docker-compose v1 cannot reach an ssh:// engine without the Python package paramiko.`,
       'Install it (`apt install python3-paramiko`, or `pip install paramiko`), or use the Compose plugin (`docker compose`), which runs your own ssh.',
+      details,
+    );
+  }
+  if (tail.some((l) => V1_TLS_INVALID.test(l))) {
+    // Its own advice (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, docker-machine) is not what is wrong.
+    return new ApiError(
+      'failed',
+      `${what}: docker-compose v1 needs a client certificate (cert.pem and key.pem) in the context's TLS files to reach a TLS engine.`,
+      'Use the Compose plugin (`docker compose`, v2 or later), which needs none, or add the client certificate to the docker context.',
       details,
     );
   }

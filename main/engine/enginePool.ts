@@ -23,7 +23,10 @@ export interface KeptEngine {
   connection: PooledConnection;
   /** Its engine API client, for actions on its objects. */
   docker: Docker;
-  /** Its live lists (containers, images, volumes, networks), each listening only while watched. */
+  /**
+   * Its live lists (containers, images, volumes, networks), each listening while watched and, while the
+   * engine is connected, 30 s after (liveCollection.ts); closed when the engine is let go, ending any linger.
+   */
   lists: EngineLists;
 }
 

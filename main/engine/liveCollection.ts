@@ -4,8 +4,8 @@
  * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm. A reconnect lists afresh and
  * drops whatever was asked of the engine before it: an answer asked on a link that stalled may never come.
  * The list stays live for 30 s after its last subscriber leaves (a page reloaded, a view opened again gets
- * the cached list at once), unless the engine stops being connected meanwhile (a switch, a dropped link):
- * then it stops, and the next subscriber lists afresh.
+ * the cached list at once), if the engine is connected then and stays so: one that is not (a switch, a
+ * dropped link, a reconnect under way) stops the list, at once, and the next subscriber lists afresh.
  */
 import { SharedCollection, type CollectionListener, type LiveList } from '../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from './connection';
@@ -54,6 +54,8 @@ export class LiveCollection<T> implements LiveList<T> {
       start: () => this.start(),
       stop: () => this.stop(),
       lingerMs: spec.lingerMs ?? LINGER_MS,
+      // Left while the engine is not connected, the cache may be stale or another engine's: not kept.
+      canLinger: () => this.engine.connected,
     });
   }
 

@@ -2,7 +2,9 @@
  * A part of the shell whose code is its own chunk, fetched when it is first wanted (a dialog opened) or
  * ahead of that (`load()` once the first view is painted), so the first paint does without it. Once shown
  * it stays mounted, as it was when it was part of the shell. A fetch that fails is tried again (withRetries);
- * one that still fails shows nothing, and is tried afresh the next time the part is wanted.
+ * one that still fails shows nothing and tells the caller (`onFailed`): the shell closes what asked for the
+ * part, so asking again (reopening it) fetches afresh, and says in a toast that it could not load
+ * (components/partFailed.ts).
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import { withRetries } from './withRetries';
@@ -35,19 +37,38 @@ export function lazyPart<P extends object>(
   };
 }
 
-/** The part's component from the first time it is `wanted` and its code is in, on; undefined before. */
-export function useLazyPart<P extends object>(part: LazyPart<P>, wanted: boolean): ComponentType<P> | undefined {
+/**
+ * Fetches a wanted part: `shown` gets its component, or `failed` runs once the fetch failed for good. Returns
+ * the function that cancels: neither runs after it.
+ */
+export function loadPart<P>(
+  part: LazyPart<P>,
+  shown: (component: ComponentType<P>) => void,
+  failed: () => void,
+): () => void {
+  let current = true;
+  part.load().then(
+    (c) => current && shown(c),
+    () => current && failed(),
+  );
+  return () => {
+    current = false;
+  };
+}
+
+/**
+ * The part's component from the first time it is `wanted` and its code is in, on; undefined before. When its
+ * code cannot be fetched, `onFailed` runs (a stable function, partFailed's); wanted again, it is fetched again.
+ */
+export function useLazyPart<P extends object>(
+  part: LazyPart<P>,
+  wanted: boolean,
+  onFailed: () => void,
+): ComponentType<P> | undefined {
   const [shown, setShown] = useState<ComponentType<P>>();
   useEffect(() => {
     if (!wanted || shown) return;
-    let current = true;
-    part.load().then(
-      (c) => current && setShown(() => c),
-      () => {}, // nothing to show; the next time it is wanted, the fetch is tried again
-    );
-    return () => {
-      current = false;
-    };
-  }, [part, wanted, shown]);
+    return loadPart(part, (c) => setShown(() => c), onFailed);
+  }, [part, wanted, shown, onFailed]);
   return shown ?? (wanted ? part.loaded() : undefined);
 }

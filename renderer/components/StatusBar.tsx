@@ -1,3 +1,8 @@
+/**
+ * The status bar: the engine in use (its picker button, what it runs, or while it is not connected how long
+ * Berth has been trying and when it tries next, counted each second even beside another window, with Retry
+ * now), an ssh host key to trust, the kept engines, and the running tasks (which toggle the task center).
+ */
 import { useEngine, openEnginePicker, reconnectEngine, trustHostKey } from '../stores/engineStore';
 import { useTasks } from '../stores/tasksStore';
 import { notify } from '../stores/toastStore';
@@ -54,8 +59,9 @@ async function retryNow(): Promise<void> {
  */
 function EngineTrying({ engine }: { engine: EngineState }) {
   // The clock re-renders each second; the words are counted from this moment, since a new state (a new
-  // pause) can come between two ticks and would otherwise read up to a second long.
-  useClock(1000);
+  // pause) can come between two ticks and would otherwise read up to a second long. It keeps counting while
+  // the window is shown but not focused (read beside the terminal that starts the engine), not while hidden.
+  useClock(1000, { pauseWhen: 'hidden' });
   const now = Date.now();
   const { tryingFor, nextTry } = engineProgress(engine, now);
   if (engine.status === 'connecting') {

@@ -3,7 +3,8 @@
  * The filter box keeps what is typed itself and hands it on in a transition, so a keystroke's urgent render
  * is the box alone and the view (a big table) follows in an interruptible render.
  */
-import { startTransition, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, useTransition, type ReactNode } from 'react';
+import { handedOn } from './handedOn';
 
 interface Props {
   /** The heading's id, for the view's aria-labelledby. */
@@ -44,25 +45,23 @@ export function ViewHeader(props: Props) {
 }
 
 /**
- * A search box. It shows what is typed at once; `onValue` gets it in a transition (startTransition), so the
+ * A search box. It shows what is typed at once; `onValue` gets it in a transition (useTransition), so the
  * caller's re-render (filtering a big table, searching logs) never holds up the next keystroke. A `value`
- * the caller sets itself (not one the box handed on) replaces the text.
+ * the caller sets itself (not one the box handed on, handedOn.ts) replaces the text; once the box's
+ * transitions have all committed, any value the caller sets is its own.
  */
 export function SearchBox(props: { label: string; placeholder: string; value: string; onValue(value: string): void }) {
   const { value, onValue } = props;
   const [text, setText] = useState(value);
-  /** Values handed on that `value` has not caught up with yet, oldest first. */
-  const pending = useRef<string[]>([]);
+  const [handing, startTransition] = useTransition();
+  const [sent] = useState(handedOn);
   useLayoutEffect(() => {
-    const i = pending.current.indexOf(value);
-    if (i >= 0) {
-      // One of ours arriving (transitions commit in order; React may skip some in between).
-      pending.current.splice(0, i + 1);
-      return;
-    }
-    pending.current = [];
-    setText(value);
-  }, [value]);
+    if (!sent.arrived(value)) setText(value);
+  }, [value, sent]);
+  // After the effect above: the commit of the last transition brings its value, if it changed, first.
+  useLayoutEffect(() => {
+    if (!handing) sent.settled();
+  }, [handing, sent]);
   return (
     <input
       type="search"
@@ -71,7 +70,7 @@ export function SearchBox(props: { label: string; placeholder: string; value: st
       onChange={(e) => {
         const next = e.target.value;
         setText(next);
-        pending.current.push(next);
+        sent.sent(next);
         startTransition(() => onValue(next));
       }}
       aria-label={props.label}

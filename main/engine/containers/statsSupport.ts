@@ -5,7 +5,8 @@
  * without cgroups v2`) while its Docker API answers zero CPU and a memory figure that is not the
  * container's; Berth then says why instead of charting those. Docker says it is rootless among its
  * SecurityOptions (`name=rootless`); Podman 4's Docker API does not, so its own API (/libpod/info) is asked.
- * The answer is kept per transport: it changes only with the engine's host.
+ * The answer is kept per transport: it changes only with the engine's host. A question that went unanswered
+ * (the engine away, a cut answer) keeps nothing: the next stats call asks again.
  */
 import type Docker from 'dockerode';
 import { ApiError } from '../../../contract/errors';
@@ -18,21 +19,29 @@ interface EngineInfo {
   SecurityOptions?: string[];
 }
 
-/** Podman's own `info`: whether the service runs rootless. Undefined when it cannot tell. */
+/**
+ * Podman's own `info`: whether the service runs rootless. Undefined when it cannot tell (no such API: a 404,
+ * or an answer without the field); rejects when it was not answered (the engine away, an error, a cut answer).
+ */
 function podmanRootless(docker: Docker, version: string | undefined): Promise<boolean | undefined> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     docker.modem.dial(
       { path: `/v${version || '4.0.0'}/libpod/info`, method: 'GET', statusCodes: { 200: true } },
       (err: unknown, data: unknown) => {
-        if (err) return resolve(undefined);
+        if (err) {
+          // No such API (404): it cannot tell, and asking again changes nothing. Anything else went unanswered.
+          if ((err as { statusCode?: unknown }).statusCode === 404) resolve(undefined);
+          else reject(err instanceof Error ? err : new Error(String(err)));
+          return;
+        }
         try {
           const info = (typeof data === 'string' ? JSON.parse(data) : data) as {
             host?: { security?: { rootless?: unknown } };
-          };
-          const rootless = info.host?.security?.rootless;
+          } | null;
+          const rootless = info?.host?.security?.rootless;
           resolve(typeof rootless === 'boolean' ? rootless : undefined);
-        } catch {
-          resolve(undefined);
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
         }
       },
     );
@@ -56,7 +65,7 @@ async function ask(docker: Docker, engine: Pick<EngineState, 'engine' | 'version
 
 /**
  * Why the engine cannot measure containers, or undefined when it can (or could not be asked: then the
- * stats call itself says what is wrong).
+ * stats call itself says what is wrong, and the next one asks again).
  */
 export function statsRefusal(
   docker: Docker,

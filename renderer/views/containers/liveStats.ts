@@ -95,16 +95,25 @@ export function createUsagePoller(source: () => UsageSource = pageSource) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let due = Infinity;
   let reading = false;
+  /** The earliest time a reading was asked for while one was on its way: the next one is due by then. */
+  let askedDuringRead = Infinity;
   /** When the last reading was asked for. */
   let lastRead = -Infinity;
 
   const wanted = () => [...entries].filter(([, e]) => e.holders > 0).map(([id]) => id);
   const period = () => (src && src.idleFor() >= IDLE_AFTER_MS ? IDLE_PERIOD_MS : USAGE_PERIOD_MS);
 
-  /** Runs a tick in `delay` ms, unless one is due sooner or one is on its way. */
+  /**
+   * Runs a tick in `delay` ms, unless one is due sooner. While a reading is on its way the time is kept, and
+   * the next tick is scheduled by it once the reading is in (a row come into view still gets its 250 ms).
+   */
   const schedule = (delay: number) => {
-    if (!src || reading || !src.active() || wanted().length === 0) return;
+    if (!src || !src.active() || wanted().length === 0) return;
     const at = Date.now() + delay;
+    if (reading) {
+      askedDuringRead = Math.min(askedDuringRead, at);
+      return;
+    }
     if (timer && at >= due) return;
     clearTimeout(timer);
     due = at;
@@ -134,7 +143,10 @@ export function createUsagePoller(source: () => UsageSource = pageSource) {
     } finally {
       reading = false;
     }
+    const asked = askedDuringRead;
+    askedDuringRead = Infinity;
     schedule(needCpu ? FIRST_CPU_MS : period());
+    if (asked < Infinity) schedule(Math.max(0, asked - Date.now()));
   };
 
   /** Back (focused, or input after idleness): the next reading is due a usual period after the last one. */

@@ -10,7 +10,12 @@ export interface NodeLane {
   pods: KubePod[];
 }
 
-const byName = (a: KubePod, b: KubePod) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/**
+ * A lane's pod order: by name, then by id (with all namespaces shown, two pods on one node can share a name),
+ * so the order is the same however the lane's pods came in (podMap.ts sorts a lane it follows with it too).
+ */
+export const byName = (a: KubePod, b: KubePod): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** Each lane's pods as a set, made once per lane object (a lane that is kept is asked again next frame). */
 const podSets = new WeakMap<NodeLane, ReadonlySet<KubePod>>();
@@ -21,10 +26,10 @@ const podSetOf = (lane: NodeLane): ReadonlySet<KubePod> => {
 };
 
 /**
- * A lane for every node and one for unscheduled pods (first), nodes by name, pods by name. A lane whose node
- * and pod objects are the same as its lane in `previous` is that previous lane object, unsorted again: a
- * memoised node box skips it, and a watch event costs the sort of the lanes it touched, not of all 10,000
- * pods.
+ * A lane for every node and one for unscheduled pods (first), nodes by name, pods by name then id (byName). A
+ * lane whose node and pod objects are the same as its lane in `previous` is that previous lane object,
+ * unsorted again: a memoised node box skips it, and a watch event costs the sort of the lanes it touched, not
+ * of all 10,000 pods.
  */
 export function layoutPods(
   nodes: Iterable<KubeNode>,

@@ -6,15 +6,17 @@
  * was skipped, a snapshot came) it lays everything out again, which gives the same result.
  */
 import type { KubeNode, KubePod } from '../../../contract/kube';
-import { layoutPods, UNSCHEDULED, type NodeLane } from './podLayout';
+import { byName, layoutPods, UNSCHEDULED, type NodeLane } from './podLayout';
 
 type Phase = KubePod['display'];
 
-const byName = (a: KubePod, b: KubePod) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const laneOf = (pod: KubePod): string => pod.node || UNSCHEDULED;
 
 export interface PodMapView {
-  /** As layoutPods gives them: unscheduled first, then by name; an untouched lane is the same object. */
+  /**
+   * As layoutPods gives them: unscheduled first, then by name, each lane's pods by name then id; an untouched
+   * lane is the same object.
+   */
   lanes: readonly NodeLane[];
   /** The drawn pods (fading ones included) per display phase. */
   counts: ReadonlyMap<Phase, number>;
@@ -33,8 +35,9 @@ export class PodMap {
   private view: PodMapView = { lanes: [], counts: new Map(), leavingByLane: new Map() };
 
   /**
-   * The map for these nodes, pods and fading pods. `changed` names the pod ids that may differ from the
-   * `pods` map passed last time, when this `pods` map is known to come from it (the live list's delta).
+   * The map for these nodes, pods and fading pods. `delta` names the pod ids (`ids`) that may differ from
+   * the `pods` map passed last time, when this `pods` map is known to come from it (`from`: the live list's
+   * delta).
    */
   update(
     nodes: ReadonlyMap<string, KubeNode>,

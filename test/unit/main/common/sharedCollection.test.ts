@@ -1,6 +1,7 @@
 /**
  * The shared part of a live list: one load for every subscriber, a load in flight the owner gives up on, and
- * the linger after the last subscriber leaves (on fake timers): a subscriber back within it gets the cache.
+ * the linger after the last subscriber leaves (on fake timers): a subscriber back within it gets the cache;
+ * none when the owner says the cache cannot be trusted then.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CollectionEvent } from '../../../../contract/collection';
@@ -10,8 +11,8 @@ interface Item {
   id: string;
 }
 
-/** Loads the test answers one by one, in any order. */
-function loads(lingerMs?: number) {
+/** Loads the test answers one by one, in any order; `canLinger` is the owner's say on lingering. */
+function loads(lingerMs?: number, canLinger?: () => boolean) {
   const asked: Array<{ resolve(items: Item[]): void; reject(error: Error): void }> = [];
   let starts = 0;
   let stops = 0;
@@ -23,6 +24,7 @@ function loads(lingerMs?: number) {
     start: () => void starts++,
     stop: () => void stops++,
     ...(lingerMs === undefined ? {} : { lingerMs }),
+    ...(canLinger ? { canLinger } : {}),
   });
   return { shared, asked, starts: () => starts, stops: () => stops };
 }
@@ -165,6 +167,25 @@ describe('SharedCollection linger', () => {
     expect(stops()).toBe(1);
     expect(shared.lingering).toBe(false);
     expect(asked).toHaveLength(1);
+  });
+
+  it('does not linger when the owner says its cache cannot be trusted as the last subscriber leaves', async () => {
+    let connected = false;
+    const { shared, asked, stops } = loads(30_000, () => connected);
+    const first = shared.subscribe(() => {});
+    asked[0]!.resolve([{ id: 'a' }]);
+    (await first)();
+    expect(stops()).toBe(1);
+    expect(shared.lingering).toBe(false);
+    expect(shared.cache).toBeUndefined();
+
+    // Trusted again: the next one to leave lingers.
+    connected = true;
+    const second = shared.subscribe(() => {});
+    asked[1]!.resolve([{ id: 'a' }]);
+    (await second)();
+    expect(shared.lingering).toBe(true);
+    expect(stops()).toBe(1);
   });
 
   it('a first load that fails does not linger', async () => {

@@ -70,4 +70,19 @@ describe('compose failures in the CLI words', () => {
     expect(e.hint).toMatch(/python3-paramiko.*docker compose/);
     expect(composeFailure('Up shop failed', tail.slice(0, 4), 1).code).toBe('failed');
   });
+
+  it('says docker-compose v1 needs a client certificate for TLS, not to run docker-machine (docker-py with only a CA)', () => {
+    // docker-compose 1.29's words, with DOCKER_CERT_PATH set to a folder holding ca.pem alone.
+    const tail = [
+      'ERROR: TLS configuration is invalid - make sure your DOCKER_TLS_VERIFY and DOCKER_CERT_PATH are set correctly.',
+      'You might need to run `eval "$(docker-machine env default)"`',
+    ];
+    const e = composeFailure('Up shop failed', tail, 1);
+    expect(e.code).toBe('failed');
+    expect(e.message).toBe(
+      "Up shop failed: docker-compose v1 needs a client certificate (cert.pem and key.pem) in the context's TLS files to reach a TLS engine.",
+    );
+    expect(e.hint).toMatch(/`docker compose`.*client certificate/);
+    expect(e.hint).not.toMatch(/docker-machine/);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * A live list kept from the engine's events: a re-list that fails is tried again, so no change is lost; a
  * list asked on a link that stalled (never answered) holds nobody once the engine reconnects; and with no
- * subscriber left it stays live for 30 s (kept current by events), unless the engine stops being connected.
+ * subscriber left it stays live for 30 s (kept current by events), unless the engine is not connected when
+ * the last one leaves or stops being connected after.
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,20 +14,29 @@ import { LiveCollection } from '../../../../main/engine/liveCollection';
 import { WithUsers } from '../../../../main/engine/withUsers';
 import { containerSummary } from '../../../helpers/containerSummary';
 
-/** The three things a collection asks of the connection: its events, its reconnects and its state. */
+/**
+ * What a collection asks of the connection: its events, its reconnects, its state and whether it is
+ * connected now.
+ */
 function fakeEngine() {
   const emitter = new EventEmitter();
+  let status: EngineState['status'] = 'connected';
   const engine = {
     onEvent: (l: (e: DockerEvent) => void) => (emitter.on('event', l), () => emitter.off('event', l)),
     onReconnect: (l: () => void) => (emitter.on('reconnect', l), () => emitter.off('reconnect', l)),
     onState: (l: (s: EngineState) => void) => (emitter.on('state', l), () => emitter.off('state', l)),
+    get connected() {
+      return status === 'connected';
+    },
   };
   return {
     engine: engine as unknown as EngineConnection,
     /** How many listeners the collection has on the connection. */
     listening: () => emitter.eventNames().reduce((n, e) => n + emitter.listenerCount(e), 0),
-    state: (status: EngineState['status']) =>
-      emitter.emit('state', { status, endpoint: 'unix:///x', source: 'default' }),
+    state: (next: EngineState['status']) => {
+      status = next;
+      emitter.emit('state', { status: next, endpoint: 'unix:///x', source: 'default' });
+    },
     reconnect: () => emitter.emit('reconnect'),
     event: (id: string) =>
       emitter.emit('event', { Type: 'container', Action: 'start', Actor: { ID: id, Attributes: {} } }),
@@ -242,7 +252,9 @@ describe('LiveCollection with no subscriber left', () => {
     const watching = await watch();
     state('connecting');
     expect(listening()).toBe(3); // a page still watches: it gets the re-list of the reconnect
+    state('connected');
     watching.off();
+    expect(listening()).toBe(3); // lingering
     state('connecting');
     expect(listening()).toBe(0);
 
@@ -250,6 +262,24 @@ describe('LiveCollection with no subscriber left', () => {
     expect(again.events).toEqual([{ type: 'snapshot', items: [{ id: 'a' }] }]);
     expect(asked.lists).toBe(2);
     again.off();
+  });
+
+  it('does not linger when its last page leaves while the engine is not connected (its cache may be stale)', async () => {
+    const { asked, watch, listening, state, set } = containers();
+    const watching = await watch();
+    // The link drops; no other state comes while the page leaves and another opens.
+    state('connecting');
+    watching.off();
+    expect(listening()).toBe(0);
+
+    // Back, with a container made meanwhile: the next page lists afresh, not from the old cache.
+    set([{ id: 'a' }, { id: 'b' }]);
+    state('connected');
+    const again = await watch();
+    expect(again.events).toEqual([{ type: 'snapshot', items: [{ id: 'a' }, { id: 'b' }] }]);
+    expect(asked.lists).toBe(2);
+    again.off();
+    expect(listening()).toBe(3); // connected again: it lingers
   });
 
   it('a closed list (its kept engine let go) stops when its last page leaves', async () => {

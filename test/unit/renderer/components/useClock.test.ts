@@ -1,25 +1,38 @@
 /**
  * The shared clocks behind "Up 5 seconds" and "5s ago": one timer per period while anything shows it,
- * paused while the window is hidden or unfocused, catching up at once when it is back.
+ * paused while the window is hidden or unfocused (or, asked so, only while hidden: the status bar's "Retrying
+ * in 8 s"), catching up at once when it is back.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClocks } from '../../../../renderer/components/useClock';
 import type { WindowActivity } from '../../../../renderer/components/windowActivity';
 
 function fakeActivity() {
-  let active = true;
+  let visible = true;
+  let focused = true;
   const listeners = new Set<() => void>();
   const activity: WindowActivity = {
-    active: () => active,
+    active: () => visible && focused,
+    visible: () => visible,
     idleFor: () => 0,
     subscribe: (l) => (listeners.add(l), () => void listeners.delete(l)),
+  };
+  const told = () => {
+    for (const l of listeners) l();
   };
   return {
     activity,
     listeners,
+    /** Shown and focused, or hidden. */
     set(a: boolean) {
-      active = a;
-      for (const l of listeners) l();
+      visible = a;
+      focused = a;
+      told();
+    },
+    /** Shown, focus elsewhere (or back). */
+    focus(f: boolean) {
+      focused = f;
+      told();
     },
   };
 }
@@ -74,5 +87,25 @@ describe('the clocks', () => {
     expect(ticks).toBe(0);
     // A render meanwhile still reads a current time, at most a period old.
     expect(Date.now() - clocks.read(1000)).toBeLessThan(1000);
+  });
+
+  it('a clock asked to pause only while hidden keeps ticking beside another window, and stops once hidden', () => {
+    const a = fakeActivity();
+    const clocks = createClocks(a.activity);
+    let countdown = 0;
+    let uptime = 0;
+    clocks.subscribe(1000, () => countdown++, 'hidden');
+    clocks.subscribe(1000, () => uptime++);
+    expect(vi.getTimerCount()).toBe(2); // one timer per period and pause
+    a.focus(false);
+    vi.advanceTimersByTime(3000);
+    expect([countdown, uptime]).toEqual([3, 0]);
+    expect(clocks.read(1000, 'hidden')).toBe(Date.now());
+    a.set(false); // hidden
+    vi.advanceTimersByTime(5000);
+    expect([countdown, uptime]).toEqual([3, 0]);
+    expect(vi.getTimerCount()).toBe(0);
+    a.set(true);
+    expect([countdown, uptime]).toEqual([4, 1]); // each catches up now
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The window's activity, which the usage poller and the clocks pause and slow down on: active while visible
- * and focused, idle after a while without pointer or key input, and listeners told on each change.
+ * and focused, visible while shown, idle after a while without pointer or key input, and listeners told on
+ * each change.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWindowActivity, IDLE_AFTER_MS } from '../../../../renderer/components/windowActivity';
@@ -37,6 +38,17 @@ describe('window activity', () => {
     expect(activity.active()).toBe(false);
     hide('visible');
     expect(heard).toEqual([false, true, false, true]);
+  });
+
+  it('is visible while shown, focused or not, and tells its listeners when that changes alone', () => {
+    const { activity, heard, win, hide } = setup();
+    win.dispatchEvent(new Event('blur'));
+    expect([activity.active(), activity.visible()]).toEqual([false, true]);
+    hide('hidden'); // still inactive, now hidden too
+    expect(activity.visible()).toBe(false);
+    hide('visible');
+    expect(activity.visible()).toBe(true);
+    expect(heard).toEqual([false, false, false]);
   });
 
   it('counts the time since the last input, and tells its listeners on the first input after idleness', () => {

@@ -1,8 +1,9 @@
 /**
  * When Berth refuses container stats with a reason instead of charting an engine's zeros: only a rootless
  * engine on a cgroup v1 host. Rootless Docker says so in /info's SecurityOptions; Podman 4 does not, so its
- * /libpod/info is asked. A fake engine answers /info and /libpod/info as the real ones do (the fields read
- * here); the real rootless Podman case is test/integration/enginePodmanRootless.test.ts.
+ * /libpod/info is asked; an answer is kept per transport, not the lack of one. A fake engine answers /info
+ * and /libpod/info as the real ones do (the fields read here); the real rootless Podman case is
+ * test/integration/enginePodmanRootless.test.ts.
  */
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import { statsRefusal } from '../../../../../main/engine/containers/statsSupport
 interface Answers {
   info: { CgroupVersion?: string; SecurityOptions?: string[] };
   libpod?: { host: { security: { rootless: boolean } } };
+  /** /libpod/info goes unanswered with this error (the engine away) instead. */
+  libpodFails?: Error;
 }
 
 /** A dockerode stand-in answering info() and the raw /libpod/info dial; it counts what was asked. */
@@ -21,7 +24,8 @@ function fakeEngine(answers: Answers) {
     modem: {
       dial: (options: { path: string }, callback: (err: unknown, data?: unknown) => void) => {
         asked.push(options.path);
-        if (answers.libpod && /^\/v[\d.]+\/libpod\/info$/.test(options.path)) callback(null, answers.libpod);
+        if (answers.libpodFails) callback(answers.libpodFails);
+        else if (answers.libpod && /^\/v[\d.]+\/libpod\/info$/.test(options.path)) callback(null, answers.libpod);
         else callback(Object.assign(new Error('page not found'), { statusCode: 404 }));
       },
     },
@@ -72,6 +76,32 @@ describe('container stats on an engine that cannot measure', () => {
     expect(await statsRefusal(old.docker, { engine: 'docker', version: '19.03' })).toBeUndefined();
     const podmanWithoutLibpod = fakeEngine({ info: { CgroupVersion: '1' } });
     expect(await statsRefusal(podmanWithoutLibpod.docker, { engine: 'podman', version: '4.3.1' })).toBeUndefined();
+  });
+
+  it('keeps no answer when /libpod/info went unanswered: the next stats call asks again, and then refuses', async () => {
+    const answers: Answers = {
+      info: { CgroupVersion: '1', SecurityOptions: [SECCOMP] },
+      libpodFails: Object.assign(new Error('connect ECONNREFUSED /run/user/1000/podman/podman.sock'), {
+        code: 'ECONNREFUSED',
+      }),
+    };
+    const { docker, asked } = fakeEngine(answers);
+    const podman = { engine: 'podman', version: '4.3.1' } as const;
+    expect(await statsRefusal(docker, podman)).toBeUndefined(); // the stats call says what is wrong
+    expect(asked).toEqual(['/info', '/v4.3.1/libpod/info']);
+
+    // The engine is back, rootless.
+    delete answers.libpodFails;
+    answers.libpod = { host: { security: { rootless: true } } };
+    expect((await statsRefusal(docker, podman))?.message).toMatch(/^Podman runs rootless/);
+    expect(asked).toHaveLength(4);
+  });
+
+  it('keeps the answer of a Podman without /libpod/info (404): it cannot tell, and asking again would not', async () => {
+    const { docker, asked } = fakeEngine({ info: { CgroupVersion: '1' } });
+    expect(await statsRefusal(docker, { engine: 'podman', version: '4.3.1' })).toBeUndefined();
+    expect(await statsRefusal(docker, { engine: 'podman', version: '4.3.1' })).toBeUndefined();
+    expect(asked).toEqual(['/info', '/v4.3.1/libpod/info']);
   });
 
   it('does not ask an engine that is not connected (no engine kind yet)', async () => {

@@ -1,8 +1,8 @@
 /**
  * The table's live CPU and memory: one poller for every cell in view, one request per tick for all of
- * them, a quicker second reading while CPU is unknown, a cell told only when its text changed, a slower
- * pace after a while without input, nothing while the window is hidden or unfocused, and nothing once the
- * last cell is gone.
+ * them, a quicker second reading while CPU is unknown, a row come into view read soon even while a reading
+ * is on its way, a cell told only when its text changed, a slower pace after a while without input,
+ * nothing while the window is hidden or unfocused, and nothing once the last cell is gone.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -31,9 +31,9 @@ const sample = (cpuPercent: number | null, memoryUsage = 1024): StatsSample => (
 
 /**
  * A source whose readings come from `reading(id, n)` (n: how many times the id was read before); by default
- * CPU is null the first time (it needs two readings) and 5 % after.
+ * CPU is null the first time (it needs two readings) and 5 % after. Each reading takes `readMs`.
  */
-function fakeSource(reading: (id: string, n: number) => StatsSample = (_, n) => sample(n ? 5 : null)) {
+function fakeSource(reading: (id: string, n: number) => StatsSample = (_, n) => sample(n ? 5 : null), readMs = 0) {
   const reads: string[][] = [];
   let active = true;
   let lastInput = Date.now();
@@ -41,6 +41,7 @@ function fakeSource(reading: (id: string, n: number) => StatsSample = (_, n) => 
   let stopped = 0;
   const source: UsageSource = {
     read: async (ids) => {
+      if (readMs) await new Promise((resolve) => setTimeout(resolve, readMs));
       const n = (id: string) => reads.flat().filter((x) => x === id).length;
       const out = ids.map((id): ContainerUsage => ({ id, sample: reading(id, n(id)) }));
       reads.push(ids);
@@ -143,6 +144,25 @@ describe('the usage poller', () => {
     expect(f.reads).toHaveLength(2);
     f.setActive(true);
     await vi.advanceTimersByTimeAsync(10);
+    expect(f.reads).toHaveLength(3);
+  });
+
+  it('a row come into view while a reading is on its way is read soon after it, not a period later', async () => {
+    const f = fakeSource(() => sample(5), 500);
+    const poller = createUsagePoller(() => f.source);
+    poller.retain('a');
+    await vi.advanceTimersByTimeAsync(400); // the reading of a asked at 250 ms, in until 750 ms
+    poller.retain('b');
+    await vi.advanceTimersByTimeAsync(350);
+    expect(f.reads).toEqual([['a']]);
+    // Due at 650 ms, so asked as soon as the first reading is in (750 ms), and in 500 ms after.
+    await vi.advanceTimersByTimeAsync(510);
+    expect(f.reads).toEqual([['a'], ['a', 'b']]);
+    expect(poller.text('b')).toBeDefined();
+    // Then the usual period after that.
+    await vi.advanceTimersByTimeAsync(USAGE_PERIOD_MS);
+    expect(f.reads).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(500);
     expect(f.reads).toHaveLength(3);
   });
 

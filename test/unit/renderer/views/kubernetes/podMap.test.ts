@@ -1,7 +1,8 @@
 /**
  * The cluster map's incremental model: after any run of pod changes (as the live list applies them, with
  * its delta), pods fading out and back, a skipped version or a node change, it draws what a full layout of
- * the same pods draws — lanes, order, legend counts, fading ids — and keeps the lanes no change touched.
+ * the same pods draws — lanes, order (pods of the same name in two namespaces included), legend counts,
+ * fading ids — and keeps the lanes no change touched.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -11,8 +12,8 @@ import { PodMap, type PodMapView } from '../../../../../renderer/views/kubernete
 
 const PHASES: Array<KubePod['display']> = ['Pending', 'Running', 'Terminating', 'Failed'];
 const node = (name: string) => ({ name }) as KubeNode;
-const pod = (name: string, nodeName: string | undefined, display: KubePod['display']) =>
-  ({ id: `ns/${name}`, name, node: nodeName, display }) as KubePod;
+const pod = (name: string, nodeName: string | undefined, display: KubePod['display'], namespace = 'ns') =>
+  ({ id: `${namespace}/${name}`, name, node: nodeName, display }) as KubePod;
 
 /** What a full layout of the same input gives, in the view's shape. */
 function reference(
@@ -32,16 +33,17 @@ function reference(
 }
 
 const shape = (view: PodMapView) => ({
-  lanes: view.lanes.map((l) => [l.name, l.node?.name, l.pods.map((p) => `${p.name}:${p.display}`)]),
+  lanes: view.lanes.map((l) => [l.name, l.node?.name, l.pods.map((p) => `${p.id}:${p.display}`)]),
   counts: new Map([...view.counts].sort()),
   fading: new Map([...view.leavingByLane].sort()),
 });
 const refShape = (r: ReturnType<typeof reference>) => ({
-  lanes: r.lanes.map((l) => [l.name, l.node?.name, l.pods.map((p) => `${p.name}:${p.display}`)]),
+  lanes: r.lanes.map((l) => [l.name, l.node?.name, l.pods.map((p) => `${p.id}:${p.display}`)]),
   counts: new Map([...r.counts].sort()),
   fading: new Map([...r.fading].sort()),
 });
 
+/** `name` is a pod's id: its namespace and name (the same name can be in both namespaces). */
 type Step =
   | { kind: 'upsert'; name: string; node: string | undefined; display: KubePod['display'] }
   | { kind: 'remove'; name: string }
@@ -50,7 +52,9 @@ type Step =
   | { kind: 'skip' }
   | { kind: 'nodes'; add: string };
 
-const names = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
+const names = fc
+  .tuple(fc.constantFrom('ns', 'kube-system'), fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'))
+  .map(([namespace, name]) => `${namespace}/${name}`);
 const nodeNames = fc.constantFrom('n1', 'n2', 'n3', 'gone', undefined);
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -88,19 +92,20 @@ describe('the cluster map model', () => {
           let nextLeaving = leaving;
           for (const s of frame) {
             if (s.kind === 'upsert') {
-              next.set(`ns/${s.name}`, pod(s.name, s.node, s.display));
-              ids.add(`ns/${s.name}`);
+              const [namespace, name] = s.name.split('/') as [string, string];
+              next.set(s.name, pod(name, s.node, s.display, namespace));
+              ids.add(s.name);
             } else if (s.kind === 'remove') {
-              const was = next.get(`ns/${s.name}`);
+              const was = next.get(s.name);
               if (was) gone.set(was.id, was);
-              next.delete(`ns/${s.name}`);
-              ids.add(`ns/${s.name}`);
+              next.delete(s.name);
+              ids.add(s.name);
             } else if (s.kind === 'fade') {
-              const was = gone.get(`ns/${s.name}`);
+              const was = gone.get(s.name);
               if (was) nextLeaving = new Map([...nextLeaving, [was.id, was]]);
             } else if (s.kind === 'unfade') {
               const copy = new Map(nextLeaving);
-              copy.delete(`ns/${s.name}`);
+              copy.delete(s.name);
               nextLeaving = copy;
             } else if (s.kind === 'skip') skipped = true;
             else nodes = new Map([...nodes, [s.add, node(s.add)]]);
