@@ -6,7 +6,7 @@
  * part, so asking again (reopening it) fetches afresh, and says in a toast that it could not load
  * (components/partFailed.ts).
  */
-import { useEffect, useState, type ComponentType } from 'react';
+import { lazy, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { withRetries } from './withRetries';
 
 export interface LazyPart<P> {
@@ -71,4 +71,20 @@ export function useLazyPart<P extends object>(
     return loadPart(part, (c) => setShown(() => c), onFailed);
   }, [part, wanted, shown, onFailed]);
   return shown ?? (wanted ? part.loaded() : undefined);
+}
+
+/**
+ * The part as a React.lazy component that does not suspend once its code is here: React.lazy asks for the
+ * code on its first render and, given a promise, suspends even when that promise has long settled; a
+ * suspended render shows the Suspense fallback, and React then holds the content back until 300 ms after
+ * the fallback appeared (its throttle against flicker). So a part already fetched is handed over through a
+ * thenable that answers at once.
+ */
+export function lazyComponent<P extends object>(part: LazyPart<P>): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => {
+    const component = part.loaded();
+    if (!component) return part.load().then((c) => ({ default: c }));
+    const settled = { then: (ok: (m: { default: ComponentType<P> }) => void) => ok({ default: component }) };
+    return settled as unknown as Promise<{ default: ComponentType<P> }>;
+  });
 }

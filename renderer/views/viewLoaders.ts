@@ -6,9 +6,9 @@
  * stylesheet that fails (a busy machine: seen in CI as "Unable to preload CSS") is tried again, and a view
  * whose code could not be had is tried afresh the next time it opens.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
 import { VIEWS, type ViewName } from '../stores/navStore';
-import { withRetries } from '../common/withRetries';
+import { lazyComponent, lazyPart, type LazyPart } from '../common/lazyPart';
 
 type View = ComponentType;
 
@@ -24,23 +24,16 @@ const loaders: Record<ViewName, () => Promise<View>> = {
   settings: () => import('./settings/SettingsView').then((m) => m.SettingsView),
 };
 
-const loading = new Map<ViewName, Promise<View>>();
+const parts = Object.fromEntries(VIEWS.map((v) => [v, lazyPart(loaders[v])])) as Record<ViewName, LazyPart<object>>;
 
 /** Starts loading a view's code (once, unless that failed); resolves with its component. */
-export function loadView(view: ViewName): Promise<View> {
-  const loaded = loading.get(view);
-  if (loaded) return loaded;
-  const p = withRetries(loaders[view]);
-  loading.set(view, p);
-  p.catch(() => {
-    if (loading.get(view) === p) loading.delete(view);
-  });
-  return p;
-}
+export const loadView = (view: ViewName): Promise<View> => parts[view].load();
 
-export const VIEW_COMPONENTS = Object.fromEntries(
-  VIEWS.map((v) => [v, lazy(() => loadView(v).then((c) => ({ default: c })))]),
-) as Record<ViewName, LazyExoticComponent<View>>;
+/** Each view as a lazy component, which renders without suspending once its code is here (lazyComponent). */
+export const VIEW_COMPONENTS = Object.fromEntries(VIEWS.map((v) => [v, lazyComponent(parts[v])])) as Record<
+  ViewName,
+  LazyExoticComponent<View>
+>;
 
 /** Loads every view's code one after another while the page has nothing else to do (after the first rows: main.tsx). */
 export function preloadViewsWhenIdle(page: Window): void {

@@ -1,10 +1,12 @@
 /**
  * A shell part's code: fetched once however often it is asked for, and fetched afresh after a fetch that
- * failed; a wanted part whose fetch failed tells its caller (not once the caller gave up on it).
+ * failed; a wanted part whose fetch failed tells its caller (not once the caller gave up on it). As a lazy
+ * component, a part whose code is here renders at once instead of suspending (and being held back 300 ms).
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { ComponentType } from 'react';
-import { lazyPart, loadPart } from '../../../../renderer/common/lazyPart';
+import { createElement, lazy, Suspense, type ComponentType } from 'react';
+import { renderToString } from 'react-dom/server';
+import { lazyComponent, lazyPart, loadPart } from '../../../../renderer/common/lazyPart';
 
 const Palette: ComponentType<{ open: boolean }> = () => null;
 const once = <T>(load: () => Promise<T>) => load();
@@ -51,5 +53,17 @@ describe('lazyPart', () => {
     loadPart(part, shown, () => seen.push('failed'));
     await vi.waitFor(() => expect(seen).toEqual(['failed', 'shown']));
     expect(fetches).toBe(3);
+  });
+
+  it('as a lazy component, renders without suspending once its code is here; before, suspends', async () => {
+    const View: ComponentType = () => createElement('p', null, 'rows');
+    const page = (C: ComponentType) =>
+      renderToString(createElement(Suspense, { fallback: 'waiting' }, createElement(C)));
+    const part = lazyPart(async () => View, once);
+    expect(page(lazyComponent(part))).toContain('waiting');
+    await part.load();
+    expect(page(lazyComponent(part))).toBe('<!--$--><p>rows</p><!--/$-->');
+    // What React.lazy alone does with code already here: it suspends.
+    expect(page(lazy(() => part.load().then((c) => ({ default: c }))))).toContain('waiting');
   });
 });
