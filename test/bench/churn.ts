@@ -15,7 +15,7 @@ import type { BenchContext } from './context';
 import { engine, engineJson } from './engine';
 import { cleanKubeLoad, createKubeLoad, kubeUnavailable, scaleLoad } from './kubeLoad';
 import { bridgeRssMiB, rendererHeapMiB } from './memory';
-import { cleanLoad, createLoad, createLoadContainer, LOAD_IMAGE_REPO } from './scaleLoad';
+import { cleanLoad, createLoad, createLoadContainer, keptLoad, LOAD_IMAGE_REPO } from './scaleLoad';
 import { FIXTURE_BUSYBOX } from './config';
 import { sleep, slopePerMinute } from './stats';
 
@@ -69,9 +69,12 @@ export async function measureChurn(ctx: BenchContext): Promise<ResultRow[]> {
   const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const cdp = await page.context().newCDPSession(page);
   try {
-    await cleanLoad(cfg.parallel);
-    await createLoad(cfg.load, cfg.parallel, ctx.log);
-    if (kube) await createKubeLoad(cfg.load.pods, ctx.log);
+    if (keptLoad.engine) ctx.log('churn: on the load the load item made');
+    else {
+      await cleanLoad(cfg.parallel);
+      await createLoad(cfg.load, cfg.parallel, ctx.log);
+    }
+    if (kube && !keptLoad.kube) await createKubeLoad(cfg.load.pods, ctx.log);
     await page.addInitScript('globalThis.__name = (f) => f;');
     page.on('pageerror', (e) => process.stderr.write(`[bench] page error: ${String(e)}\n`));
     await page.goto(`${ctx.bridge.url}#/${viewNames[0] ?? 'containers'}`);

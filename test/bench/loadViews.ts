@@ -13,7 +13,7 @@ import { cleanKubeLoad, createKubeLoad, KUBE_CONTEXT, KUBECONFIG, kubeUnavailabl
 import { pickNamespace } from './kubePage';
 import { rendererHeapMiB } from './memory';
 import { notMeasured, row, type ResultRow } from './result';
-import { cleanLoad, createLoad, LOAD_LABEL } from './scaleLoad';
+import { cleanLoad, createLoad, keptLoad, LOAD_LABEL } from './scaleLoad';
 import { median, now, sleep } from './stats';
 import { installKeystrokeProbe, keystrokeRow, readKeystrokes, typeKeystrokes } from './tableProbe';
 
@@ -227,10 +227,12 @@ async function measureView(ctx: BenchContext, v: LoadView): Promise<ResultRow[]>
   return out;
 }
 
-export async function measureLoad(ctx: BenchContext): Promise<ResultRow[]> {
+/** `keep`: leave the load in place for the churn item that follows (keptLoad). */
+export async function measureLoad(ctx: BenchContext, keep = false): Promise<ResultRow[]> {
   const counts = ctx.config.load;
   const kubeWhy = await kubeUnavailable();
   const out: ResultRow[] = [];
+  let made = false;
   try {
     ctx.log(
       `load: creating ${counts.containers} containers (${counts.stacks} compose stacks of 2), ` +
@@ -239,6 +241,7 @@ export async function measureLoad(ctx: BenchContext): Promise<ResultRow[]> {
     await cleanLoad(ctx.config.parallel);
     await createLoad(counts, ctx.config.parallel, ctx.log);
     if (!kubeWhy) await createKubeLoad(counts.pods, ctx.log);
+    made = true;
     await sleep(3000);
     for (const v of views(counts)) {
       ctx.log(`load: ${v.name}`);
@@ -250,9 +253,14 @@ export async function measureLoad(ctx: BenchContext): Promise<ResultRow[]> {
     }
     if (kubeWhy) out.push(notMeasured(SECTION, `Kubernetes Pods, ${counts.pods.toLocaleString('en')} pods`, kubeWhy));
   } finally {
-    const removed = await cleanLoad(ctx.config.parallel);
-    ctx.log(`load: removed ${removed.containers} containers, ${removed.tags} tags, ${removed.volumes} volumes`);
-    if (!kubeWhy) await cleanKubeLoad();
+    if (keep && made) {
+      Object.assign(keptLoad, { engine: true, kube: !kubeWhy });
+      ctx.log('load: kept for the churn item');
+    } else {
+      const removed = await cleanLoad(ctx.config.parallel);
+      ctx.log(`load: removed ${removed.containers} containers, ${removed.tags} tags, ${removed.volumes} volumes`);
+      if (!kubeWhy) await cleanKubeLoad();
+    }
   }
   return out;
 }

@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     rows.push(...(await guarded('11 forward', 'port-forward throughput', () => measureKubeForward(ctx))));
   if (wanted('modern')) rows.push(...(await guarded('12 modern', "today's Docker", () => measureModern(ctx))));
   if (wanted('remote')) rows.push(...(await guarded('14 remote', 'remote engines', () => measureRemote(ctx))));
-  if (named('load')) rows.push(...(await guarded('15 load', 'load', () => measureLoad(ctx))));
+  if (named('load')) rows.push(...(await guarded('15 load', 'load', () => measureLoad(ctx, named('churn')))));
   if (named('churn')) rows.push(...(await guarded('16 churn', 'churn', () => measureChurn(ctx))));
   if (named('scale')) rows.push(...(await guarded('17 scale', 'scale', () => measureKubeScale(ctx))));
   if (named('podkind'))
