@@ -1,5 +1,6 @@
 /**
- * The app shell: the sidebar, the view in the URL, the status bar, toasts and the confirmation dialog — what
+ * The app shell: the sidebar, the view in the URL (in a boundary that shows why, should it fail to load or
+ * stop: components/ViewBoundary.tsx), the status bar, toasts and the confirmation dialog — what
  * the first paint needs — and the parts it does without until they open: the command palette, the task
  * center, the engine picker and the first-run checklist, each its own chunk (common/lazyPart.ts), fetched
  * once the first rows are painted (`preloadShell`, called by main.tsx) or when first opened. What opens them
@@ -17,10 +18,12 @@ import { ConfirmDialog } from './components/ConfirmDialog';
 import { lazyPart, useLazyPart } from './common/lazyPart';
 import { partFailed } from './components/partFailed';
 import { closeEnginePicker, useEngine } from './stores/engineStore';
-import { useNav, VIEWS } from './stores/navStore';
+import { useNav, VIEWS, type ViewName } from './stores/navStore';
 import { closeFirstRun, openFirstRun, useSettings } from './stores/settingsStore';
 import { useTasks } from './stores/tasksStore';
-import { VIEW_COMPONENTS } from './views/viewLoaders';
+import { forgetView, viewComponent } from './views/viewLoaders';
+import { ViewBoundary } from './components/ViewBoundary';
+import { VIEW_LABELS } from './components/Sidebar';
 
 const palette = lazyPart(() => import('./components/palette/CommandPalette').then((m) => m.CommandPalette));
 const taskCenter = lazyPart(() => import('./components/TaskCenter').then((m) => m.TaskCenter));
@@ -61,15 +64,13 @@ export function App({ onShown }: { onShown?: () => void }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
-  const View = VIEW_COMPONENTS[view];
   return (
     <div className="app">
       <Sidebar />
       <main className="content">
-        <Suspense fallback={<section className="view" aria-busy="true" />}>
-          <View />
-          <Shown onShown={onShown} />
-        </Suspense>
+        <ViewBoundary view={view} label={VIEW_LABELS[view]} onError={() => forgetView(view)}>
+          {() => <OpenView view={view} onShown={onShown} />}
+        </ViewBoundary>
       </main>
       <TaskCenterPart />
       <StatusBar />
@@ -79,6 +80,17 @@ export function App({ onShown }: { onShown?: () => void }) {
       <FirstRunPart />
       <PalettePart />
     </div>
+  );
+}
+
+/** The view in its Suspense, with what tells the entry point it is on screen. */
+function OpenView({ view, onShown }: { view: ViewName; onShown: (() => void) | undefined }) {
+  const View = viewComponent(view);
+  return (
+    <Suspense fallback={<section className="view" aria-busy="true" />}>
+      <View />
+      <Shown onShown={onShown} />
+    </Suspense>
   );
 }
 

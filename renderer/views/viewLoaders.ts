@@ -3,8 +3,9 @@
  * shell and the view in the URL (main.tsx starts loading that one before React renders), and the other
  * views are fetched once its first rows are painted and the page is idle (main.tsx), so they neither compete
  * with the first snapshot nor make a later click wait for the network. A fetch of a view's code or
- * stylesheet that fails (a busy machine: seen in CI as "Unable to preload CSS") is tried again, and a view
- * whose code could not be had is tried afresh the next time it opens.
+ * stylesheet that fails (a busy machine: seen in CI as "Unable to preload CSS") is tried again; a view whose
+ * code still could not be had shows why in its place (components/ViewBoundary.tsx), and its Retry, or opening
+ * the view again, fetches it afresh through a new lazy component (React.lazy keeps a failed load for good).
  */
 import type { ComponentType, LazyExoticComponent } from 'react';
 import { VIEWS, type ViewName } from '../stores/navStore';
@@ -29,11 +30,19 @@ const parts = Object.fromEntries(VIEWS.map((v) => [v, lazyPart(loaders[v])])) as
 /** Starts loading a view's code (once, unless that failed); resolves with its component. */
 export const loadView = (view: ViewName): Promise<View> => parts[view].load();
 
-/** Each view as a lazy component, which renders without suspending once its code is here (lazyComponent). */
-export const VIEW_COMPONENTS = Object.fromEntries(VIEWS.map((v) => [v, lazyComponent(parts[v])])) as Record<
-  ViewName,
-  LazyExoticComponent<View>
->;
+const components = new Map<ViewName, LazyExoticComponent<View>>();
+
+/** The view as a lazy component, which renders without suspending once its code is here (lazyComponent). */
+export function viewComponent(view: ViewName): LazyExoticComponent<View> {
+  let component = components.get(view);
+  if (!component) components.set(view, (component = lazyComponent(parts[view])));
+  return component;
+}
+
+/** After the view's code failed to load: the next viewComponent is a new lazy component, which fetches afresh. */
+export function forgetView(view: ViewName): void {
+  if (!parts[view].loaded()) components.delete(view);
+}
 
 /** Loads every view's code one after another while the page has nothing else to do (after the first rows: main.tsx). */
 export function preloadViewsWhenIdle(page: Window): void {
