@@ -6,7 +6,7 @@
  * and once the API server is back a retry completes. Tests named "fault: …" are counted in the run's fault
  * summary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { KubeNode, KubePod } from '../../contract/kube';
@@ -49,9 +49,13 @@ const apiserverUp = () =>
     () => false,
   );
 
+/** The API server's return after the last stop: each test ends by waiting for it, failed or not. */
+let returning: Promise<unknown> = Promise.resolve();
+
 /** Stops kube-apiserver for `seconds` in the background; resolves once it is down, with the wait for its return. */
 async function stopApiserver(seconds: number): Promise<{ back: Promise<void> }> {
   const back = restartApiserver(seconds);
+  returning = back.catch(() => undefined);
   await eventually('the API server down', async () => !(await apiserverUp()), 60_000);
   return { back };
 }
@@ -63,6 +67,9 @@ beforeAll(async () => {
   await kubectl('create', 'namespace', drained);
   await kubectl('create', 'namespace', scaled);
 }, 40 * 60_000);
+
+// A test that failed with the API server down must not leave the next one without it.
+afterEach(() => returning, 5 * 60_000);
 
 afterAll(async () => {
   t?.close();
@@ -131,7 +138,7 @@ describe('the API server stopped mid-operation', () => {
       WAIT,
     );
     expect(failed.state).toBe('failed');
-    expect(failed.error?.code).toBe('cluster_unreachable');
+    expect(failed.error?.code, failed.error?.message).toBe('cluster_unreachable');
     const evicted = failed.steps.filter((s) => s.status === 'Evicted').map((s) => s.label);
     const left = failed.steps.filter((s) => s.status === 'Not evicted').map((s) => s.label);
     expect(evicted).toHaveLength(3);

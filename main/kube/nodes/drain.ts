@@ -6,6 +6,10 @@
  * The node stays cordoned when the drain fails or is cancelled, as with kubectl. A drain that fails midway
  * (the API server gone, a budget that never allows) says which pods were evicted and which were not, marks
  * the others' steps "Not evicted", and keeps the cause's code: drained again, it evicts what is left.
+ * A server error on an eviction (HTTP 5xx) is tried again a few times, a second apart: an API server that
+ * is stopping answers 500 when its own loopback call for the pod's budgets is refused, and one behind a
+ * load balancer 502/503/504 while a replica restarts; the next try then meets the real state (evicted,
+ * refused by the budget, or the server unreachable).
  */
 import { ApiError } from '../../../contract/errors';
 import type { DrainOptions } from '../../../contract/kubeActions';
@@ -24,6 +28,10 @@ type Options = z.output<typeof DrainOptions>;
 
 /** How long kubectl waits before asking again after a budget refused an eviction. */
 export const EVICTION_RETRY_MS = 5000;
+
+/** How many times one eviction is sent when the server answers 5xx, and the pause between. */
+export const SERVER_ERROR_TRIES = 3;
+const SERVER_ERROR_PAUSE_MS = 1000;
 
 type Pod = PodLike & { metadata?: { uid?: string } };
 
@@ -87,6 +95,7 @@ export async function drainNode(c: KubeClients, options: Options, task: TaskHand
   const evictOne = async (pod: { namespace: string; name: string }) => {
     const id = `${pod.namespace}/${pod.name}`;
     step(id, 'Evicting', null);
+    let serverErrors = 0;
     for (;;) {
       if (signal.aborted) throw new ApiError('cancelled', 'Cancelled.');
       try {
@@ -120,6 +129,12 @@ export async function drainNode(c: KubeClients, options: Options, task: TaskHand
           step(id, `Blocked, retrying: ${why}`, null);
           task.log(`${id}: ${why} (retrying in ${Math.round(retryMs / 1000)}s)`);
           await sleep(retryMs, signal);
+          continue;
+        }
+        if (e instanceof StatusError && e.code >= 500 && ++serverErrors < SERVER_ERROR_TRIES) {
+          step(id, `Server error, retrying: ${e.message}`, null);
+          task.log(`${id}: HTTP ${e.code} ${e.message} (try ${serverErrors + 1} of ${SERVER_ERROR_TRIES} in 1s)`);
+          await sleep(Math.min(retryMs, SERVER_ERROR_PAUSE_MS), signal);
           continue;
         }
         throw toKubeError(e, c);
