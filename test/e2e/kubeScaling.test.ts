@@ -126,6 +126,16 @@ describe('Kubernetes view in Chromium', () => {
       .map((p) => p.replace('pod/', ''))
       .sort()[0] as string;
     await canvas.scrollIntoViewIfNeeded();
+    // A canvas is drawn once it is in view (PodCanvas): the first chip's middle is painted.
+    await eventually(
+      'the first chip drawn',
+      async () =>
+        (await canvas.evaluate((c: HTMLCanvasElement) => {
+          const at = Math.round(9 * devicePixelRatio);
+          return c.getContext('2d')?.getImageData(at, at, 1, 1).data[3] ?? 0;
+        })) > 0,
+      10_000,
+    );
     await canvas.hover({ position: { x: 9, y: 9 } });
     await expect(canvas.getAttribute('title')).resolves.toBe(`${first}: Running on ${bigNode}`);
     await canvas.hover({ position: { x: 19, y: 9 } }); // the gap after it

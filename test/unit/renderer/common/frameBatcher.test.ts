@@ -1,16 +1,22 @@
-/** Changes go at once after a quiet frame, and together once a frame while they keep coming. */
+/**
+ * Changes go at once after a quiet frame, and together once a frame while they keep coming; a delivery that
+ * cost much makes the next wait COST_FACTOR times its cost, at most MAX_WAIT_MS.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { frameBatcher } from '../../../../renderer/common/frameBatcher';
+import { COST_FACTOR, frameBatcher, MAX_WAIT_MS } from '../../../../renderer/common/frameBatcher';
 
 beforeEach(() => vi.useFakeTimers());
 
-/** A batcher on the fake clock and what it delivered. */
-function batcher() {
+/** A batcher on the fake clock and what it delivered; each delivery takes `costMs` of the clock. */
+function batcher(costMs = 0) {
   const delivered: number[][] = [];
   return {
     delivered,
     batch: frameBatcher<number>(
-      (c) => delivered.push(c),
+      (c) => {
+        delivered.push(c);
+        vi.setSystemTime(Date.now() + costMs);
+      },
       () => Date.now(),
     ),
   };
@@ -46,5 +52,46 @@ describe('frameBatcher (no animation frames here: the timer path)', () => {
     batch.drop();
     vi.advanceTimersByTime(1_000);
     expect(delivered).toEqual([[1]]);
+  });
+
+  it('after a costly delivery, changes wait COST_FACTOR times its cost, then go together', () => {
+    const { delivered, batch } = batcher(30);
+    batch.push(1);
+    expect(delivered).toEqual([[1]]);
+    vi.advanceTimersByTime(0); // the page's next task: the cost is known (30 ms)
+    vi.advanceTimersByTime(20); // 50 ms after the delivery began
+    batch.push(2);
+    batch.push(3);
+    vi.advanceTimersByTime(COST_FACTOR * 30 - 50 - 1);
+    expect(delivered).toEqual([[1]]);
+    vi.advanceTimersByTime(1);
+    expect(delivered).toEqual([[1], [2, 3]]);
+  });
+
+  it('waits at most MAX_WAIT_MS however costly, and a cheap delivery brings back one a frame', () => {
+    let cost = 100; // COST_FACTOR times that is past the longest wait
+    const delivered: number[][] = [];
+    const batch = frameBatcher<number>(
+      (c) => {
+        delivered.push(c);
+        vi.setSystemTime(Date.now() + cost);
+      },
+      () => Date.now(),
+    );
+    batch.push(1);
+    vi.advanceTimersByTime(0);
+    batch.push(2); // 100 ms after the first began
+    cost = 0;
+    vi.advanceTimersByTime(MAX_WAIT_MS - 100 - 1);
+    expect(delivered).toEqual([[1]]);
+    vi.advanceTimersByTime(1);
+    expect(delivered).toEqual([[1], [2]]);
+    vi.advanceTimersByTime(1); // that one cost nothing (a timer made in a timer runs 1 ms later here)
+    batch.push(3);
+    batch.push(4);
+    vi.advanceTimersByTime(10);
+    expect(delivered).toHaveLength(2);
+    vi.advanceTimersByTime(6); // a frame after the last delivery, not MAX_WAIT_MS
+    expect(delivered).toEqual([[1], [2], [3, 4]]);
   });
 });
