@@ -4,7 +4,7 @@
  * next animation frame. A hidden page gets no animation frames, so a timer stands in after 100 ms: changes
  * never pile up unbounded while the window is in the background.
  *
- * A delivery that costs much makes the next one wait longer: its cost is the time from the delivery to the
+ * A delivery that costs much makes the next one wait longer (still delivered at the start of a frame): its cost is the time from the delivery to the
  * page's next task (the store's update and the render it causes run before that), and changes then wait at
  * least COST_FACTOR times that, at most MAX_WAIT_MS. A list of a few hundred still updates every frame; the
  * cluster map of 10,000 churning pods (15–40 ms a delivery on a busy 2-core machine) updates a few times a
@@ -49,16 +49,23 @@ export function frameBatcher<E>(
     setTimeout(() => (cost = now() - start), 0);
   };
   const scheduled = () => frame !== undefined || timer !== undefined;
+  /** ms until changes may go: COST_FACTOR times the last delivery's cost (at most MAX_WAIT_MS), or `least`. */
+  const left = (least: number) => Math.min(MAX_WAIT_MS, Math.max(least, COST_FACTOR * cost)) - (now() - lastDelivery);
+  /** Changes go at the start of a frame (before its style, layout and paint): the first frame they may. */
+  const onFrame = () => {
+    frame = left(0) > FRAME_MS / 2 ? requestAnimationFrame(onFrame) : undefined;
+    if (frame === undefined) flush();
+  };
 
   return {
     push(change) {
       waiting.push(change);
       if (scheduled()) return;
-      const wait = Math.min(MAX_WAIT_MS, Math.max(FRAME_MS, COST_FACTOR * cost));
-      const left = wait - (now() - lastDelivery);
-      if (left <= 0) return flush();
-      if (left <= FRAME_MS && typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(flush);
-      timer = setTimeout(flush, frame === undefined ? left : HIDDEN_FALLBACK_MS);
+      const wait = left(FRAME_MS);
+      if (wait <= 0) return flush();
+      if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(onFrame);
+      // Without frames (a hidden page, or none at all), a timer.
+      timer = setTimeout(flush, frame === undefined ? wait : Math.max(wait + 3 * FRAME_MS, HIDDEN_FALLBACK_MS));
     },
     drop() {
       cancel();

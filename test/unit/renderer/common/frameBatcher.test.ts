@@ -95,3 +95,28 @@ describe('frameBatcher (no animation frames here: the timer path)', () => {
     expect(delivered).toEqual([[1], [2], [3, 4]]);
   });
 });
+
+describe('frameBatcher with animation frames (every 16 ms on the fake clock)', () => {
+  beforeEach(() => {
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => setTimeout(() => f(Date.now()), 16));
+    vi.stubGlobal('cancelAnimationFrame', (id: ReturnType<typeof setTimeout>) => clearTimeout(id));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('delivers a burst at the next frame, and after a costly delivery at the first frame past the wait', () => {
+    const { delivered, batch } = batcher();
+    batch.push(1);
+    batch.push(2);
+    vi.advanceTimersByTime(16);
+    expect(delivered).toEqual([[1], [2]]);
+
+    const costly = batcher(30);
+    costly.batch.push(1);
+    vi.advanceTimersByTime(0); // cost known: 30 ms, so 90 ms between deliveries
+    costly.batch.push(2);
+    vi.advanceTimersByTime(16 * 3); // 30 + 48 ms after the first began: not yet
+    expect(costly.delivered).toEqual([[1]]);
+    vi.advanceTimersByTime(16); // 94 ms: the first frame past the wait
+    expect(costly.delivered).toEqual([[1], [2]]);
+  });
+});
