@@ -3,7 +3,9 @@
  * *after* the tab is open (`sh -c 'sleep 2; seq 1 N'`), following: time from the first line on screen
  * to the last line ("N") on screen, the renderer's JS heap at the end vs right after the tab opened,
  * and long tasks (a PerformanceObserver installed before the page loads, reset once the tab is open).
- * Baseline: `docker logs -f` attached to an identical container, first line → last line, run just before.
+ * Baseline: `docker logs -f` attached to an identical container, first line → last line, run just before;
+ * beside it in the note `docker logs -f -t`, which asks the engine for what Berth asks (every line with its
+ * time: the view shows it and jumps to a time by it).
  */
 import { spawn } from 'node:child_process';
 import type { CDPSession, Page } from 'playwright-core';
@@ -32,14 +34,18 @@ async function createPrinter(group: string, n: number): Promise<string> {
   return Id;
 }
 
-/** `docker logs -f` on a container started just before: ms from its first output to the line "n". */
-function cliFollow(id: string, n: number): Promise<number> {
+/**
+ * `docker logs -f` (with `-t`: each line after its RFC 3339 time) on a container started just before: ms from
+ * its first output to the line "n".
+ */
+function cliFollow(id: string, n: number, timestamps = false): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('docker', ['logs', '-f', id], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const args = ['logs', '-f', ...(timestamps ? ['-t'] : []), id];
+    const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let first: number | undefined;
     let tail = '';
     let done = false;
-    const want = `\n${n}\n`;
+    const want = timestamps ? `Z ${n}\n` : `\n${n}\n`;
     child.stdout.on('data', (c: Buffer) => {
       first ??= now();
       tail = (tail + String(c)).slice(-32);
@@ -74,7 +80,11 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
   const baseDone = cliFollow(baseId, n);
   await engineJson('POST', `/containers/${baseId}/start`);
   const cli = await baseDone;
-  ctx.log(`logs view: docker logs -f ${cli.toFixed(0)} ms`);
+  const stampedId = await createPrinter('logsview-cli-t', n);
+  const stampedDone = cliFollow(stampedId, n, true);
+  await engineJson('POST', `/containers/${stampedId}/start`);
+  const cliStamped = await stampedDone;
+  ctx.log(`logs view: docker logs -f ${cli.toFixed(0)} ms, docker logs -f -t ${cliStamped.toFixed(0)} ms`);
 
   const id = await createPrinter('logsview', n);
   const page: Page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -176,7 +186,7 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
         baseline: cli,
         baselineLabel: 'docker logs -f, first → last line',
         samples: 1,
-        note: `${Math.round(n / (ms / 1000)).toLocaleString('en')} lines/s through the UI; status "${status}"; ${domLines} line elements in the DOM`,
+        note: `${Math.round(n / (ms / 1000)).toLocaleString('en')} lines/s through the UI; \`docker logs -f -t\` (the lines with their times, as Berth asks the engine) ${cliStamped.toFixed(0)} ms: ${(ms / cliStamped).toFixed(2)}× that; status "${status}"; ${domLines} line elements in the DOM`,
       }),
       row({
         section: SECTION,
