@@ -38,7 +38,7 @@ async function createPrinter(group: string, n: number): Promise<string> {
  * `docker logs -f` (with `-t`: each line after its RFC 3339 time) on a container started just before: ms from
  * its first output to the line "n".
  */
-function cliFollow(id: string, n: number, timestamps = false): Promise<number> {
+function cliFollow(id: string, n: number, timestamps: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
     const args = ['logs', '-f', ...(timestamps ? ['-t'] : []), id];
     const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -62,6 +62,14 @@ function cliFollow(id: string, n: number, timestamps = false): Promise<number> {
   });
 }
 
+/** A printer container of its own, followed by `docker logs -f` (`-t`: with times) from before it starts. */
+async function cliBaseline(group: string, n: number, timestamps: boolean): Promise<number> {
+  const id = await createPrinter(group, n);
+  const done = cliFollow(id, n, timestamps);
+  await engineJson('POST', `/containers/${id}/start`);
+  return done;
+}
+
 const metric = async (cdp: CDPSession, name: string): Promise<number> => {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as {
     metrics: Array<{ name: string; value: number }>;
@@ -75,15 +83,9 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
   const what = `logs view, ${n.toLocaleString('en')} lines followed: first → last line on screen`;
   if (!hasContainerLogs() || !hasLogsView()) return [notMeasured(SECTION, what, 'no logs stream or logs view yet')];
 
-  // Baseline: docker logs -f on an identical container.
-  const baseId = await createPrinter('logsview-cli', n);
-  const baseDone = cliFollow(baseId, n);
-  await engineJson('POST', `/containers/${baseId}/start`);
-  const cli = await baseDone;
-  const stampedId = await createPrinter('logsview-cli-t', n);
-  const stampedDone = cliFollow(stampedId, n, true);
-  await engineJson('POST', `/containers/${stampedId}/start`);
-  const cliStamped = await stampedDone;
+  // Baselines: docker logs -f, then docker logs -f -t, each on an identical container.
+  const cli = await cliBaseline('logsview-cli', n, false);
+  const cliStamped = await cliBaseline('logsview-cli-t', n, true);
   ctx.log(`logs view: docker logs -f ${cli.toFixed(0)} ms, docker logs -f -t ${cliStamped.toFixed(0)} ms`);
 
   const id = await createPrinter('logsview', n);
