@@ -5,7 +5,7 @@
  * cluster that was already running is left alone). The default export is the same as a vitest globalSetup.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -120,6 +120,21 @@ export async function useKubeCluster(): Promise<KubeCluster> {
 /** Stops and restarts kube-apiserver (everything else keeps running); resolves once it is ready again. */
 export async function restartApiserver(secondsDown = 0): Promise<void> {
   await exec('bash', [join(KUBE_SCRIPTS, 'restart-apiserver.sh'), String(secondsDown)], { timeout: 180_000 });
+}
+
+/**
+ * Runs `fn` with kube-controller-manager paused (SIGSTOP, then SIGCONT however `fn` ends): what the
+ * controllers would write meanwhile waits. Keep `fn` short — other test files share the cluster. The
+ * controller-manager runs without leader election here, so a pause costs it no lease.
+ */
+export async function withControllersPaused<T>(fn: () => Promise<T>): Promise<T> {
+  const pid = Number(readFileSync(join(KUBE_DIR, 'pids', 'kube-controller-manager.pid'), 'utf8').trim());
+  process.kill(pid, 'SIGSTOP');
+  try {
+    return await fn();
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
 }
 
 /** A namespace name unique to this run. */

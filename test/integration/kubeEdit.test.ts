@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YAML_BOMB } from '../helpers/hostileYaml';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
-import { deleteNamespaces, kubectl, testNamespace, useKubeCluster, type KubeCluster } from '../helpers/kubeCluster';
+import {
+  deleteNamespaces,
+  kubectl,
+  testNamespace,
+  useKubeCluster,
+  withControllersPaused,
+  type KubeCluster,
+} from '../helpers/kubeCluster';
 import { deploymentYaml, jsonpath, kubectlApply, refOf } from '../helpers/kubeObjects';
 import type { SaveYamlOutcome } from '../../contract/kubeActions';
 
@@ -96,9 +103,35 @@ describe('YAML edit against the API server', () => {
     expect(await jsonpath('deployment/conflict', ns, '.spec.replicas')).toBe('4');
   });
 
+  it('saves without asking when only the control plane changed the object meanwhile (its revision annotation)', async () => {
+    // Opened before the deployment controller first saw it (the race CI met): no revision annotation yet.
+    const ref = refOf(cluster, 'deployments', ns, 'quiet');
+    const base = await withControllersPaused(async () => {
+      await kubectlApply(deploymentYaml(ns, 'quiet', 1));
+      return t.api.kube.objectYaml(ref);
+    });
+    expect(base.yaml).not.toContain('deployment.kubernetes.io/revision');
+    const revision = String.raw`.metadata.annotations.deployment\.kubernetes\.io/revision`;
+    await expect.poll(() => jsonpath('deployment/quiet', ns, revision), { timeout: 30_000 }).toBe('1');
+    // The controller wrote it under the manager name Berth counts as the control plane.
+    const managed = JSON.parse(
+      await kubectl('get', '-n', ns, 'deployment/quiet', '-o', 'json', '--show-managed-fields'),
+    ) as { metadata: { managedFields: { manager: string; fieldsV1?: { 'f:metadata'?: object } }[] } };
+    const writer = managed.metadata.managedFields.find((m) =>
+      JSON.stringify(m.fieldsV1?.['f:metadata'] ?? {}).includes('f:deployment.kubernetes.io/revision'),
+    );
+    expect(writer?.manager).toBe('kube-controller-manager');
+
+    const mine = base.yaml.replace(/^ {2}replicas: 1$/m, '  replicas: 2');
+    const saved = only(await t.api.kube.saveYaml({ ...ref, yaml: mine, baseYaml: base.yaml, dryRun: false }), 'saved');
+    expect(await jsonpath('deployment/quiet', ns, '.spec.replicas')).toBe('2');
+    expect(saved.yaml).toContain('deployment.kubernetes.io/revision: "1"');
+  });
+
   it('puts the API server’s validation errors at their field and line', async () => {
     await kubectlApply(deploymentYaml(ns, 'invalid', 1));
     const ref = refOf(cluster, 'deployments', ns, 'invalid');
+    // (The deployment controller may still annotate it after this read: the saves below rebase over that.)
     const read = await t.api.kube.objectYaml(ref);
     const lines = read.yaml.split('\n');
     const imageLine = lines.findIndex((l) => l.trim().startsWith('image: berth-fixture/busybox:1')) + 1;

@@ -16,6 +16,7 @@ import { StatusError } from '../pods/kubeRequest';
 import { kubeJson, resourcePath, statusOf } from '../objectRest';
 import { changes, lineDiff } from './lineDiff';
 import { readObject, toYaml, withoutManagedFields, type KubeObject } from './objectYaml';
+import { controlPlaneMarks, withoutMarks } from './controlPlaneMarks';
 import { fieldLine } from './fieldLine';
 import { deepEqual, threeWayMerge, userPart, type Json } from './threeWayMerge';
 
@@ -81,7 +82,8 @@ const QUIET_REBASES = 3;
 
 /**
  * After a 409: the server's version and the edit rebased on it. When the server changed only what it owns
- * (status, resourceVersion: a controller reporting progress), the rebase is the save: `retry` is set.
+ * (status, resourceVersion, the control plane's own annotations: a controller reporting progress), the
+ * rebase is the save: `retry` is set.
  */
 async function conflict(
   c: KubeClients,
@@ -89,12 +91,15 @@ async function conflict(
   input: Input,
   mine: KubeObject,
 ): Promise<{ retry: KubeObject } | { outcome: SaveYamlOutcome }> {
-  const server = await readObject(c, ref);
+  const current = await kubeJson<KubeObject>(c, 'GET', resourcePath(ref));
+  const server = withoutManagedFields(current);
   const serverYaml = toYaml(server);
   const parsedBase = parseObject(input.baseYaml);
   const base: Json = 'object' in parsedBase ? parsedBase.object : {};
   const { merged, clashes } = threeWayMerge(base, mine, server);
-  if (deepEqual(userPart(base), userPart(server)) && clashes.length === 0) return { retry: merged as KubeObject };
+  const marks = controlPlaneMarks(current);
+  const quiet = deepEqual(userPart(withoutMarks(base, marks)), userPart(withoutMarks(server, marks)));
+  if (quiet && clashes.length === 0) return { retry: merged as KubeObject };
   return {
     outcome: {
       outcome: 'conflict',
