@@ -7,7 +7,8 @@
  *   the peer's bytes are held back, and go out when the mode returns to `pass`);
  * - `truncate`: on each connection, once the client has spoken, only the first `bytes` of the peer's answer
  *   go out, then the connection is closed (a response cut in the middle of its body);
- * - `reset`: connections are reset (TCP RST; closed at once on a unix socket) as soon as the client speaks.
+ * - `reset`: connections are reset (TCP RST; closed at once on a unix socket) as soon as the client speaks;
+ * and, at any time, `cut()`: every open connection is closed cleanly, as a peer that went away would (FIN).
  * It counts what it did to connections, so a test can show the fault really was injected.
  */
 import net from 'node:net';
@@ -26,6 +27,8 @@ export interface FaultProxy {
   /** The TCP port (0 for a unix socket proxy). */
   readonly port: number;
   set(mode: FaultMode): void;
+  /** Closes every open connection now (FIN to the client, the peer's side dropped); returns how many. */
+  cut(): number;
   /** What the proxy did: `stalled` counts connections never answered and answers held back. */
   readonly counts: { connections: number; stalled: number; truncated: number; reset: number };
   close(): Promise<void>;
@@ -137,6 +140,14 @@ export async function startFaultProxy(target: FaultTarget, listenOn?: string): P
     address: listenOn ? `unix://${listenOn}` : `127.0.0.1:${port}`,
     port,
     counts,
+    cut() {
+      const open = [...links];
+      for (const link of open) {
+        link.upstream?.destroy();
+        link.client.end();
+      }
+      return open.length;
+    },
     set(mode) {
       current = mode;
       if (mode.mode === 'pass' || mode.mode === 'delay') {

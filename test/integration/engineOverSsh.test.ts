@@ -21,6 +21,7 @@ import { defaultEndpointEnv } from '../../main/engine/endpoint';
 import { webShell } from '../../main/services';
 import { connectInProcess, type InProcessClient } from '../helpers/inProcessClient';
 import { docker, eventually, FIXTURE_BUSYBOX, removeContainers, removeImages, uniqueName } from '../helpers/docker';
+import { sessionLineWith } from '../helpers/logSession';
 import { SSH_HOST_IP, SSH_USER, startSshEngineHost, type SshEngineHost } from '../helpers/sshEngineHost';
 import { live } from '../helpers/collection';
 import type { ContainerSummary } from '../../contract/containers';
@@ -148,6 +149,8 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
       );
       await eventually('the log line over ssh', () => lines.some((l) => l.text === 'hello-over-ssh'), 120_000);
       logs.unsubscribe();
+      // The Logs tab's session reads the engine's socket itself, through an ssh channel.
+      await sessionLineWith(api, run.id, 'hello-over-ssh', 120_000);
 
       const output: string[] = [];
       let sessionId: string | undefined;

@@ -21,6 +21,7 @@ import { webShell } from '../../main/services';
 import { connectInProcess, type InProcessClient } from '../helpers/inProcessClient';
 import { docker, eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
 import { startTlsEngine, type TlsEngine } from '../helpers/tlsEngine';
+import { sessionLineWith } from '../helpers/logSession';
 import { scanForSecrets } from '../helpers/secretScan';
 
 let engine: TlsEngine;
@@ -104,6 +105,9 @@ describe('an engine on tcp with TLS (dockerd --tlsverify in its own network name
     );
     const images = await client.api.images.list();
     expect(images.some((i) => i.repoTags.includes(FIXTURE_BUSYBOX))).toBe(true);
+    // The Logs tab's session reads the engine's socket itself, through the TLS transport.
+    const line = await sessionLineWith(client.api, run.id, 'over-tls', 60_000);
+    expect(line.time).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it("uses a docker context's stored TLS material (contexts/tls/<hash>/docker)", async () => {

@@ -8,6 +8,7 @@ import type { ContainerSummary, LogLine, StatsSample } from '../../contract/cont
 import type { EngineState } from '../../contract/system';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
+import { sessionLineWith } from '../helpers/logSession';
 import { live } from '../helpers/collection';
 import { startPodmanService, type PodmanService } from '../helpers/podmanService';
 
@@ -65,6 +66,8 @@ describe('Podman through its Docker-compatible API', () => {
     );
     await eventually('the log line', () => lines.some((l) => l.text === 'hello-from-podman'), 30_000);
     logs.unsubscribe();
+    // The Logs tab's session reads Podman's socket itself (HTTP/1.0, unchunked).
+    await sessionLineWith(t.api, run.id, 'hello-from-podman', 30_000);
 
     const output: string[] = [];
     const term = t.api.containers.terminal.subscribe(

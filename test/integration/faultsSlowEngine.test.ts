@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContainerSummary } from '../../contract/containers';
+import type { LogSessionEvent, LogSessionState } from '../../contract/logs';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { live, type Live } from '../helpers/collection';
 import { docker, eventually, FIXTURE_BUSYBOX, uniqueName } from '../helpers/docker';
@@ -92,6 +93,46 @@ describe('a slow and half-broken link to the engine', () => {
     expect(err.hint).toBeTruthy();
     await connected();
     expect((await t.api.containers.inspect({ id: names[0]! })).Name).toBe(`/${names[0]}`);
+  }, 180_000);
+
+  it('fault: the link drops while a log session follows a running container — the session says the log was cut, not that it ended', async () => {
+    await connected();
+    const name = uniqueName('faults-cut-log');
+    names.push(name);
+    const id = await docker(
+      '-H',
+      engine.url,
+      'run',
+      '-d',
+      '--network',
+      'none',
+      '--name',
+      name,
+      FIXTURE_BUSYBOX,
+      'sh',
+      '-c',
+      'i=0; while true; do i=$((i+1)); echo line $i; sleep 0.2; done',
+    );
+    let state: LogSessionState | undefined;
+    const sub = t.api.containers.logSession.subscribe(
+      { id },
+      { onEvent: (e: LogSessionEvent) => (e.type === 'state' ? (state = e) : undefined) },
+    );
+    try {
+      await eventually('the session following a few lines', () => state?.following && state.lines >= 3, 60_000);
+      expect(proxy.cut()).toBeGreaterThan(0);
+      const after = await eventually(
+        'the session to stop following',
+        () => (state?.following ? undefined : state),
+        60_000,
+      );
+      expect(after.error?.code, after.error?.message).toBe('engine_unreachable');
+      expect(after.error?.message).toMatch(/still writing its log/);
+      expect(after.error?.hint).toMatch(/Open the log again/);
+    } finally {
+      sub.unsubscribe();
+    }
+    await connected();
   }, 180_000);
 
   it('fault: the engine accepts connections and never answers — the call fails within the deadline, the status says unreachable, and the live list resumes by itself', async () => {

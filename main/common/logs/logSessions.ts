@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ApiError } from '../../../contract/errors';
+import { toApiError } from '../toApiError';
 import { LogSpool } from './logSpool';
 import { defaultSpoolRoot, ownSpoolFolder, removeStaleSpools } from './spoolFolder';
 import { MatchList, queryRegExp, scanSpool, type ScanState, type SearchQuery } from './spoolSearch';
@@ -185,9 +186,10 @@ export class LogSessions {
     this.sessions.set(id, session);
     void source(spool, session.controller.signal)
       .catch((e: unknown) => {
-        if (!session.controller.signal.aborted)
-          session.error =
-            e instanceof ApiError ? e : new ApiError('failed', `The log stopped: ${(e as Error).message}`);
+        if (session.controller.signal.aborted) return;
+        const error = toApiError(e);
+        session.error =
+          error.code === 'failed' ? new ApiError('failed', `The log stopped: ${error.message}`, error.hint) : error;
       })
       .then(() => spool.flush())
       .finally(() => {
@@ -276,6 +278,7 @@ export function pumpInto(
       void spool.flush().then(() => resolve());
     });
     readable.on('error', (e) => (signal.aborted ? resolve() : reject(e)));
+    readable.resume(); // a stream handed over paused (rawStream) flows from here
     signal.addEventListener(
       'abort',
       () => {
