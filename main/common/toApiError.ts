@@ -39,6 +39,14 @@ function tlsFailure(code: string, message: string): string {
   return `The TLS connection to the Docker engine failed (${code}): ${message}.`;
 }
 
+/** An answer (a call's, or a stream's such as a followed log) the connection's close cut short. */
+export const cutAnswer = (): ApiError =>
+  new ApiError(
+    'engine_unreachable',
+    'The Docker engine closed the connection in the middle of its answer.',
+    'Try again. If it keeps happening, check the engine (its log) and the link to it (proxy, VPN, ssh tunnel).',
+  );
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof Error && error.name === 'AbortError') return new ApiError('cancelled', 'Cancelled.');
@@ -61,6 +69,8 @@ export function toApiError(error: unknown): ApiError {
     if (TLS_CODES.test(errno.code)) {
       return new ApiError('engine_unreachable', tlsFailure(errno.code, (error as Error).message), TLS_FAILURE_HINT);
     }
+    // Node's error for a response stream (a followed log, events) whose connection closed before its end.
+    if (errno.code === 'ECONNRESET' && !errno.syscall && (error as Error).message === 'aborted') return cutAnswer();
     if (errno.code === 'ECONNRESET' && !errno.syscall) {
       return new ApiError(
         'engine_unreachable',

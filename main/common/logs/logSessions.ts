@@ -278,7 +278,6 @@ export function pumpInto(
       void spool.flush().then(() => resolve());
     });
     readable.on('error', (e) => (signal.aborted ? resolve() : reject(e)));
-    readable.resume(); // a stream handed over paused (rawStream) flows from here
     signal.addEventListener(
       'abort',
       () => {

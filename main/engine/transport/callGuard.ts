@@ -12,6 +12,7 @@
 import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { ApiError } from '../../../contract/errors';
+import { cutAnswer } from '../../common/toApiError';
 
 export const SLOW_CALL_MS = 10_000;
 export const PING_MS = 10_000;
@@ -29,14 +30,7 @@ export function failCutAnswers<A extends Agent>(agent: A): A {
     req.once('response', (res: IncomingMessage) => {
       res.once('close', () => {
         if (res.complete) return;
-        req.emit(
-          'error',
-          new ApiError(
-            'engine_unreachable',
-            'The Docker engine closed the connection in the middle of its answer.',
-            'Try again. If it keeps happening, check the engine (its log) and the link to it (proxy, VPN, ssh tunnel).',
-          ),
-        );
+        req.emit('error', cutAnswer());
       });
     });
     add(req, options);
