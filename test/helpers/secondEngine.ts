@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from './docker';
+import { docker, eventually, FIXTURE_BUSYBOX } from './docker';
 import { answersPing, privateDockerdArgs, stopProcess } from './daemons';
 
 export interface SecondEngine {
@@ -90,4 +90,11 @@ export function secondEngine(options: SecondEngineOptions = {}): SecondEngine {
     },
   };
   return engine;
+}
+
+/** Runs a container on the engine directly (not through Berth) that prints "tick N" every 0.2 s; its id. */
+export function runTicking(engine: SecondEngine, name?: string): Promise<string> {
+  const named = name ? ['--name', name] : [];
+  const script = 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.2; done';
+  return docker('-H', engine.url, 'run', '-d', '--network', 'none', ...named, FIXTURE_BUSYBOX, 'sh', '-c', script);
 }

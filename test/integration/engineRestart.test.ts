@@ -6,7 +6,7 @@ import type { EngineState } from '../../contract/system';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { mirror } from '../helpers/collection';
 import { docker, eventually, FIXTURE_BUSYBOX } from '../helpers/docker';
-import { secondEngine, type SecondEngine } from '../helpers/secondEngine';
+import { runTicking, secondEngine, type SecondEngine } from '../helpers/secondEngine';
 
 let engine: SecondEngine;
 let t: TestBackend;
@@ -33,18 +33,7 @@ describe('the engine stops and starts again', () => {
     const { items } = live;
     t.api.containers.watch.subscribe(undefined, { onEvent: live.onEvent });
     await eventually('snapshot', () => live.snapshots() === 1);
-    const id = await docker(
-      '-H',
-      engine.url,
-      'run',
-      '-d',
-      '--network',
-      'none',
-      FIXTURE_BUSYBOX,
-      'sh',
-      '-c',
-      'while true; do echo tick; sleep 0.2; done',
-    );
+    const id = await runTicking(engine);
     await eventually('the container in the list', () => items.get(id)?.state === 'running');
 
     // A log stream is open when the engine goes away mid-action.

@@ -14,7 +14,7 @@ import type { LogSessionEvent, LogSessionState } from '../../contract/logs';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { live, type Live } from '../helpers/collection';
 import { docker, eventually, FIXTURE_BUSYBOX, uniqueName } from '../helpers/docker';
-import { secondEngine, type SecondEngine } from '../helpers/secondEngine';
+import { runTicking, secondEngine, type SecondEngine } from '../helpers/secondEngine';
 import { apiError } from '../helpers/errors';
 import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy';
 
@@ -99,20 +99,7 @@ describe('a slow and half-broken link to the engine', () => {
     await connected();
     const name = uniqueName('faults-cut-log');
     names.push(name);
-    const id = await docker(
-      '-H',
-      engine.url,
-      'run',
-      '-d',
-      '--network',
-      'none',
-      '--name',
-      name,
-      FIXTURE_BUSYBOX,
-      'sh',
-      '-c',
-      'i=0; while true; do i=$((i+1)); echo line $i; sleep 0.2; done',
-    );
+    const id = await runTicking(engine, name);
     let state: LogSessionState | undefined;
     const sub = t.api.containers.logSession.subscribe(
       { id },
