@@ -8,12 +8,16 @@
  * time: the view shows it and jumps to a time by it).
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { BENCH_PREFIX } from './config';
 import type { BenchContext } from './context';
 import { engineJson } from './engine';
 import { containerSpec } from './load';
 import { hasContainerLogs, hasLogsView } from './features';
+import { summarizeProfiles } from './profile';
 import { notMeasured, row, type ResultRow } from './result';
 import { now, sleep } from './stats';
 
@@ -143,6 +147,11 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
     await cdp.send('HeapProfiler.collectGarbage');
     const heapOpen = await heapUsed(cdp);
     const task0 = await metric(cdp, 'TaskDuration');
+    const pageProfile = process.env.BERTH_BENCH_PAGE_PROF === '1';
+    if (pageProfile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     await page.evaluate(() => {
       const w = window as unknown as ProbeWindow;
       w.__benchLong = [];
@@ -157,6 +166,12 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
       { timeout: 180_000, polling: 200 },
     );
     const lines = (await handle.jsonValue()) as { first: number; last: number };
+    if (pageProfile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const dir = mkdtempSync(join(tmpdir(), 'berth-page-prof-'));
+      writeFileSync(join(dir, 'page.cpuprofile'), JSON.stringify(profile));
+      process.stderr.write(`[bench] the page while following (BERTH_BENCH_PAGE_PROF):\n${summarizeProfiles(dir)}\n`);
+    }
     await sleep(500); // the longtask entries of the last frames
     const taskSeconds = (await metric(cdp, 'TaskDuration')) - task0;
     const heapEndRaw = await heapUsed(cdp);
