@@ -6,9 +6,10 @@
  *
  * A delivery that costs much makes the next one wait longer (still delivered at the start of a frame): its
  * cost is the time from the delivery to the page's next task (the store's update and the render it causes
- * run before that), and changes then wait at least COST_FACTOR times that, at most MAX_WAIT_MS. A list of a few hundred still updates every frame; the
- * cluster map of 10,000 churning pods (15–40 ms a delivery on a busy 2-core machine) updates a few times a
- * second instead of every frame, leaving the page most of its time — it was busy 50–65 % of it.
+ * run before that), and changes then wait at least COST_FACTOR times that, at most MAX_WAIT_MS. A list of
+ * a few hundred still updates every frame; the cluster map of 10,000 churning pods (15–40 ms a delivery on
+ * a busy 2-core machine) updates a few times a second instead of every frame, leaving the page most of its
+ * time — it was busy 50–65 % of it.
  */
 export interface FrameBatcher<E> {
   push(change: E): void;

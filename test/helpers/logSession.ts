@@ -1,7 +1,7 @@
 /**
  * Reads a container's log the way the Logs tab does — a log session (containers.logSession), then its lines
  * through logs.read — until one line has the wanted text; closes the session. For engines over every
- * transport (ssh, TLS, Podman), where the session's raw stream must work as on the local socket.
+ * transport (ssh, TLS, Podman): the session's spool must fill from each as from the local socket.
  */
 import type { LogSessionEvent, SessionLine } from '../../contract/logs';
 import type { ApiClient } from '../../contract/api';

@@ -149,7 +149,7 @@ describe('an engine over ssh:// (sshd in its own network namespace)', () => {
       );
       await eventually('the log line over ssh', () => lines.some((l) => l.text === 'hello-over-ssh'), 120_000);
       logs.unsubscribe();
-      // The Logs tab's session reads the engine's socket itself, through an ssh channel.
+      // The Logs tab's log session, through the ssh tunnel.
       await sessionLineWith(api, run.id, 'hello-over-ssh', 120_000);
 
       const output: string[] = [];

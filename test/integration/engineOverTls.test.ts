@@ -105,7 +105,7 @@ describe('an engine on tcp with TLS (dockerd --tlsverify in its own network name
     );
     const images = await client.api.images.list();
     expect(images.some((i) => i.repoTags.includes(FIXTURE_BUSYBOX))).toBe(true);
-    // The Logs tab's session reads the engine's socket itself, through the TLS transport.
+    // The Logs tab's log session, over the TLS transport.
     const line = await sessionLineWith(client.api, run.id, 'over-tls', 60_000);
     expect(line.time).toMatch(/^\d{4}-\d\d-\d\dT/);
   });

@@ -66,7 +66,7 @@ describe('Podman through its Docker-compatible API', () => {
     );
     await eventually('the log line', () => lines.some((l) => l.text === 'hello-from-podman'), 30_000);
     logs.unsubscribe();
-    // The Logs tab's session reads Podman's socket itself (HTTP/1.0, unchunked).
+    // The Logs tab's log session, from Podman's API.
     await sessionLineWith(t.api, run.id, 'hello-from-podman', 30_000);
 
     const output: string[] = [];

@@ -5,7 +5,7 @@
  * only they (and status, resourceVersion) caused is rebased quietly, like one a controller's status caused.
  */
 import type { KubeObject } from './objectYaml';
-import type { Json } from './threeWayMerge';
+import { isMap, type Json } from './threeWayMerge';
 
 /** The field managers of the control plane's own components (their names in managedFields). */
 const CONTROL_PLANE = new Set(['kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-apiserver']);
@@ -15,10 +15,8 @@ export interface ControlPlaneMarks {
   labels: Set<string>;
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The keys a managedFields entry owns under metadata.<part> (FieldsV1: `f:<key>`). */
-function ownedKeys(entry: unknown, part: 'annotations' | 'labels'): string[] {
+function ownedKeys(entry: Json, part: 'annotations' | 'labels'): string[] {
   if (!isMap(entry) || !isMap(entry.fieldsV1)) return [];
   const metadata = entry.fieldsV1['f:metadata'];
   const owned = isMap(metadata) ? metadata[`f:${part}`] : undefined;

@@ -12,7 +12,7 @@ export interface MergeResult {
   clashes: string[];
 }
 
-const isMap = (v: Json | undefined): v is { [key: string]: Json } =>
+export const isMap = (v: Json | undefined): v is { [key: string]: Json } =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
