@@ -25,6 +25,7 @@ import {
 } from './endpoint';
 import { engineClient, type EngineClient } from './transport/engineClient';
 import { watchCalls } from './transport/callGuard';
+import { RelistPace } from './relistPace';
 
 /** One message from GET /events. */
 export interface DockerEvent {
@@ -55,6 +56,10 @@ export class EngineConnection {
   private retry = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private countsTimer: NodeJS.Timeout | undefined;
+  /** A counts refresh is in flight; `countsAgain`: events came meanwhile, so another follows it. */
+  private countsBusy = false;
+  private countsAgain = false;
+  private readonly countsPace = new RelistPace(250);
   private heartbeat: NodeJS.Timeout | undefined;
   private disposed = false;
   private builder: Promise<string | undefined> | undefined;
@@ -370,17 +375,29 @@ export class EngineConnection {
     return (await this.docker.listImages()).length;
   }
 
-  /** Container and image counts for the status bar, refreshed once per burst of events. */
+  /**
+   * Container and image counts for the status bar, refreshed once per burst of events; in a long burst no
+   * sooner than twice what the last refresh cost after it (relistPace.ts), and never two at once.
+   */
   private scheduleCounts(): void {
-    if (this.countsTimer) return;
+    if (this.countsBusy) this.countsAgain = true;
+    if (this.countsTimer || this.countsBusy) return;
     this.countsTimer = setTimeout(() => {
       this.countsTimer = undefined;
-      Promise.all([this.docker.info(), this.imageCount()])
+      this.countsBusy = true;
+      this.countsPace
+        .time(() => Promise.all([this.docker.info(), this.imageCount()]))
         .then(([info, images]: [DockerInfo, number]) => {
           if (this.state.status === 'connected') this.setState({ ...this.state, ...counts(info, images) });
         })
-        .catch(() => {});
-    }, 250);
+        .catch(() => {})
+        .finally(() => {
+          this.countsBusy = false;
+          if (!this.countsAgain || this.disposed) return;
+          this.countsAgain = false;
+          this.scheduleCounts();
+        });
+    }, this.countsPace.delay());
   }
 }
 

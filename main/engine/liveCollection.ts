@@ -1,7 +1,9 @@
 /**
  * A list kept live from Docker's event stream: one upstream listener shared by every subscriber, a
  * snapshot for each new subscriber, then only what changed. Events are coalesced (a burst of 50 starts
- * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm. A reconnect lists afresh and
+ * becomes one fetch of 50 ids), so a busy engine never causes a re-fetch storm; a whole re-list in a burst
+ * waits twice what the last one cost (relistPace.ts), so a list the engine is slow to make (10,000 tags)
+ * is not asked back to back while a script removes them. A reconnect lists afresh and
  * drops whatever was asked of the engine before it: an answer asked on a link that stalled may never come.
  * The list stays live for 30 s after its last subscriber leaves (a page reloaded, a view opened again gets
  * the cached list at once), if the engine is connected then and stays so: one that is not (a switch, a
@@ -9,6 +11,7 @@
  */
 import { SharedCollection, type CollectionListener, type LiveList } from '../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from './connection';
+import { RelistPace } from './relistPace';
 
 export interface LiveCollectionSpec<T> {
   list(): Promise<T[]>;
@@ -41,11 +44,13 @@ export class LiveCollection<T> implements LiveList<T> {
   private flushing: Promise<void> = Promise.resolve();
   /** Bumped by each reconnect and stop: a list or fetch asked before it is dropped, never waited for. */
   private epoch = 0;
+  private readonly relists: RelistPace;
 
   constructor(
     private readonly engine: EngineConnection,
     private readonly spec: LiveCollectionSpec<T>,
   ) {
+    this.relists = new RelistPace(spec.coalesceMs ?? 5);
     this.shared = new SharedCollection<T>({
       load: async () => {
         const items = await this.spec.list();
@@ -118,11 +123,19 @@ export class LiveCollection<T> implements LiveList<T> {
       this.timer = undefined;
       const epoch = this.epoch;
       this.flushing = this.flushing
+        .then(() => this.paced())
         .then(() => this.flush(epoch))
         .catch(() => {
           if (epoch === this.epoch) this.retryLater();
         });
     }, this.spec.coalesceMs ?? 5);
+  }
+
+  /** A whole re-list waits out the pace of the last one (a fetch of named ids goes at once). */
+  private paced(): Promise<void> | undefined {
+    const wait = this.pendingAll || (!this.spec.fetch && this.pending.size > 0) ? this.relists.remaining() : 0;
+    if (wait <= 0) return undefined;
+    return new Promise((resolve) => setTimeout(resolve, wait).unref?.());
   }
 
   /**
@@ -154,12 +167,14 @@ export class LiveCollection<T> implements LiveList<T> {
       this.pendingAll = false;
       return;
     }
+    // Taken by a flush queued before this one (it waited out the pace while more events came).
+    if (!this.pendingAll && this.pending.size === 0) return;
     const all = this.pendingAll || !this.spec.fetch;
     const ids = [...this.pending];
     this.pending.clear();
     this.pendingAll = false;
     if (all) {
-      const listed = await this.spec.list();
+      const listed = await this.relists.time(() => this.spec.list());
       if (epoch !== this.epoch) return;
       const items = listed.map((i) => this.settled(cache, i));
       const fresh = new Map(items.map((i) => [this.spec.idOf(i), i]));

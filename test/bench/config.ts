@@ -31,6 +31,8 @@ export interface BenchConfig {
   bigViews: Set<string>;
   /** Filter keystrokes timed in each big table. */
   keystrokes: number;
+  /** Tags removed in the burst of image events (18). */
+  burstTags: number;
   /** Running containers during the idle window, and its length in seconds. */
   idleRunning: number;
   idleSeconds: number;
@@ -60,7 +62,7 @@ export interface BenchConfig {
   scale: { pods: number; churn: number; changes: number; minutes: number };
   /** Writes a V8 CPU profile of the bridge process to test/bench/results/ (BERTH_BENCH_CPU_PROF=1). */
   cpuProfile: boolean;
-  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,logsview,compose,idle,stats,kube,pods,views,load,churn"). */
+  /** Only these measurements (BERTH_BENCH_ONLY="list,event,tables,logs,logsview,compose,idle,stats,kube,pods,views,burst,load,churn"). */
   only: Set<string> | undefined;
 }
 
@@ -74,6 +76,7 @@ export function loadConfig(): BenchConfig {
     bigRows: list('BERTH_BENCH_BIG_ROWS', [2000, 10000]),
     bigViews: new Set((process.env.BERTH_BENCH_BIG_VIEWS || 'containers,images').split(',').map((s) => s.trim())),
     keystrokes: num('BERTH_BENCH_KEYSTROKES', 40),
+    burstTags: num('BERTH_BENCH_BURST_TAGS', 3000),
     idleRunning: num('BERTH_BENCH_IDLE_RUNNING', 100),
     idleSeconds: num('BERTH_BENCH_IDLE_S', 60),
     parallel: Math.max(1, num('BERTH_BENCH_PARALLEL', 8)),

@@ -17,6 +17,7 @@ import { formatTable } from './table';
 import { measureListLatency } from './listLatency';
 import { measureEventToScreen } from './eventToScreen';
 import { measureIdle } from './idle';
+import { measureTagBurst } from './tagBurst';
 import { measureBigTables } from './bigTables';
 import { measureLogs } from './logs';
 import { measureComposeUp } from './composeUp';
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   await page?.close();
   if (wanted('stats')) rows.push(...(await guarded('9 stats', 'stats streams', () => measureStatsView(ctx))));
   if (wanted('tables')) rows.push(...(await guarded('3 tables', 'big tables', () => measureBigTables(ctx))));
+  if (wanted('burst')) rows.push(...(await guarded('18 burst', 'burst of image events', () => measureTagBurst(ctx))));
   if (wanted('logs')) rows.push(...(await guarded('4 logs', 'logs', () => measureLogs(ctx))));
   if (wanted('logsession')) rows.push(...(await guarded('4 logs', 'whole log', () => measureLogSession(ctx))));
   if (wanted('logsview')) rows.push(...(await guarded('4 logs', 'logs view', () => measureLogsView(ctx))));

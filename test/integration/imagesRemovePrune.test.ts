@@ -12,6 +12,7 @@ import {
   uniqueName,
 } from '../helpers/docker';
 import { apiError } from '../helpers/errors';
+import { mirror } from '../helpers/collection';
 
 let t: TestBackend;
 const images: string[] = [];
@@ -120,3 +121,30 @@ describe('prune', () => {
     expect((await t.api.images.prunePreview({ mode: 'unused', labels: filter })).images).toEqual([]);
   });
 });
+
+describe('a burst of image events (a script tagging and removing), the Images list watched', () => {
+  it('ends with exactly the tags the engine has, after 150 tags added and removed 8 at a time', async () => {
+    const list = mirror<ImageSummary>((i) => i.id);
+    const sub = t.api.images.watch.subscribe(undefined, { onEvent: list.onEvent });
+    await eventually('snapshot', () => list.snapshots() === 1);
+    const repo = uniqueName('burst');
+    const tags = Array.from({ length: 150 }, (_, i) => `${repo}:t${i}`);
+    images.push(...tags);
+    const shown = () => [...list.items.values()].flatMap((i) => i.repoTags.filter((tag) => tag.startsWith(`${repo}:`)));
+    const inBatches = async (run: (tag: string) => Promise<unknown>) => {
+      for (let i = 0; i < tags.length; i += 8) await Promise.all(tags.slice(i, i + 8).map(run));
+    };
+    await inBatches((tag) => t.backend.services.engine.docker.getImage(FIXTURE_BUSYBOX).tag(parse(tag)));
+    await eventually('every tag listed', () => shown().length === tags.length, 20_000);
+    await inBatches((tag) => t.backend.services.engine.docker.getImage(tag).remove());
+    await eventually('no tag left', () => shown().length === 0, 20_000);
+    expect(await docker('images', '-q', repo)).toBe('');
+    expect(list.snapshots()).toBe(1); // re-lists came as changes, not as new snapshots
+    sub.unsubscribe();
+  }, 90_000);
+});
+
+const parse = (ref: string) => {
+  const at = ref.lastIndexOf(':');
+  return { repo: ref.slice(0, at), tag: ref.slice(at + 1) };
+};

@@ -291,3 +291,39 @@ describe('LiveCollection with no subscriber left', () => {
     expect(listening()).toBe(0);
   });
 });
+
+describe('LiveCollection in a burst of events that each ask for a whole re-list', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('lists no sooner than twice the last list’s cost after it (a slow list of 10,000 tags), and ends with every change', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+    const { engine, event } = fakeEngine();
+    let items = [{ id: 't0' }];
+    let lists = 0;
+    const collection = new LiveCollection<{ id: string }>(engine, {
+      // Each list costs the engine 300 ms.
+      list: () => (lists++, new Promise((resolve) => setTimeout(() => resolve(items), 300))),
+      idOf: (i) => i.id,
+      affected: () => 'all',
+      coalesceMs: 100,
+    });
+    const events: Array<CollectionEvent<{ id: string }>> = [];
+    const subscribed = collection.subscribe((e) => events.push(e));
+    await vi.advanceTimersByTimeAsync(300);
+    const off = await subscribed;
+    lists = 0;
+    // A script tags an image every 20 ms for 3 s.
+    for (let i = 1; i <= 150; i++) {
+      items = [...items, { id: `t${i}` }];
+      event(`t${i}`);
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    await vi.advanceTimersByTimeAsync(2_000);
+    // Back to back (each list, then 100 ms of gathering) would be ~8 lists; paced, one per ~900 ms.
+    expect(lists).toBeGreaterThanOrEqual(3);
+    expect(lists).toBeLessThanOrEqual(5);
+    const seen = new Set(events.flatMap((e) => (e.type === 'remove' ? [] : e.items.map((i) => i.id))));
+    expect(seen.size).toBe(151);
+    off();
+  });
+});
