@@ -69,6 +69,9 @@ export interface Keystroke {
   toFrame: number;
   work: number;
   settled: number;
+  /** The two parts of `work`: the input event to React's commit done, and the next frame's rAF to after paint. */
+  event: number;
+  frame: number;
 }
 
 /**
@@ -113,7 +116,13 @@ export async function installKeystrokeProbe(page: Page): Promise<void> {
           after.push(() => {
             const done = performance.now();
             const record = (settled: number) =>
-              list?.push({ toFrame: done - t, work: handled - t + (done - raf), settled: settled - t });
+              list?.push({
+                toFrame: done - t,
+                work: handled - t + (done - raf),
+                settled: settled - t,
+                event: handled - t,
+                frame: done - raf,
+              });
             // Idle means React's deferred render (if any) is done; time the frame that painted its changes.
             requestIdleCallback(
               () => {

@@ -11,6 +11,7 @@ import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { LogLine } from '../../../contract/containers';
+import { AppendBuffer } from './appendBuffer';
 import { formatTime, type LogTime } from './logTime';
 
 /** offset (float64) · seconds (uint32) · nanos | stderr bit 31 | no-own-time bit 30 (uint32). */
@@ -19,9 +20,10 @@ const STDERR_BIT = 0x80000000;
 const NO_TIME_BIT = 0x40000000;
 const NANOS_MASK = 0x3fffffff;
 const RECORDS_PER_BLOCK = 4096;
+/** The text waiting to be written is gathered in blocks of this size (a longer line gets its own). */
+const TEXT_BLOCK_BYTES = 1024 * 1024;
 /** A line longer than this is still kept whole on disk; reads cut what they send (see readLines). */
 export const MAX_SENT_LINE_CHARS = 16_384;
-const NEWLINE = Buffer.from('\n');
 
 export interface SpoolLine extends LogLine {
   /** The line's number in the log, from 0. */
@@ -48,11 +50,9 @@ export class LogSpool {
   failure: Error | undefined;
 
   private readonly textPath: string;
-  private pendingText: Buffer[] = [];
-  private pendingTextBytes = 0;
-  private pendingBlocks: Buffer[] = [];
-  private block = Buffer.allocUnsafe(RECORDS_PER_BLOCK * RECORD_BYTES);
-  private blockUsed = 0;
+  /** Lines' text and index records appended, not yet handed to a write (copied in: see AppendBuffer). */
+  private readonly pendingText = new AppendBuffer(TEXT_BLOCK_BYTES);
+  private readonly pendingRecords = new AppendBuffer(RECORDS_PER_BLOCK * RECORD_BYTES);
   private pendingLines = 0;
   /** Bytes handed to a write that has not finished yet. */
   private inFlight = 0;
@@ -80,7 +80,7 @@ export class LogSpool {
 
   /** Bytes appended but not yet on disk (waiting or being written): a source pauses above a bound. */
   get pendingBytes(): number {
-    return this.pendingTextBytes + this.pendingLines * RECORD_BYTES + this.inFlight;
+    return this.pendingText.size + this.pendingRecords.size + this.inFlight;
   }
 
   /** Disk in use (or about to be). */
@@ -115,21 +115,16 @@ export class LogSpool {
     }
     if (time) this.last = time;
     const t = time ?? this.last;
-    const at = this.blockUsed * RECORD_BYTES;
-    this.block.writeDoubleLE(this.nextOffset, at);
-    this.block.writeUInt32LE(t.sec >>> 0, at + 8);
-    this.block.writeUInt32LE(
+    const record = this.pendingRecords.reserve(RECORD_BYTES);
+    record.block.writeDoubleLE(this.nextOffset, record.at);
+    record.block.writeUInt32LE(t.sec >>> 0, record.at + 8);
+    record.block.writeUInt32LE(
       ((t.nanos & NANOS_MASK) | (stderr ? STDERR_BIT : 0) | (time ? 0 : NO_TIME_BIT)) >>> 0,
-      at + 12,
+      record.at + 12,
     );
-    if (++this.blockUsed === RECORDS_PER_BLOCK) {
-      this.pendingBlocks.push(this.block);
-      this.block = Buffer.allocUnsafe(RECORDS_PER_BLOCK * RECORD_BYTES);
-      this.blockUsed = 0;
-    }
-    this.pendingText.push(bytes.subarray(start, end));
-    if (!newline) this.pendingText.push(NEWLINE);
-    this.pendingTextBytes += size;
+    const text = this.pendingText.reserve(size);
+    bytes.copy(text.block, text.at, start, end);
+    if (!newline) text.block[text.at + size - 1] = 10;
     this.nextOffset += size;
     this.pendingLines++;
   }
@@ -137,24 +132,18 @@ export class LogSpool {
   /** Writes what was appended; resolves once those lines are readable. Calls queue up in order. */
   flush(): Promise<void> {
     if (this.pendingLines === 0) return this.writing;
-    const text = this.pendingText;
-    const blocks = this.pendingBlocks;
-    blocks.push(this.block.subarray(0, this.blockUsed * RECORD_BYTES));
+    const text = this.pendingText.take();
+    const records = this.pendingRecords.take();
     const lines = this.pendingLines;
-    const textBytes = this.pendingTextBytes;
-    this.pendingText = [];
-    this.pendingBlocks = [];
-    this.block = Buffer.allocUnsafe(RECORDS_PER_BLOCK * RECORD_BYTES);
-    this.blockUsed = 0;
+    const textBytes = text.length;
     this.pendingLines = 0;
-    this.pendingTextBytes = 0;
-    const size = textBytes + lines * RECORD_BYTES;
+    const size = textBytes + records.length;
     this.inFlight += size;
     this.writing = this.writing.then(async () => {
       if (this.failure || this.disposed) return;
       try {
-        await writeAll(this.text, Buffer.concat(text, textBytes), this.textBytes);
-        await writeAll(this.index, Buffer.concat(blocks), this.lines * RECORD_BYTES);
+        await writeAll(this.text, text, this.textBytes);
+        await writeAll(this.index, records, this.lines * RECORD_BYTES);
         this.lines += lines;
         this.textBytes += textBytes;
         for (const f of this.growth) f();
@@ -243,8 +232,8 @@ export class LogSpool {
     if (this.disposed) return;
     this.disposed = true;
     this.growth.clear();
-    this.pendingText = [];
-    this.pendingBlocks = [];
+    this.pendingText.clear();
+    this.pendingRecords.clear();
     await this.writing.catch(() => {});
     await Promise.allSettled([this.text.close(), this.index.close()]);
     await rm(this.options.dir, { recursive: true, force: true });

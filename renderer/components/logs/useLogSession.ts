@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { StreamHandlers, Subscription } from '../../../contract/define';
 import type { ApiErrorShape } from '../../../contract/errors';
 import type { LogSessionEvent, LogSessionState } from '../../../contract/logs';
+import { frameBatcher } from '../../common/frameBatcher';
 
 export interface LogSessionView {
   /** The session's id once main opened it. */
@@ -25,26 +26,22 @@ export function useLogSession(
   opener.current = open;
   useEffect(() => {
     setView({ session: undefined, state: undefined, error: undefined });
-    let frame = 0;
-    let latest: LogSessionState | undefined;
+    const states = frameBatcher<LogSessionState>((changes) => {
+      const state = changes[changes.length - 1];
+      setView((v) => ({ ...v, state }));
+    });
     const sub = opener.current({
       onEvent: (e) => {
         if (e.type === 'opened') {
           setView({ session: e.session, state: undefined, error: undefined });
           return;
         }
-        latest = e;
-        if (frame) return;
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          const state = latest;
-          setView((v) => ({ ...v, state }));
-        });
+        states.push(e);
       },
       onEnd: (error) => setView((v) => ({ ...v, error })),
     });
     return () => {
-      cancelAnimationFrame(frame);
+      states.drop();
       sub.unsubscribe();
     };
   }, [key]);

@@ -21,6 +21,30 @@ const stamp = (i: number) =>
   `2026-01-01T00:00:${String(Math.floor(i / 1000) % 60).padStart(2, '0')}.${String((i % 1000) * 1_000_000).padStart(9, '0')}Z`;
 
 describe('log spool', () => {
+  it('copies what it is given: a source’s buffer reused before the flush does not change the log', async () => {
+    const dir = tempDir();
+    const spool = await LogSpool.create({ dir, maxBytes: 1 << 30 });
+    const read = Buffer.from('first\nsecond\n');
+    spool.append(false, read, 0, 6);
+    spool.append(true, read, 6, read.length);
+    read.fill(0x78); // a socket's read buffer, reused for the next read
+    const long = Buffer.alloc(3 * 1024 * 1024, 0x61); // longer than a block of the pending text
+    spool.append(false, long, 0, long.length);
+    await spool.flush();
+    spool.append(false, Buffer.from('after'), 0, 5); // written after the part in flight, never over it
+    await spool.flush();
+    expect(readFileSync(join(dir, 'log.txt'), 'utf8')).toBe(`first\nsecond\n${'a'.repeat(long.length)}\nafter\n`);
+    const lines = await spool.readLines(0, 4);
+    expect(lines.map((l) => [l.stream, l.text.slice(0, 6)])).toEqual([
+      ['stdout', 'first'],
+      ['stderr', 'second'],
+      ['stdout', 'aaaaaa'],
+      ['stdout', 'after'],
+    ]);
+    expect(spool.pendingBytes).toBe(0);
+    await spool.dispose();
+  });
+
   it('keeps every line byte for byte, reads any window and finds a line by time', async () => {
     const dir = tempDir();
     const spool = await LogSpool.create({ dir, maxBytes: 1 << 30 });
