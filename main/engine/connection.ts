@@ -59,6 +59,8 @@ export class EngineConnection {
   /** A counts refresh is in flight; `countsAgain`: events came meanwhile, so another follows it. */
   private countsBusy = false;
   private countsAgain = false;
+  /** Bumped by each connect: a refresh asked on an earlier link neither sets the counts nor holds the next. */
+  private countsRun = 0;
   private readonly countsPace = new RelistPace(250);
   private heartbeat: NodeJS.Timeout | undefined;
   private disposed = false;
@@ -314,7 +316,7 @@ export class EngineConnection {
         os: `${version.Os}/${version.Arch}`,
         ...counts(info as DockerInfo),
       });
-      this.scheduleCounts();
+      this.restartCounts();
       if (!this.state.local) this.startHeartbeat(generation);
       if (!wasConnected) this.emitter.emit('reconnect');
     } catch (e) {
@@ -385,19 +387,33 @@ export class EngineConnection {
     this.countsTimer = setTimeout(() => {
       this.countsTimer = undefined;
       this.countsBusy = true;
+      const run = this.countsRun;
+      const current = () => run === this.countsRun;
       this.countsPace
-        .time(() => Promise.all([this.docker.info(), this.imageCount()]))
+        .time(() => Promise.all([this.docker.info(), this.imageCount()]), current)
         .then(([info, images]: [DockerInfo, number]) => {
-          if (this.state.status === 'connected') this.setState({ ...this.state, ...counts(info, images) });
+          if (current() && this.state.status === 'connected') this.setState({ ...this.state, ...counts(info, images) });
         })
         .catch(() => {})
         .finally(() => {
+          if (!current()) return;
           this.countsBusy = false;
           if (!this.countsAgain || this.disposed) return;
           this.countsAgain = false;
           this.scheduleCounts();
         });
     }, this.countsPace.delay());
+  }
+
+  /** A new link: counts asked on the old one are let go, and a refresh goes after the gathering time alone. */
+  private restartCounts(): void {
+    this.countsRun++;
+    clearTimeout(this.countsTimer);
+    this.countsTimer = undefined;
+    this.countsBusy = false;
+    this.countsAgain = false;
+    this.countsPace.reset();
+    this.scheduleCounts();
   }
 }
 

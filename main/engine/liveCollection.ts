@@ -99,6 +99,7 @@ export class LiveCollection<T> implements LiveList<T> {
    */
   private reconnected(): void {
     this.epoch++;
+    this.relists.reset();
     this.flushing = Promise.resolve();
     this.shared.reload();
     this.pendingAll = true;
@@ -114,6 +115,7 @@ export class LiveCollection<T> implements LiveList<T> {
     this.pending.clear();
     this.pendingAll = false;
     this.epoch++;
+    this.relists.reset();
     this.flushing = Promise.resolve();
   }
 
@@ -174,7 +176,10 @@ export class LiveCollection<T> implements LiveList<T> {
     this.pending.clear();
     this.pendingAll = false;
     if (all) {
-      const listed = await this.relists.time(() => this.spec.list());
+      const listed = await this.relists.time(
+        () => this.spec.list(),
+        () => epoch === this.epoch,
+      );
       if (epoch !== this.epoch) return;
       const items = listed.map((i) => this.settled(cache, i));
       const fresh = new Map(items.map((i) => [this.spec.idOf(i), i]));

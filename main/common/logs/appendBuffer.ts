@@ -2,8 +2,8 @@
  * Bytes waiting to be written, gathered in large blocks the buffer owns: a spool appends each line's text
  * and index record here by copying, and a flush takes what was appended since the last one as views of
  * those blocks. Nothing keeps the source's buffers alive (a line held as a slice of a socket read keeps
- * the whole 64 KiB read), and a flush does not allocate: the next appends go on in the same block, after
- * the part handed over, which is never written again.
+ * the whole 64 KiB read), and a flush copies nothing unless what it takes spans blocks: the next appends go
+ * on in the same block, after the part handed over, which is never written again.
  */
 export class AppendBuffer {
   private block: Buffer;

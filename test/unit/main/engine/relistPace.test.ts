@@ -1,9 +1,10 @@
 /**
  * The pace of whole re-lists: a lone event waits only its gathering time; after a list, the next waits
- * until twice that list's cost has passed since it ended, a failed list included.
+ * until twice that list's cost has passed since it ended (at most MAX_PAUSE_MS). A list that failed, or
+ * answered on a link no longer in use, counts for nothing; a reset forgets the last list.
  */
 import { describe, expect, it } from 'vitest';
-import { RelistPace } from '../../../../main/engine/relistPace';
+import { MAX_PAUSE_MS, RelistPace } from '../../../../main/engine/relistPace';
 
 function clock() {
   let t = 1_000;
@@ -33,15 +34,36 @@ describe('RelistPace', () => {
     expect(pace.remaining()).toBe(50);
   });
 
-  it('a list that failed counts what it cost the engine', async () => {
+  it('a list that failed (a stalled link cut by the call guard after 20 s) holds nothing back', async () => {
     const c = clock();
     const pace = new RelistPace(5, c.now);
     await expect(
       pace.time(async () => {
-        c.advance(200);
+        c.advance(20_000);
         throw new Error('The Docker engine closed the connection in the middle of its answer.');
       }),
     ).rejects.toThrow('middle of its answer');
-    expect(pace.remaining()).toBe(400);
+    expect(pace.remaining()).toBe(0);
+    expect(pace.delay()).toBe(5);
+  });
+
+  it('a list answered on a link no longer in use counts for nothing; a slow one holds the next at most MAX_PAUSE_MS', async () => {
+    const c = clock();
+    const pace = new RelistPace(100, c.now);
+    await pace.time(
+      async () => c.advance(30_000),
+      () => false,
+    );
+    expect(pace.remaining()).toBe(0);
+    await pace.time(async () => c.advance(30_000));
+    expect(pace.remaining()).toBe(MAX_PAUSE_MS);
+  });
+
+  it('a reset (a reconnect) forgets the last list', async () => {
+    const c = clock();
+    const pace = new RelistPace(100, c.now);
+    await pace.time(async () => c.advance(300));
+    pace.reset();
+    expect(pace.delay()).toBe(100);
   });
 });

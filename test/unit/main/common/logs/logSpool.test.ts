@@ -31,15 +31,23 @@ describe('log spool', () => {
     const long = Buffer.alloc(3 * 1024 * 1024, 0x61); // longer than a block of the pending text
     spool.append(false, long, 0, long.length);
     await spool.flush();
-    spool.append(false, Buffer.from('after'), 0, 5); // written after the part in flight, never over it
+    // Short lines share a block: one appended while the write before it is in flight goes after that
+    // write's part of the block, never over it.
+    spool.append(false, Buffer.from('after'), 0, 5);
+    const inFlight = spool.flush();
+    spool.append(false, Buffer.from('later'), 0, 5);
+    await inFlight;
     await spool.flush();
-    expect(readFileSync(join(dir, 'log.txt'), 'utf8')).toBe(`first\nsecond\n${'a'.repeat(long.length)}\nafter\n`);
-    const lines = await spool.readLines(0, 4);
+    expect(readFileSync(join(dir, 'log.txt'), 'utf8')).toBe(
+      `first\nsecond\n${'a'.repeat(long.length)}\nafter\nlater\n`,
+    );
+    const lines = await spool.readLines(0, 5);
     expect(lines.map((l) => [l.stream, l.text.slice(0, 6)])).toEqual([
       ['stdout', 'first'],
       ['stderr', 'second'],
       ['stdout', 'aaaaaa'],
       ['stdout', 'after'],
+      ['stdout', 'later'],
     ]);
     expect(spool.pendingBytes).toBe(0);
     await spool.dispose();
