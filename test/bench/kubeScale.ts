@@ -15,9 +15,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { RESULTS_DIR, startBridge, type BridgeProcess } from './bridge';
-import { summarizeProfiles } from './profile';
+import { startPageProfile } from './profile';
 import { run } from './cli';
 import type { BenchContext } from './context';
 import { formatFrames, startFrames, stopFrames } from './frameProbe';
@@ -162,17 +161,12 @@ async function idleThenChurning(page: Page, churner: { start(): void }) {
  */
 async function profilePage(ctx: BenchContext, page: Page, name: string, ms: number): Promise<void> {
   if (!ctx.config.cpuProfile) return;
-  const dir = join(RESULTS_DIR, 'profiles-renderer', name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.start');
+  const stop = await startPageProfile(cdp, join(RESULTS_DIR, 'profiles-renderer', name), name);
   await sleep(ms);
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+  const summary = await stop();
   await cdp.detach();
-  writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-  ctx.log(`scale: renderer CPU profile, ${name}:\n${summarizeProfiles(dir) ?? ''}`);
+  ctx.log(`scale: renderer CPU profile, ${name}:\n${summary ?? ''}`);
 }
 
 const frameRow = (measurement: string, busy: number[], idle: number[], note: string): ResultRow =>

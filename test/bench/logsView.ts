@@ -8,7 +8,7 @@
  * time: the view shows it and jumps to a time by it).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import type { BenchContext } from './context';
 import { engineJson } from './engine';
 import { containerSpec } from './load';
 import { hasContainerLogs, hasLogsView } from './features';
-import { summarizeProfiles } from './profile';
+import { startPageProfile } from './profile';
 import { notMeasured, row, type ResultRow } from './result';
 import { now, sleep } from './stats';
 
@@ -147,11 +147,10 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
     await cdp.send('HeapProfiler.collectGarbage');
     const heapOpen = await heapUsed(cdp);
     const task0 = await metric(cdp, 'TaskDuration');
-    const pageProfile = process.env.BERTH_BENCH_PAGE_PROF === '1';
-    if (pageProfile) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
-    }
+    const stopProfile =
+      process.env.BERTH_BENCH_PAGE_PROF === '1'
+        ? await startPageProfile(cdp, mkdtempSync(join(tmpdir(), 'berth-page-prof-')), 'page')
+        : undefined;
     await page.evaluate(() => {
       const w = window as unknown as ProbeWindow;
       w.__benchLong = [];
@@ -166,12 +165,8 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
       { timeout: 180_000, polling: 200 },
     );
     const lines = (await handle.jsonValue()) as { first: number; last: number };
-    if (pageProfile) {
-      const { profile } = await cdp.send('Profiler.stop');
-      const dir = mkdtempSync(join(tmpdir(), 'berth-page-prof-'));
-      writeFileSync(join(dir, 'page.cpuprofile'), JSON.stringify(profile));
-      process.stderr.write(`[bench] the page while following (BERTH_BENCH_PAGE_PROF):\n${summarizeProfiles(dir)}\n`);
-    }
+    if (stopProfile)
+      process.stderr.write(`[bench] the page while following (BERTH_BENCH_PAGE_PROF):\n${await stopProfile()}\n`);
     await sleep(500); // the longtask entries of the last frames
     const taskSeconds = (await metric(cdp, 'TaskDuration')) - task0;
     const heapEndRaw = await heapUsed(cdp);

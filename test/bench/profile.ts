@@ -1,6 +1,10 @@
-/** Summarises V8 CPU profiles (--cpu-prof) of the bridge: where its CPU time went, by self time. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+/**
+ * V8 CPU profiles: the bridge's (--cpu-prof) and a page's (CDP), summarised by self time — where the CPU
+ * time went.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CDPSession } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
@@ -55,4 +59,24 @@ export function summarizeProfiles(dir: string, top = 15): string | undefined {
     'by function:',
     ...list(byFn),
   ].join('\n');
+}
+
+/**
+ * Starts a CPU profile of a page; the function it gives stops it, writes `<name>.cpuprofile` into `dir`
+ * (emptied first) and gives the summary.
+ */
+export async function startPageProfile(
+  cdp: CDPSession,
+  dir: string,
+  name: string,
+): Promise<() => Promise<string | undefined>> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    return summarizeProfiles(dir);
+  };
 }
