@@ -133,9 +133,14 @@ export class LiveCollection<T> implements LiveList<T> {
     }, this.spec.coalesceMs ?? 5);
   }
 
+  /** What is pending makes the next flush a whole re-list (not a fetch of named ids, nor nothing). */
+  private listsNext(): boolean {
+    return this.pendingAll || (!this.spec.fetch && this.pending.size > 0);
+  }
+
   /** A whole re-list waits out the pace of the last one (a fetch of named ids goes at once). */
   private paced(): Promise<void> | undefined {
-    const wait = this.pendingAll || (!this.spec.fetch && this.pending.size > 0) ? this.relists.remaining() : 0;
+    const wait = this.listsNext() ? this.relists.remaining() : 0;
     if (wait <= 0) return undefined;
     return new Promise((resolve) => setTimeout(resolve, wait).unref?.());
   }
@@ -171,7 +176,7 @@ export class LiveCollection<T> implements LiveList<T> {
     }
     // Taken by a flush queued before this one (it waited out the pace while more events came).
     if (!this.pendingAll && this.pending.size === 0) return;
-    const all = this.pendingAll || !this.spec.fetch;
+    const all = this.listsNext();
     const ids = [...this.pending];
     this.pending.clear();
     this.pendingAll = false;
