@@ -1,7 +1,8 @@
 /**
  * The whole log in Chromium: a container's 1,000,000 lines through the web bridge — scroll to the middle
  * and to a line, search every line (count as `grep -c`, next/previous with wrap-around), jump to a time,
- * download the whole log, follow a running container, and the session gone when the view closes.
+ * download the whole log, follow a running container (a fresh view: the last one's search and scroll are
+ * not carried over), and the session gone when the view closes.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -168,8 +169,14 @@ describe('the log view over a whole 1,000,000-line log', () => {
       '-c',
       'sleep 2; i=0; while [ $i -lt 3000 ]; do i=$((i+1)); echo tick $i; [ $((i % 100)) = 0 ] && sleep 0.1; done; sleep 300',
     );
+    // The last log was left scrolled up (Follow off) with a search typed: another container's log is a
+    // view of its own, following its end with no search.
+    await page.getByLabel('Search logs').fill('999');
+    expect(await page.getByRole('checkbox', { name: 'Follow' }).isChecked()).toBe(false);
     await page.goto(`${web.app.bridge.url.replace(/\/\?.*$/, '/')}#/containers/${tid}`);
     await page.getByTestId('log-view').waitFor();
+    expect(await page.getByLabel('Search logs').inputValue()).toBe('');
+    expect(await page.getByRole('checkbox', { name: 'Follow' }).isChecked()).toBe(true);
     await docker('start', tid);
     await page.locator('.log-text').getByText('tick 3000', { exact: true }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('checkbox', { name: 'Follow' }).isChecked()).toBe(true);

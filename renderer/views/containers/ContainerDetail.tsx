@@ -74,7 +74,8 @@ export function ContainerDetail({ id }: { id: string }) {
         ))}
       </div>
       <div className="tab-body" role="tabpanel" aria-label={tab}>
-        {tab === 'Logs' && <LogsTab id={c.id} name={c.name} running={running} />}
+        {/* Keyed: another container's log is a view of its own (follow, search and scroll start afresh). */}
+        {tab === 'Logs' && <LogsTab key={c.id} id={c.id} name={c.name} running={running} />}
         <Suspense fallback={<p className="muted">Loading…</p>}>
           {tab === 'Terminal' && <TerminalTab id={c.id} running={running} />}
           {tab === 'Stats' && <StatsTab id={c.id} running={running} />}

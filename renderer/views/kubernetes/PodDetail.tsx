@@ -75,7 +75,10 @@ export function PodDetail({
           </div>
           <div className="pod-tab" role="tabpanel" aria-label={tab}>
             {tab === 'Overview' && <PodOverview pod={pod} events={[...events.items.values()]} />}
-            {tab === 'Logs' && <PodLogsTab context={context} pod={pod} />}
+            {tab === 'Logs' && (
+              // Keyed: another pod's log is a view of its own (container, follow and search start afresh).
+              <PodLogsTab key={`${context}/${pod.namespace}/${pod.name}`} context={context} pod={pod} />
+            )}
             {tab === 'Shell' && (
               <Suspense fallback={<p className="muted">Loading…</p>}>
                 <PodShellTab context={context} pod={pod} />

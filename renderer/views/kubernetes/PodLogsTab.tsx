@@ -47,6 +47,8 @@ export function PodLogsTab({ context, pod }: { context: string; pod: KubePod }) 
   };
   return (
     <LogPanel
+      // Another container, or its previous run, is a log of its own: follow and search start afresh.
+      key={`${name}/${previous}`}
       log={log}
       empty={previous ? 'The previous run printed nothing.' : 'No output yet.'}
       controls={

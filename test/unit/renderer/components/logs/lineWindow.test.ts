@@ -49,4 +49,40 @@ describe('line window', () => {
     expect(w.get(12)?.text).toBe('line 12');
     expect(log.reads).toHaveLength(2);
   });
+
+  it('reads a page again when the log grew while it was being read, and only then', async () => {
+    const total = { n: 10 };
+    const log = fakeLog(total);
+    const w = new LineWindow(log.read, () => {});
+    w.setCount(10);
+    w.want(0, 10);
+    // The count (and the lines) grow while the page is in flight; the view's next want is skipped.
+    total.n = 20;
+    w.setCount(20);
+    w.want(0, 20);
+    await settle();
+    await settle();
+    expect(w.get(12)?.text).toBe('line 12');
+    expect(log.reads).toHaveLength(2);
+
+    // A log whose reads stay short of its count (lines no longer kept) is not read in a loop.
+    const short = fakeLog({ n: 5 });
+    const capped = new LineWindow(short.read, () => {});
+    capped.setCount(10);
+    capped.want(0, 10);
+    capped.setCount(12);
+    for (let i = 0; i < 5; i++) await settle();
+    expect(short.reads).toHaveLength(2);
+  });
+
+  it('drops a page read before the log was reopened', async () => {
+    const total = { n: 300 };
+    const log = fakeLog(total);
+    const w = new LineWindow(log.read, () => {});
+    w.setCount(300);
+    w.want(0, 10);
+    w.clear();
+    await settle();
+    expect(w.size).toBe(0);
+  });
 });
