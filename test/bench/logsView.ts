@@ -5,7 +5,7 @@
  * and long tasks (a PerformanceObserver installed before the page loads, reset once the tab is open).
  * Baseline: `docker logs -f` attached to an identical container, first line → last line, run just before;
  * beside it in the note `docker logs -f -t`, which asks the engine for what Berth asks (every line with its
- * time: the view shows it and jumps to a time by it).
+ * time: the view shows it and jumps to a time by it), and the CPU the bridge and that CLI used for it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -17,6 +17,7 @@ import type { BenchContext } from './context';
 import { engineJson } from './engine';
 import { containerSpec } from './load';
 import { hasContainerLogs, hasLogsView } from './features';
+import { cpuSeconds } from './procStat';
 import { startPageProfile } from './profile';
 import { notMeasured, row, type ResultRow } from './result';
 import { now, sleep } from './stats';
@@ -40,9 +41,9 @@ async function createPrinter(group: string, n: number): Promise<string> {
 
 /**
  * `docker logs -f` (with `-t`: each line after its RFC 3339 time) on a container started just before: ms from
- * its first output to the line "n".
+ * its first output to the line "n", and the CPU seconds the CLI used.
  */
-function cliFollow(id: string, n: number, timestamps: boolean): Promise<number> {
+function cliFollow(id: string, n: number, timestamps: boolean): Promise<{ ms: number; cpu: number }> {
   return new Promise((resolve, reject) => {
     const args = ['logs', '-f', ...(timestamps ? ['-t'] : []), id];
     const child = spawn('docker', args, { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -55,7 +56,14 @@ function cliFollow(id: string, n: number, timestamps: boolean): Promise<number> 
       tail = (tail + String(c)).slice(-32);
       if (!done && ('\n' + tail).includes(want)) {
         done = true;
-        resolve(now() - first);
+        const ms = now() - first;
+        let cpu = NaN;
+        try {
+          cpu = cpuSeconds(child.pid ?? 0);
+        } catch {
+          // gone already
+        }
+        resolve({ ms, cpu });
         child.kill();
       }
     });
@@ -67,7 +75,7 @@ function cliFollow(id: string, n: number, timestamps: boolean): Promise<number> 
 }
 
 /** A printer container of its own, followed by `docker logs -f` (`-t`: with times) from before it starts. */
-async function cliBaseline(group: string, n: number, timestamps: boolean): Promise<number> {
+async function cliBaseline(group: string, n: number, timestamps: boolean): Promise<{ ms: number; cpu: number }> {
   const id = await createPrinter(group, n);
   const done = cliFollow(id, n, timestamps);
   await engineJson('POST', `/containers/${id}/start`);
@@ -88,8 +96,9 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
   if (!hasContainerLogs() || !hasLogsView()) return [notMeasured(SECTION, what, 'no logs stream or logs view yet')];
 
   // Baselines: docker logs -f, then docker logs -f -t, each on an identical container.
-  const cli = await cliBaseline('logsview-cli', n, false);
-  const cliStamped = await cliBaseline('logsview-cli-t', n, true);
+  const cli = (await cliBaseline('logsview-cli', n, false)).ms;
+  const stamped = await cliBaseline('logsview-cli-t', n, true);
+  const cliStamped = stamped.ms;
   ctx.log(`logs view: docker logs -f ${cli.toFixed(0)} ms, docker logs -f -t ${cliStamped.toFixed(0)} ms`);
 
   const id = await createPrinter('logsview', n);
@@ -143,6 +152,7 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
     await page.goto(`${ctx.bridge.url}#/containers/${id}`);
     await page.locator('[data-testid="engine-status"][data-state="connected"]').waitFor({ timeout: 20_000 });
     await page.getByTestId('log-view').waitFor({ timeout: 20_000 });
+    const bridgeCpu0 = cpuSeconds(ctx.bridge.pid);
     await engineJson('POST', `/containers/${id}/start`);
     await cdp.send('HeapProfiler.collectGarbage');
     const heapOpen = await heapUsed(cdp);
@@ -165,6 +175,7 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
       { timeout: 180_000, polling: 200 },
     );
     const lines = (await handle.jsonValue()) as { first: number; last: number };
+    const bridgeCpu = cpuSeconds(ctx.bridge.pid) - bridgeCpu0;
     if (stopProfile)
       process.stderr.write(`[bench] the page while following (BERTH_BENCH_PAGE_PROF):\n${await stopProfile()}\n`);
     await sleep(500); // the longtask entries of the last frames
@@ -198,7 +209,7 @@ export async function measureLogsView(ctx: BenchContext): Promise<ResultRow[]> {
         baseline: cli,
         baselineLabel: 'docker logs -f, first → last line',
         samples: 1,
-        note: `${Math.round(n / (ms / 1000)).toLocaleString('en')} lines/s through the UI; \`docker logs -f -t\` (the lines with their times, as Berth asks the engine) ${cliStamped.toFixed(0)} ms: ${(ms / cliStamped).toFixed(2)}× that; status "${status}"; ${domLines} line elements in the DOM`,
+        note: `${Math.round(n / (ms / 1000)).toLocaleString('en')} lines/s through the UI; \`docker logs -f -t\` (the lines with their times, as Berth asks the engine) ${cliStamped.toFixed(0)} ms: ${(ms / cliStamped).toFixed(2)}× that; status "${status}"; ${domLines} line elements in the DOM; CPU: the bridge ${bridgeCpu.toFixed(1)} s from the container's start to the last line on screen, \`docker logs -f -t\` ${stamped.cpu.toFixed(1)} s`,
       }),
       row({
         section: SECTION,

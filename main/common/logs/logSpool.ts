@@ -2,7 +2,9 @@
  * The whole log of one container or pod container on disk, so the renderer never holds it: a text file with
  * the lines exactly as the source printed them (what a download streams, byte for byte), and an index file
  * of fixed 16-byte records, one per line (where its text starts, its timestamp, its stream), so any line is
- * one read away and a time is a binary search. Appends are buffered and written in order; readers only see
+ * one read away and a time is a binary search. Appends are buffered and written in order, one write at a
+ * time: what is appended while a write runs goes in the next one, whole (a followed log arrives a few lines
+ * per socket read; a write per read cost the bridge two seconds of a million-line follow); readers only see
  * lines whose bytes are on disk. Disk use is capped: past `maxBytes` nothing more is kept, and `capped`
  * says so. Memory stays bounded by the pending buffer, whatever the log's size.
  */
@@ -60,6 +62,10 @@ export class LogSpool {
   private nextOffset = 0;
   private last: LogTime = { sec: 0, nanos: 0 };
   private writing: Promise<void> = Promise.resolve();
+  /** A write is running: a flush now waits for it and then writes everything appended meanwhile. */
+  private writeRunning = false;
+  /** The flush after the running write, shared by every flush asked for meanwhile. */
+  private nextFlush: Promise<void> | undefined;
   private readonly growth = new Set<() => void>();
   private disposed = false;
 
@@ -81,6 +87,11 @@ export class LogSpool {
   /** Bytes appended but not yet on disk (waiting or being written): a source pauses above a bound. */
   get pendingBytes(): number {
     return this.pendingText.size + this.pendingRecords.size + this.inFlight;
+  }
+
+  /** Bytes appended and not yet handed to a write. */
+  get unwrittenBytes(): number {
+    return this.pendingText.size + this.pendingRecords.size;
   }
 
   /** Disk in use (or about to be). */
@@ -129,31 +140,45 @@ export class LogSpool {
     this.pendingLines++;
   }
 
-  /** Writes what was appended; resolves once those lines are readable. Calls queue up in order. */
+  /**
+   * Writes what was appended; resolves once those lines are readable. While a write runs, every flush asked
+   * for shares the one after it, which takes all that was appended by then.
+   */
   flush(): Promise<void> {
+    if (this.writeRunning) {
+      this.nextFlush ??= this.writing.then(() => {
+        this.nextFlush = undefined;
+        return this.flush();
+      });
+      return this.nextFlush;
+    }
     if (this.pendingLines === 0) return this.writing;
     const text = this.pendingText.take();
     const records = this.pendingRecords.take();
     const lines = this.pendingLines;
-    const textBytes = text.length;
     this.pendingLines = 0;
-    const size = textBytes + records.length;
-    this.inFlight += size;
-    this.writing = this.writing.then(async () => {
-      if (this.failure || this.disposed) return;
-      try {
-        await writeAll(this.text, text, this.textBytes);
-        await writeAll(this.index, records, this.lines * RECORD_BYTES);
-        this.lines += lines;
-        this.textBytes += textBytes;
-        for (const f of this.growth) f();
-      } catch (e) {
-        if (!this.disposed) this.failure = e as Error;
-      } finally {
-        this.inFlight -= size;
-      }
+    this.writeRunning = true;
+    this.writing = this.write(text, records, lines).finally(() => {
+      this.writeRunning = false;
     });
     return this.writing;
+  }
+
+  private async write(text: Buffer, records: Buffer, lines: number): Promise<void> {
+    const size = text.length + records.length;
+    this.inFlight += size;
+    try {
+      if (this.failure || this.disposed) return;
+      await writeAll(this.text, text, this.textBytes);
+      await writeAll(this.index, records, this.lines * RECORD_BYTES);
+      this.lines += lines;
+      this.textBytes += text.length;
+      for (const f of this.growth) f();
+    } catch (e) {
+      if (!this.disposed) this.failure = e as Error;
+    } finally {
+      this.inFlight -= size;
+    }
   }
 
   /** Called after each write that added lines. */

@@ -69,6 +69,37 @@ describe('log sessions', () => {
     expect(existsSync(folder)).toBe(false);
   });
 
+  it('writes a followed log a batch at a time, not a write per socket read, and a lone line soon', async () => {
+    const sessions = new LogSessions({ root: newRoot() });
+    const source = new PassThrough();
+    let writes = 0;
+    const session = await sessions.open('chatty', (spool, signal) => {
+      spool.onGrowth(() => writes++);
+      const feed = new LineFeed(spool, false, false);
+      return pumpInto(
+        spool,
+        source,
+        (c) => feed.push(c),
+        () => feed.end(),
+        signal,
+      );
+    });
+    // 2,000 reads of one line each, a few per turn of the event loop: as a fast follow arrives.
+    for (let i = 0; i < 2000; i++) {
+      source.write(`line ${i}\n`);
+      if (i % 4 === 3) await new Promise((r) => setImmediate(r));
+    }
+    await until(() => session.spool.lines === 2000);
+    expect(writes).toBeLessThan(20); // a write per turn of the loop: 57 here
+    // A quiet log's next line is readable well within the 50 ms the view's state waits.
+    const t = performance.now();
+    source.write('late\n');
+    await until(() => session.spool.lines === 2001);
+    expect(performance.now() - t).toBeLessThan(500);
+    expect((await session.spool.readLines(2000, 2001))[0]?.text).toBe('late');
+    await sessions.close(session.id);
+  });
+
   it('stops the source when closed while following', async () => {
     const sessions = new LogSessions({ root: newRoot() });
     const source = new PassThrough();

@@ -53,6 +53,28 @@ describe('log spool', () => {
     await spool.dispose();
   });
 
+  it('writes what was appended while a write ran in one write after it, and each flush resolves once its lines are readable', async () => {
+    const spool = await LogSpool.create({ dir: tempDir(), maxBytes: 1 << 30 });
+    let writes = 0;
+    spool.onGrowth(() => writes++);
+    spool.append(false, Buffer.from('line 0'), 0, 6);
+    const first = spool.flush();
+    const flushes: Array<Promise<number>> = [];
+    for (let i = 1; i <= 100; i++) {
+      const text = Buffer.from(`line ${i}`);
+      spool.append(false, text, 0, text.length);
+      // A flush per socket read, as a followed log asks: each resolves once its own line is readable.
+      flushes.push(spool.flush().then(() => spool.lines));
+    }
+    await first;
+    const seen = await Promise.all(flushes);
+    expect(seen.every((lines, i) => lines >= i + 2)).toBe(true);
+    expect(writes).toBe(2);
+    expect((await spool.readLines(99, 101)).map((l) => l.text)).toEqual(['line 99', 'line 100']);
+    expect(spool.pendingBytes).toBe(0);
+    await spool.dispose();
+  });
+
   it('keeps every line byte for byte, reads any window and finds a line by time', async () => {
     const dir = tempDir();
     const spool = await LogSpool.create({ dir, maxBytes: 1 << 30 });
