@@ -1,4 +1,7 @@
-/** One log line: ANSI colours as HTML (escaped), or plain text with the search matches highlighted. */
+/**
+ * One log line: ANSI colours as HTML (escaped), or plain text with the search matches highlighted; an empty
+ * row while its page is being read (the same element, so the row is updated in place when it arrives).
+ */
 import { memo } from 'react';
 import Convert from 'ansi-to-html';
 import type { SessionLine } from '../../../contract/logs';
@@ -12,10 +15,11 @@ export const LogLineView = memo(function LogLineView({
   pattern,
   timestamps,
 }: {
-  line: SessionLine;
+  line: SessionLine | undefined;
   pattern: RegExp | undefined;
   timestamps: boolean;
 }) {
+  if (!line) return <div className="log-line loading" />;
   const plain = pattern || !HAS_ANSI.test(line.text);
   return (
     <div className={`log-line ${line.stream}`} data-testid="log-line" data-line={line.n}>

@@ -71,7 +71,9 @@ export function LogLines(p: LogLinesProps) {
     scrollTo(map.scrollFor(Math.max(0, p.jump.line - Math.floor(rows / 3))));
   }, [p.jump?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const top = map.lineAt(scrollTop);
+  // Following, the rows are those of the end already in the render that brings the new count (the layout
+  // effect above moves the scroll box there), not first at the old place and then again at the end.
+  const top = map.lineAt(p.follow && p.count ? Math.max(0, map.height - viewHeight) : scrollTop);
   const first = Math.floor(top);
   const visible = Math.ceil(viewHeight / ROW) + 1;
   const last = Math.min(p.count, first + visible);
@@ -96,20 +98,17 @@ export function LogLines(p: LogLinesProps) {
     frame.current = requestAnimationFrame(() => setScrollTop(el.scrollTop));
   };
 
+  // A row is keyed by its slot on screen, not its line: as the view moves (a follow moves it a screen at a
+  // time) the same elements take the next lines instead of being removed and made again.
   const rows = [];
   for (let n = first; n < last; n++) {
-    const line = p.lines.get(n);
     rows.push(
       <div
-        key={n}
+        key={n % visible}
         className={`log-row${n === p.currentLine ? ' current-match' : ''}`}
         style={{ transform: `translateY(${(n - top) * ROW}px)`, height: ROW }}
       >
-        {line ? (
-          <LogLineView line={line} pattern={p.pattern} timestamps={p.timestamps} />
-        ) : (
-          <div className="log-line loading" />
-        )}
+        <LogLineView line={p.lines.get(n)} pattern={p.pattern} timestamps={p.timestamps} />
       </div>,
     );
   }
