@@ -25,7 +25,7 @@ import {
 } from './endpoint';
 import { engineClient, type EngineClient } from './transport/engineClient';
 import { watchCalls } from './transport/callGuard';
-import { RelistPace } from './relistPace';
+import { PacedRefresh } from './pacedRefresh';
 
 /** One message from GET /events. */
 export interface DockerEvent {
@@ -55,13 +55,14 @@ export class EngineConnection {
   private eventsStream: NodeJS.ReadableStream | undefined;
   private retry = 0;
   private retryTimer: NodeJS.Timeout | undefined;
-  private countsTimer: NodeJS.Timeout | undefined;
-  /** A counts refresh is in flight; `countsAgain`: events came meanwhile, so another follows it. */
-  private countsBusy = false;
-  private countsAgain = false;
-  /** Bumped by each connect: a refresh asked on an earlier link neither sets the counts nor holds the next. */
-  private countsRun = 0;
-  private readonly countsPace = new RelistPace(250);
+  /** The status bar's container and image counts, refreshed once per burst of events (pacedRefresh.ts). */
+  private readonly statusCounts = new PacedRefresh(
+    () => Promise.all([this.docker.info() as Promise<DockerInfo>, this.imageCount()]),
+    ([info, images]) => {
+      if (this.state.status === 'connected') this.setState({ ...this.state, ...counts(info, images) });
+    },
+    250,
+  );
   private heartbeat: NodeJS.Timeout | undefined;
   private disposed = false;
   private builder: Promise<string | undefined> | undefined;
@@ -243,7 +244,7 @@ export class EngineConnection {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.retryTimer);
-    clearTimeout(this.countsTimer);
+    this.statusCounts.stop();
     clearInterval(this.heartbeat);
     this.destroyStream();
     this.client?.dispose();
@@ -279,7 +280,7 @@ export class EngineConnection {
         try {
           const event = JSON.parse(line) as DockerEvent;
           this.emitter.emit('event', event);
-          if (event.Type === 'container' || event.Type === 'image') this.scheduleCounts();
+          if (event.Type === 'container' || event.Type === 'image') this.statusCounts.ask();
         } catch {
           /* a partial or foreign line; the stream goes on */
         }
@@ -316,7 +317,7 @@ export class EngineConnection {
         os: `${version.Os}/${version.Arch}`,
         ...counts(info as DockerInfo),
       });
-      this.restartCounts();
+      this.statusCounts.restart();
       if (!this.state.local) this.startHeartbeat(generation);
       if (!wasConnected) this.emitter.emit('reconnect');
     } catch (e) {
@@ -375,45 +376,6 @@ export class EngineConnection {
    */
   private async imageCount(): Promise<number> {
     return (await this.docker.listImages()).length;
-  }
-
-  /**
-   * Container and image counts for the status bar, refreshed once per burst of events; in a long burst no
-   * sooner than twice what the last refresh cost after it (relistPace.ts), and never two at once.
-   */
-  private scheduleCounts(): void {
-    if (this.countsBusy) this.countsAgain = true;
-    if (this.countsTimer || this.countsBusy) return;
-    this.countsTimer = setTimeout(() => {
-      this.countsTimer = undefined;
-      this.countsBusy = true;
-      const run = this.countsRun;
-      const current = () => run === this.countsRun;
-      this.countsPace
-        .time(() => Promise.all([this.docker.info(), this.imageCount()]), current)
-        .then(([info, images]: [DockerInfo, number]) => {
-          if (current() && this.state.status === 'connected') this.setState({ ...this.state, ...counts(info, images) });
-        })
-        .catch(() => {})
-        .finally(() => {
-          if (!current()) return;
-          this.countsBusy = false;
-          if (!this.countsAgain || this.disposed) return;
-          this.countsAgain = false;
-          this.scheduleCounts();
-        });
-    }, this.countsPace.delay());
-  }
-
-  /** A new link: counts asked on the old one are let go, and a refresh goes after the gathering time alone. */
-  private restartCounts(): void {
-    this.countsRun++;
-    clearTimeout(this.countsTimer);
-    this.countsTimer = undefined;
-    this.countsBusy = false;
-    this.countsAgain = false;
-    this.countsPace.reset();
-    this.scheduleCounts();
   }
 }
 
