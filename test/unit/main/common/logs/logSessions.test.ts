@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LogSessions, pumpInto } from '../../../../../main/common/logs/logSessions';
+import { LogSessions, pumpInto, type LogSource } from '../../../../../main/common/logs/logSessions';
+import type { LogSpool } from '../../../../../main/common/logs/logSpool';
 import { LineFeed } from '../../../../../main/common/logs/lineFeed';
 
 const roots: string[] = [];
@@ -22,21 +23,27 @@ const until = async (ok: () => boolean) => {
   expect(ok()).toBe(true);
 };
 
+/** A session's source: the lines written to `stream`, as a container's log arrives (`onSpool` sees the spool). */
+const linesFrom =
+  (stream: PassThrough, onSpool?: (spool: LogSpool) => void): LogSource =>
+  (spool, signal) => {
+    onSpool?.(spool);
+    const feed = new LineFeed(spool, false, false);
+    return pumpInto(
+      spool,
+      stream,
+      (c) => feed.push(c),
+      () => feed.end(),
+      signal,
+    );
+  };
+
 describe('log sessions', () => {
   it('follows a source, searches new lines as they come, downloads once, deletes the spool on close', async () => {
     const root = newRoot();
     const sessions = new LogSessions({ root });
     const source = new PassThrough();
-    const session = await sessions.open('web', (spool, signal) => {
-      const feed = new LineFeed(spool, false, false);
-      return pumpInto(
-        spool,
-        source,
-        (c) => feed.push(c),
-        () => feed.end(),
-        signal,
-      );
-    });
+    const session = await sessions.open('web', linesFrom(source));
     source.write('alpha\nbeta\n');
     await until(() => session.state().lines === 2);
     expect(session.state().following).toBe(true);
@@ -73,17 +80,10 @@ describe('log sessions', () => {
     const sessions = new LogSessions({ root: newRoot() });
     const source = new PassThrough();
     let writes = 0;
-    const session = await sessions.open('chatty', (spool, signal) => {
-      spool.onGrowth(() => writes++);
-      const feed = new LineFeed(spool, false, false);
-      return pumpInto(
-        spool,
-        source,
-        (c) => feed.push(c),
-        () => feed.end(),
-        signal,
-      );
-    });
+    const session = await sessions.open(
+      'chatty',
+      linesFrom(source, (spool) => spool.onGrowth(() => writes++)),
+    );
     // 2,000 reads of one line each, a few per turn of the event loop: as a fast follow arrives.
     for (let i = 0; i < 2000; i++) {
       source.write(`line ${i}\n`);
@@ -103,15 +103,7 @@ describe('log sessions', () => {
   it('stops the source when closed while following', async () => {
     const sessions = new LogSessions({ root: newRoot() });
     const source = new PassThrough();
-    const session = await sessions.open('x', (spool, signal) =>
-      pumpInto(
-        spool,
-        source,
-        () => {},
-        () => {},
-        signal,
-      ),
-    );
+    const session = await sessions.open('x', linesFrom(source));
     await sessions.close(session.id);
     expect(source.destroyed).toBe(true);
   });
