@@ -253,10 +253,11 @@ export class LogSessions {
 
 /**
  * Pipes a byte stream into a spool through `onChunk` (which appends lines), pausing while writes lag. What
- * arrives is written FLUSH_DELAY_MS after the first unwritten line, or at once past FLUSH_BYTES: a followed
- * log comes a few lines per socket read, and a write per read (two system calls and a trip through libuv's
- * thread pool, ~85 µs of this thread each on this machine) was a fifth of the bridge's work in a
- * million-line follow. The delay is below what the view sees: a session's state goes out every 50 ms.
+ * arrives is handed to a write FLUSH_DELAY_MS after the first unwritten line, or at once past FLUSH_BYTES
+ * (a write already running finishes first: LogSpool.flush). A followed log comes a few lines per socket
+ * read, and a write per read (two system calls and a trip through libuv's thread pool, ~85 µs of this
+ * thread each on this machine) was a fifth of the bridge's work in a million-line follow. The delay is
+ * below what the view sees: a session's state goes out every 50 ms.
  */
 export function pumpInto(
   spool: LogSpool,

@@ -37,6 +37,8 @@ export function LogLines(p: LogLinesProps) {
   const [viewHeight, setViewHeight] = useState(600);
   const map = useMemo(() => scrollMap(p.count, ROW, viewHeight), [p.count, viewHeight]);
   const programmatic = useRef(false);
+  /** The count the box was last scrolled to the end for, while following. */
+  const followedTo = useRef(-1);
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -61,7 +63,10 @@ export function LogLines(p: LogLinesProps) {
 
   // Follow the end as the log grows.
   useLayoutEffect(() => {
-    if (p.follow && p.count) scrollTo(map.height);
+    if (p.follow && p.count) {
+      scrollTo(map.height);
+      followedTo.current = p.count;
+    }
   }, [p.follow, p.count, map]);
 
   // Jump to a line.
@@ -71,9 +76,10 @@ export function LogLines(p: LogLinesProps) {
     scrollTo(map.scrollFor(Math.max(0, p.jump.line - Math.floor(rows / 3))));
   }, [p.jump?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Following, the rows are those of the end already in the render that brings the new count (the layout
-  // effect above moves the scroll box there), not first at the old place and then again at the end.
-  const top = map.lineAt(p.follow && p.count ? Math.max(0, map.height - viewHeight) : scrollTop);
+  // Following, the render that brings a new count shows the end at once (the layout effect above moves the
+  // scroll box there), not the old place first and then the end; any other render shows where the box is.
+  const toEnd = p.follow && p.count > 0 && followedTo.current !== p.count;
+  const top = map.lineAt(toEnd ? Math.max(0, map.height - viewHeight) : scrollTop);
   const first = Math.floor(top);
   const visible = Math.ceil(viewHeight / ROW) + 1;
   const last = Math.min(p.count, first + visible);
@@ -98,8 +104,10 @@ export function LogLines(p: LogLinesProps) {
     frame.current = requestAnimationFrame(() => setScrollTop(el.scrollTop));
   };
 
-  // A row is keyed by its slot on screen, not its line: as the view moves (a follow moves it a screen at a
-  // time) the same elements take the next lines instead of being removed and made again.
+  // A row is keyed by its slot on screen (its line modulo the rows a screen holds), not its line: as the
+  // view moves (a fast follow moves it a screen at a time) the same elements take the next lines instead of
+  // being removed and made again. They stay in line order in the DOM (React moves some), so a selection
+  // across rows copies in order and the rows read in order.
   const rows = [];
   for (let n = first; n < last; n++) {
     rows.push(

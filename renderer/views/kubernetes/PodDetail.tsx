@@ -76,8 +76,9 @@ export function PodDetail({
           <div className="pod-tab" role="tabpanel" aria-label={tab}>
             {tab === 'Overview' && <PodOverview pod={pod} events={[...events.items.values()]} />}
             {tab === 'Logs' && (
-              // Keyed: another pod's log is a view of its own (container, follow and search start afresh).
-              <PodLogsTab key={`${context}/${pod.namespace}/${pod.name}`} context={context} pod={pod} />
+              // Keyed: another pod's log is a view of its own (container, follow and search start afresh) —
+              // by uid, so a pod made again under the same name (a StatefulSet's) is another pod too.
+              <PodLogsTab key={`${context}/${pod.uid}`} context={context} pod={pod} />
             )}
             {tab === 'Shell' && (
               <Suspense fallback={<p className="muted">Loading…</p>}>
