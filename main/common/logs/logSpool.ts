@@ -62,9 +62,7 @@ export class LogSpool {
   private nextOffset = 0;
   private last: LogTime = { sec: 0, nanos: 0 };
   private writing: Promise<void> = Promise.resolve();
-  /** A write is running: a flush now waits for it and then writes everything appended meanwhile. */
-  private writeRunning = false;
-  /** The flush after the running write, shared by every flush asked for meanwhile. */
+  /** The flush after the running write (`inFlight` > 0), shared by every flush asked for meanwhile. */
   private nextFlush: Promise<void> | undefined;
   private readonly growth = new Set<() => void>();
   private disposed = false;
@@ -86,7 +84,7 @@ export class LogSpool {
 
   /** Bytes appended but not yet on disk (waiting or being written): a source pauses above a bound. */
   get pendingBytes(): number {
-    return this.pendingText.size + this.pendingRecords.size + this.inFlight;
+    return this.unwrittenBytes + this.inFlight;
   }
 
   /** Bytes appended and not yet handed to a write. */
@@ -145,7 +143,7 @@ export class LogSpool {
    * for shares the one after it, which takes all that was appended by then.
    */
   flush(): Promise<void> {
-    if (this.writeRunning) {
+    if (this.inFlight > 0) {
       this.nextFlush ??= this.writing.then(() => {
         this.nextFlush = undefined;
         return this.flush();
@@ -157,10 +155,7 @@ export class LogSpool {
     const records = this.pendingRecords.take();
     const lines = this.pendingLines;
     this.pendingLines = 0;
-    this.writeRunning = true;
-    this.writing = this.write(text, records, lines).finally(() => {
-      this.writeRunning = false;
-    });
+    this.writing = this.write(text, records, lines);
     return this.writing;
   }
 
