@@ -2,7 +2,7 @@
  * `npm run bench`: sets up load on the real engine, measures Berth beside its baselines in the same run,
  * cleans up (also on failure or Ctrl-C), prints a table and writes test/bench/results/latest.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
@@ -109,6 +109,8 @@ async function main(): Promise<void> {
     process.env.BERTH_KIND ??= KIND_BIN;
     process.env.BERTH_KUBECONFIG ??= '/tmp/berth-bench-kind.kubeconfig';
   }
+  // The bridges' CPU profiles of this run only: the summary reads every profile in the folder.
+  if (config.cpuProfile) rmSync(join(RESULTS_DIR, 'profiles'), { recursive: true, force: true });
   bridge = await startBridge({ cpuProfile: config.cpuProfile, barePage: true });
   ws = await wsClient(bridge);
   router = routerClient();
