@@ -2,15 +2,16 @@
  * Every node as a box and every pod as a chip inside the node it runs on, unscheduled pods in their own
  * lane; coloured by phase, driven by watch events. Chips are memoised on the pod object (unchanged pods
  * keep their object across events), so an event re-renders only the chips it changed, and the lanes, legend
- * and fading pods are updated from the pods the event names (PodMap); a lane of more than
- * DENSE_LANE pods draws its chips on a canvas (PodCanvas), and a box off screen is not laid out at all. A
- * right click on a chip opens its menu (logs, shell, restart, delete). Pods that just went away stay a moment, fading; the
- * legend counts exactly the chips drawn (those included), so it never disagrees with the map.
+ * and fading pods are updated from the pods the event names (PodMap). A lane of more than DENSE_LANE pods,
+ * and every lane of a map of more than DENSE_MAP, draws its chips on a canvas (PodCanvas, drawsLane), and a
+ * box off screen is not laid out at all. A right click on a chip opens its menu (logs, shell, restart,
+ * delete). Pods that just went away stay a moment, fading; the legend counts exactly the chips drawn (those
+ * included), so it never disagrees with the map.
  */
 import { memo, useMemo, useRef } from 'react';
 import type { KubeNode, KubePod } from '../../../contract/kube';
 import { useKubeList } from '../../stores/kubeLists';
-import { DENSE_LANE } from './chipGrid';
+import { drawsLane } from './chipGrid';
 import { PodCanvas } from './PodCanvas';
 import { phaseClass, podLabel, UNSCHEDULED, type NodeLane } from './podLayout';
 import { PodMap } from './podMap';
@@ -77,6 +78,7 @@ function NodeHeader({ lane }: { lane: NodeLane }) {
 const NodeBox = memo(function NodeBox({
   lane,
   leavingIds,
+  drawn,
   onOpen,
   onMenu,
 }: {
@@ -84,6 +86,8 @@ const NodeBox = memo(function NodeBox({
   lane: NodeLane;
   /** Ids of the lane's pods that are gone and fading out (leavingIn), compared by value. */
   leavingIds: string;
+  /** Its chips drawn on a canvas (drawsLane), not made of elements. */
+  drawn: boolean;
   onOpen(id: string): void;
   onMenu(id: string, x: number, y: number): void;
 }) {
@@ -98,7 +102,7 @@ const NodeBox = memo(function NodeBox({
     >
       <NodeHeader lane={lane} />
       <div className="pod-chips">
-        {lane.pods.length > DENSE_LANE ? (
+        {drawn ? (
           <PodCanvas node={lane.name} pods={lane.pods} leaving={leaving} onOpen={onOpen} onMenu={onMenu} />
         ) : (
           lane.pods.map((pod) => (
@@ -150,6 +154,7 @@ export function ClusterMap(props: {
               key={lane.name || '(unscheduled)'}
               lane={lane}
               leavingIds={leavingByLane.get(lane.name) ?? ''}
+              drawn={drawsLane(lane.pods.length, pods.items.size)}
               onOpen={props.onOpenPod}
               onMenu={props.onPodMenu}
             />

@@ -1,6 +1,7 @@
 /**
  * The geometry of a node's pod chips when they are drawn rather than made of elements (PodCanvas): the same
- * 18 px squares with 4 px gaps, row by row, as the chips' CSS lays them out; and which pod is under a point.
+ * 18 px squares with 4 px gaps, row by row, as the chips' CSS lays them out; which pod is under a point; and
+ * when a lane is drawn rather than made of elements.
  */
 export const CHIP = 18;
 export const GAP = 4;
@@ -8,6 +9,15 @@ const STEP = CHIP + GAP;
 
 /** A lane with more pods than this draws them on a canvas: thousands of chip elements cost every frame. */
 export const DENSE_LANE = 150;
+/**
+ * A map of more pods than this draws every lane on a canvas, the pending lane's few included: its chips
+ * come and go with every replaced pod, and each one's entrance and exit animate, restyled and relaid out
+ * every frame while they run — at 10,000 churning pods, most of the page's work.
+ */
+export const DENSE_MAP = 1000;
+
+/** Whether a lane of `lanePods` in a map of `mapPods` draws its chips on a canvas (PodCanvas). */
+export const drawsLane = (lanePods: number, mapPods: number): boolean => lanePods > DENSE_LANE || mapPods > DENSE_MAP;
 
 /** Chips per row in a box `width` CSS pixels wide (at least one). */
 export const columnsFor = (width: number): number => Math.max(1, Math.floor((width + GAP) / STEP));

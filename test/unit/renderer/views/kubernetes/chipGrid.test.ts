@@ -1,6 +1,12 @@
-/** The drawn chips' geometry: as many per row as fit, rows as tall as the chips' CSS, and hit testing. */
+/** The drawn chips' geometry: as many per row as fit, rows as tall as the chips' CSS, hit testing; which lanes are drawn. */
 import { describe, expect, it } from 'vitest';
-import { chipAt, chipIndexAt, columnsFor, heightFor } from '../../../../../renderer/views/kubernetes/chipGrid';
+import {
+  chipAt,
+  chipIndexAt,
+  columnsFor,
+  drawsLane,
+  heightFor,
+} from '../../../../../renderer/views/kubernetes/chipGrid';
 
 describe('chip grid', () => {
   it('fits 18 px chips with 4 px gaps in a row, one at least', () => {
@@ -26,5 +32,13 @@ describe('chip grid', () => {
     expect(chipIndexAt(66, 22, 10, 13)).toBe(-1); // where chip 13 would be: there are 13 (0–12)
     expect(chipIndexAt(220, 0, 10, 13)).toBe(-1); // past the last column
     expect(chipIndexAt(-1, 0, 10, 13)).toBe(-1);
+  });
+
+  it('draws a lane past 150 pods, and every lane of a map past 1,000, the pending lane of a few included', () => {
+    expect(drawsLane(150, 150)).toBe(false);
+    expect(drawsLane(151, 151)).toBe(true);
+    expect(drawsLane(3, 1000)).toBe(false);
+    expect(drawsLane(3, 1001)).toBe(true);
+    expect(drawsLane(0, 10_000)).toBe(true);
   });
 });
