@@ -61,6 +61,15 @@ afterAll(async () => {
 const replicas = () => kubectl('-n', ns, 'get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas}');
 const row = () => app.page.locator('[data-testid="deployment"][data-name="web"]');
 
+/** What the legend test's observer in the page gathers. */
+interface Legend {
+  checks: number;
+  leaving: number;
+  mismatches: string[];
+  /** Pods whose chip left the page without fading first. */
+  vanished: string[];
+}
+
 describe('a new user in the Kubernetes view', () => {
   it('lists the contexts from the kubeconfig at once, while a cluster that never answers is still checked (4)', async () => {
     const { page } = app;
@@ -190,19 +199,24 @@ describe('a new user in the Kubernetes view', () => {
     expect(await replicas()).toBe('8');
   });
 
-  it('keeps the legend equal to the chips drawn while pods go away (12)', async () => {
+  it('keeps the legend equal to the chips drawn while pods go away, each fading from its place (12)', async () => {
     const { page } = app;
     await eventually(
       '8 chips',
       async () => (await page.locator('[data-testid="pod-chip"]:not([data-leaving])').count()) === 8,
       60_000,
     );
-    // After every change of the map, compare each legend count with the chips of that phase on screen.
+    // After every change of the map, compare each legend count with the chips of that phase on screen; and a
+    // chip taken out of the page must have been fading (not vanished, to come back fading a frame later).
     await page.evaluate(() => {
-      const w = window as unknown as { legend: { checks: number; leaving: number; mismatches: string[] } };
-      w.legend = { checks: 0, leaving: 0, mismatches: [] };
+      const w = window as unknown as { legend: Legend };
+      w.legend = { checks: 0, leaving: 0, mismatches: [], vanished: [] };
       const map = document.querySelector('[data-testid="cluster-map"]')?.parentElement ?? document.body;
-      new MutationObserver(() => {
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const node of r.removedNodes)
+            if (node instanceof HTMLElement && node.dataset.testid === 'pod-chip' && !node.dataset.leaving)
+              w.legend.vanished.push(node.dataset.pod ?? '');
         const drawn = new Map<string, number>();
         const chips = document.querySelectorAll<HTMLElement>('[data-testid="pod-chip"]');
         for (const chip of chips) drawn.set(chip.dataset.phase ?? '', (drawn.get(chip.dataset.phase ?? '') ?? 0) + 1);
@@ -219,11 +233,10 @@ describe('a new user in the Kubernetes view', () => {
     await input.fill('0');
     await input.press('Enter');
     await eventually('no chips', async () => (await page.getByTestId('pod-chip').count()) === 0, 60_000);
-    const legend = await page.evaluate(
-      () => (window as unknown as { legend: { checks: number; leaving: number; mismatches: string[] } }).legend,
-    );
+    const legend = await page.evaluate(() => (window as unknown as { legend: Legend }).legend);
     expect(legend.leaving).toBeGreaterThan(0);
     expect(legend.mismatches).toEqual([]);
+    expect(legend.vanished).toEqual([]);
   });
 
   it('shows what the pods on each node request against what it can allocate (13)', async () => {
