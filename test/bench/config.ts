@@ -33,7 +33,10 @@ export interface BenchConfig {
   keystrokes: number;
   /** Tags removed in the burst of image events (18). */
   burstTags: number;
-  /** Running containers during the idle window, and its length in seconds. */
+  /**
+   * Running containers during the idle window, and its length in seconds: /proc counts CPU in 10 ms ticks,
+   * and an idle bridge spends ~2 ms a second, so 60 s is ~15 ticks and one tick more or less is 7 %.
+   */
   idleRunning: number;
   idleSeconds: number;
   /** Parallel Engine API requests while creating and removing load. */
@@ -78,7 +81,7 @@ export function loadConfig(): BenchConfig {
     keystrokes: num('BERTH_BENCH_KEYSTROKES', 40),
     burstTags: num('BERTH_BENCH_BURST_TAGS', 3000),
     idleRunning: num('BERTH_BENCH_IDLE_RUNNING', 100),
-    idleSeconds: num('BERTH_BENCH_IDLE_S', 60),
+    idleSeconds: num('BERTH_BENCH_IDLE_S', 180),
     parallel: Math.max(1, num('BERTH_BENCH_PARALLEL', 8)),
     logLines: num('BERTH_BENCH_LOG_LINES', 1_000_000),
     statsRunning: num('BERTH_BENCH_STATS_RUNNING', 50),
