@@ -51,6 +51,7 @@ export function useLeaving<T>(
   }
   const timers = useRef<Set<ReturnType<typeof setTimeout>>>(new Set());
   const batch = state.batch;
+  // React runs a render's effects before it starts the next update, so no batch is replaced unscheduled.
   useEffect(() => {
     if (!batch) return;
     // Each batch leaves on its own clock; later changes must not cancel it.
