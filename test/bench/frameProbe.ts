@@ -10,6 +10,9 @@ interface FrameWindow {
   __benchFrames?: { on: boolean; last: number; deltas: number[] };
 }
 
+/** A frame time under this is one vsync at 60 Hz (16.7 ms, with the timer's jitter). */
+export const ONE_VSYNC_MS = 17.5;
+
 export async function startFrames(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as FrameWindow;
@@ -44,4 +47,4 @@ export async function stopFrames(page: Page): Promise<number[]> {
  */
 export const formatFrames = (xs: number[]): string =>
   `p50 ${quantile(xs, 0.5).toFixed(1)} / p95 ${quantile(xs, 0.95).toFixed(1)} / max ${Math.max(...xs).toFixed(0)} ms over ${xs.length} frames, ` +
-  `${((xs.filter((d) => d > 17.5).length / Math.max(1, xs.length)) * 100).toFixed(1)} % over one vsync, ${xs.filter((d) => d > 50).length} > 50 ms`;
+  `${((xs.filter((d) => d > ONE_VSYNC_MS).length / Math.max(1, xs.length)) * 100).toFixed(1)} % over one vsync, ${xs.filter((d) => d > 50).length} > 50 ms`;

@@ -19,7 +19,7 @@ import { RESULTS_DIR, startBridge, type BridgeProcess } from './bridge';
 import { startPageProfile } from './profile';
 import { run } from './cli';
 import type { BenchContext } from './context';
-import { formatFrames, startFrames, stopFrames } from './frameProbe';
+import { formatFrames, ONE_VSYNC_MS, startFrames, stopFrames } from './frameProbe';
 import { connectInspector, type HeapInspector } from './inspector';
 import { KUBE_CONTEXT, KUBECONFIG, kubectl } from './kubeLoad';
 import { openKubeNamespace, openPodPage, openPodsTable } from './kubePage';
@@ -177,7 +177,7 @@ const frameRow = (measurement: string, busy: number[], idle: number[], note: str
     baseline: p95(idle),
     baselineLabel: 'same page, nothing changing',
     goal: 'one vsync (p95 < 17.5 ms)',
-    check: (b) => b < 17.5,
+    check: (b) => b < ONE_VSYNC_MS,
     samples: busy.length,
     note: `churning: ${formatFrames(busy)}; nothing changing: ${formatFrames(idle)}; ${note}`,
   });

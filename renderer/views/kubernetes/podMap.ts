@@ -6,6 +6,7 @@
  * was skipped, a snapshot came) it lays everything out again, which gives the same result.
  */
 import type { KubeNode, KubePod } from '../../../contract/kube';
+import type { CollectionDelta } from '../../stores/collectionStore';
 import { byName, layoutPods, UNSCHEDULED, type NodeLane } from './podLayout';
 
 type Phase = KubePod['display'];
@@ -43,7 +44,7 @@ export class PodMap {
     nodes: ReadonlyMap<string, KubeNode>,
     pods: ReadonlyMap<string, KubePod>,
     leaving: ReadonlyMap<string, KubePod>,
-    delta?: { from: ReadonlyMap<string, KubePod>; ids: ReadonlySet<string> },
+    delta?: CollectionDelta<KubePod>,
   ): PodMapView {
     if (nodes === this.nodes && pods === this.pods && leaving === this.leaving) return this.view;
     const follows = nodes === this.nodes && (pods === this.pods || (delta !== undefined && delta.from === this.pods));

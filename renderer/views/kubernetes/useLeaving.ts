@@ -7,6 +7,7 @@
  * twice per change.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CollectionDelta } from '../../stores/collectionStore';
 
 export const LEAVE_MS = 450;
 const NONE: ReadonlyMap<string, never> = new Map<string, never>();
@@ -15,7 +16,7 @@ const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 export function goneBetween<T>(
   before: ReadonlyMap<string, T>,
   items: ReadonlyMap<string, T>,
-  delta?: { from: ReadonlyMap<string, T>; ids: ReadonlySet<string> },
+  delta?: CollectionDelta<T>,
 ): Array<[string, T]> {
   const gone: Array<[string, T]> = [];
   if (delta?.from === before) {
@@ -36,10 +37,7 @@ interface Leaving<T> {
 }
 
 /** The items gone from `items` in the last LEAVE_MS, by id (an item that came back is not among them). */
-export function useLeaving<T>(
-  items: ReadonlyMap<string, T>,
-  delta?: { from: ReadonlyMap<string, T>; ids: ReadonlySet<string> },
-): ReadonlyMap<string, T> {
+export function useLeaving<T>(items: ReadonlyMap<string, T>, delta?: CollectionDelta<T>): ReadonlyMap<string, T> {
   const [state, setState] = useState<Leaving<T>>(() => ({ items, leaving: NONE, batch: undefined }));
   let current = state;
   if (state.items !== items) {
