@@ -1,14 +1,19 @@
 /**
  * A virtualised, sortable table: only the rows on screen (and a few either side) are in the DOM, each row
- * memoised with its cells memoised apart from its place, the rows sorted once and searched incrementally,
- * so 10,000 rows filter as fast as a bare input types. Cells learn whether their row is in the viewport
- * (rowInView.ts), so live cells poll only for rows that are seen.
+ * memoised with its cells memoised apart from its place, the rows sorted once and searched incrementally.
+ * The search reads the table's query store (tableQuery.ts) outside rendering: a keystroke that leaves the
+ * shown rows as they are renders nothing, one that changes them renders this table alone, and the row
+ * elements on screen are reused for the rows that replace them (keyed by their place, not their row), so
+ * what a keystroke costs depends on the rows on screen, not on how many there are (rowSlots.ts). Cells learn whether
+ * their row is in the viewport (rowInView.ts), so live cells poll only for rows that are seen.
  */
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { fitColumns } from './fitColumns';
-import { createIncrementalFilter, type QueryMatch } from './incrementalFilter';
+import { createIncrementalFilter, type RowSearch } from './incrementalFilter';
 import { inRange, RowInViewContext } from './rowInView';
+import { assignSlots } from './rowSlots';
+import type { TableQuery } from './tableQuery';
 
 export interface Column<T> {
   key: string;
@@ -47,10 +52,9 @@ export interface DataTableProps<T> {
   filter?: (row: T) => boolean;
   /**
    * Text search over the filtered rows, narrowed incrementally as the query grows (incrementalFilter.ts).
-   * The table follows the query with a deferred render, so a keystroke paints the input first and the
-   * rows right after; pass a memoised `matches`.
+   * The table subscribes to the query store itself; pass a memoised object.
    */
-  search?: { query: string; matches: QueryMatch<T> };
+  search?: { query: TableQuery; fields: RowSearch<T> };
   columns: Column<T>[];
   rowKey(row: T): string;
   onOpen?(row: T): void;
@@ -63,6 +67,8 @@ export interface DataTableProps<T> {
 }
 
 const ROW_HEIGHT = 40;
+
+const noQuery = () => () => {};
 
 interface RowHandlers<T> {
   onOpen?(row: T): void;
@@ -175,12 +181,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
   }, [rows, allColumns, sort]);
   const filter = props.filter;
   const filtered = useMemo(() => (filter ? sorted.filter(filter) : sorted), [sorted, filter]);
-  const matches = props.search?.matches;
-  const incremental = useMemo(() => (matches ? createIncrementalFilter(matches) : undefined), [matches]);
-  const query = useDeferredValue(props.search?.query ?? '');
-  const shown = useMemo(
-    () => (incremental ? incremental.apply(filtered, query) : filtered),
-    [incremental, filtered, query],
+  const fields = props.search?.fields;
+  const incremental = useMemo(() => (fields ? createIncrementalFilter(fields) : undefined), [fields]);
+  const query = props.search?.query;
+  // Called on each keystroke outside rendering: the same array back (the shown rows unchanged) renders nothing.
+  const shown = useSyncExternalStore(query?.subscribe ?? noQuery, () =>
+    incremental && query ? incremental.apply(filtered, query.getState().text) : filtered,
   );
   const handlers = useRef<RowHandlers<T>>({});
   useLayoutEffect(() => {
@@ -197,6 +203,15 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const items = virtualizer.getVirtualItems();
   // The rows in the viewport (getVirtualItems computes it; the items add the overscan rows around it).
   const range = virtualizer.range;
+  // Each row on screen is drawn in a slot's element; the slots of the last committed render are kept.
+  const placed = useRef<ReadonlyMap<string, number>>(new Map());
+  const slots = assignSlots(
+    placed.current,
+    items.map((v) => rowKey(shown[v.index] as T)),
+  );
+  useLayoutEffect(() => {
+    placed.current = slots;
+  });
   const template = `${selectable ? '32px ' : ''}${columns.map((c) => c.width).join(' ')}`;
   return (
     <div
@@ -234,7 +249,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               const selected = props.selected?.has(key) ?? false;
               return (
                 <Row<T>
-                  key={key}
+                  key={slots.get(key)}
                   row={row}
                   rowKey={key}
                   columns={columns}

@@ -1,18 +1,20 @@
 /**
  * The head of a list view: title, a summary, and on the right its filter box and whatever controls follow.
- * The filter box keeps what is typed itself and hands it on in a transition, so a keystroke's urgent render
- * is the box alone and the view (a big table) follows in an interruptible render.
+ * A big table's filter box writes the table's query store (tableQuery.ts): a keystroke renders the box, and
+ * the table only when its rows change. A small list's box keeps what is typed itself and hands it on in a
+ * transition, so the view follows in an interruptible render.
  */
-import { useLayoutEffect, useState, useTransition, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { handedOn } from './handedOn';
+import type { TableQuery } from './tableQuery';
 
 interface Props {
   /** The heading's id, for the view's aria-labelledby. */
   titleId: string;
   title: string;
   summary: ReactNode;
-  filter: string;
-  onFilter(value: string): void;
+  /** The filter: a table's query store, or a value the view keeps and is handed in a transition. */
+  filter: TableQuery | { value: string; onValue(value: string): void };
   filterLabel: string;
   filterPlaceholder: string;
   children?: ReactNode;
@@ -33,12 +35,16 @@ export function ViewHeader(props: Props) {
     <ViewHead titleId={props.titleId} title={props.title}>
       <span className="muted">{props.summary}</span>
       <span className="spacer" />
-      <SearchBox
-        label={props.filterLabel}
-        placeholder={props.filterPlaceholder}
-        value={props.filter}
-        onValue={props.onFilter}
-      />
+      {'value' in props.filter ? (
+        <SearchBox
+          label={props.filterLabel}
+          placeholder={props.filterPlaceholder}
+          value={props.filter.value}
+          onValue={props.filter.onValue}
+        />
+      ) : (
+        <QueryBox label={props.filterLabel} placeholder={props.filterPlaceholder} query={props.filter} />
+      )}
       {props.children}
     </ViewHead>
   );
@@ -73,6 +79,33 @@ export function SearchBox(props: { label: string; placeholder: string; value: st
         sent.sent(next);
         startTransition(() => onValue(next));
       }}
+      aria-label={props.label}
+    />
+  );
+}
+
+/**
+ * A table's search box: what is typed goes straight to the table's query store, and the input keeps its own
+ * text (uncontrolled), so a keystroke renders nothing in React — the table re-renders only if its rows
+ * change. A text the view sets in the store (clearing it) is written into the input.
+ */
+export function QueryBox(props: { label: string; placeholder: string; query: TableQuery }) {
+  const { query } = props;
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(
+    () =>
+      query.subscribe(({ text }) => {
+        if (input.current && input.current.value !== text) input.current.value = text;
+      }),
+    [query],
+  );
+  return (
+    <input
+      ref={input}
+      type="search"
+      placeholder={props.placeholder}
+      defaultValue={query.getState().text}
+      onChange={(e) => query.setState({ text: e.target.value })}
       aria-label={props.label}
     />
   );

@@ -2,15 +2,28 @@
  * Text filtering of a big table that gets cheaper as the user types: when the query only grew ("ng" →
  * "ngi"), the rows that can match are among those that matched before, so the previous result is
  * narrowed instead of scanning every row again; going back (Backspace) finds the shorter query's result
- * still cached. The match must be monotone — a row that matches a query matches each of its prefixes —
- * which holds for the "contains" and "starts with" tests the tables use. A query that every row still
- * matches gives back the very array it narrowed, so nothing downstream sees a change.
+ * still cached. Each row's searched text is read once per rows array and kept beside the rows, so a scan
+ * is a loop over strings, not a lookup per row. A query that every row still matches gives back the very
+ * array it narrowed, so nothing downstream sees a change.
  */
 
-/** `matches(row, needle)`: the needle is trimmed and lower-cased; true when the row shows for it. */
-export type QueryMatch<T> = (row: T, needle: string) => boolean;
+/**
+ * What a row shows to the search box, lower-cased: its `text` must contain the needle, or its `id` start
+ * with it (Docker's id prefixes). A row whose text is undefined is not searched: it always shows. Both
+ * tests are monotone — a row that matches a query matches each of its prefixes — as narrowing needs.
+ */
+export interface RowSearch<T> {
+  text(row: T): string | undefined;
+  id?(row: T): string;
+}
 
 export const normalizeQuery = (query: string): string => query.trim().toLowerCase();
+
+/** One row against a needle (trimmed, lower-cased), for a single check outside a table. */
+export function matchesSearch<T>(search: RowSearch<T>, row: T, needle: string): boolean {
+  const text = search.text(row);
+  return text === undefined || text.includes(needle) || (search.id?.(row).startsWith(needle) ?? false);
+}
 
 export interface IncrementalFilter<T> {
   /**
@@ -18,24 +31,40 @@ export interface IncrementalFilter<T> {
    * previous result itself (or `rows`) when the longer query drops none of its rows.
    */
   apply(rows: readonly T[], query: string): readonly T[];
+  /** How many rows the last `apply` examined (0 when it found its answer cached). */
+  readonly scanned: number;
 }
 
-export function createIncrementalFilter<T>(matches: QueryMatch<T>): IncrementalFilter<T> {
+/** A result: its rows and, beside them, what each row shows to the search. */
+interface Found<T> {
+  rows: readonly T[];
+  texts: readonly (string | undefined)[];
+  ids: readonly string[] | undefined;
+}
+
+export function createIncrementalFilter<T>(search: RowSearch<T>): IncrementalFilter<T> {
   let source: readonly T[] | undefined;
+  let all: Found<T> | undefined;
   /** Results by needle: only the current needle and its prefixes are kept. */
-  let results = new Map<string, readonly T[]>();
+  let results = new Map<string, Found<T>>();
+  let scanned = 0;
   return {
+    get scanned() {
+      return scanned;
+    },
     apply(rows, query) {
+      scanned = 0;
       const needle = normalizeQuery(query);
       if (rows !== source) {
         source = rows;
+        all = undefined;
         results = new Map();
       }
       if (!needle) return rows;
       const hit = results.get(needle);
-      if (hit) return keepPrefixes(needle, hit);
+      if (hit) return keepPrefixes(needle, hit).rows;
       // The longest cached prefix of the needle is the smallest superset of the answer.
-      let base: readonly T[] = rows;
+      let base: Found<T> | undefined;
       let baseLength = 0;
       for (const [cached, result] of results) {
         if (cached.length > baseLength && needle.startsWith(cached)) {
@@ -43,15 +72,32 @@ export function createIncrementalFilter<T>(matches: QueryMatch<T>): IncrementalF
           baseLength = cached.length;
         }
       }
-      const filtered = base.filter((row) => matches(row, needle));
-      // Every row still matches: the same array, so what is derived from it (the table's rows) is kept.
-      const out = filtered.length === base.length ? base : filtered;
+      base ??= all ??= { rows, texts: rows.map(search.text), ids: search.id && rows.map(search.id) };
+      const out = narrow(base, needle);
       results.set(needle, out);
-      return keepPrefixes(needle, out);
+      return keepPrefixes(needle, out).rows;
     },
   };
 
-  function keepPrefixes(needle: string, result: readonly T[]): readonly T[] {
+  function narrow(base: Found<T>, needle: string): Found<T> {
+    const { texts, ids } = base;
+    const rows: T[] = [];
+    const keptTexts: (string | undefined)[] = [];
+    const keptIds: string[] | undefined = ids && [];
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i];
+      if (text === undefined || text.includes(needle) || (ids !== undefined && (ids[i] as string).startsWith(needle))) {
+        rows.push(base.rows[i] as T);
+        keptTexts.push(text);
+        keptIds?.push(ids?.[i] as string);
+      }
+    }
+    scanned = texts.length;
+    // Every row still matches: the same result, so what is derived from it (the table's rows) is kept.
+    return rows.length === base.rows.length ? base : { rows, texts: keptTexts, ids: keptIds };
+  }
+
+  function keepPrefixes(needle: string, result: Found<T>): Found<T> {
     for (const cached of results.keys()) if (!needle.startsWith(cached)) results.delete(cached);
     return result;
   }

@@ -72,6 +72,8 @@ export interface Keystroke {
   /** The two parts of `work`: the input event to React's commit done, and the next frame's rAF to after paint. */
   event: number;
   frame: number;
+  /** Whether the page changed anything but an input by the end of that frame: rows were repainted. */
+  changed: boolean;
 }
 
 /**
@@ -91,7 +93,12 @@ export async function installKeystrokeProbe(page: Page): Promise<void> {
     bare.style.cssText = 'position:fixed;left:0;bottom:0;width:200px;z-index:99999';
     document.body.appendChild(bare);
     let lastMutation = 0;
-    new MutationObserver(() => (lastMutation = performance.now())).observe(document.body, {
+    /** The last change to anything but an input (whose value attribute follows what is typed). */
+    let lastRowMutation = 0;
+    new MutationObserver((records) => {
+      lastMutation = performance.now();
+      if (records.some((r) => !(r.target instanceof HTMLInputElement))) lastRowMutation = lastMutation;
+    }).observe(document.body, {
       subtree: true,
       childList: true,
       attributes: true,
@@ -115,6 +122,7 @@ export async function installKeystrokeProbe(page: Page): Promise<void> {
           const raf = performance.now();
           after.push(() => {
             const done = performance.now();
+            const changed = lastRowMutation > t;
             const record = (settled: number) =>
               list?.push({
                 toFrame: done - t,
@@ -122,6 +130,7 @@ export async function installKeystrokeProbe(page: Page): Promise<void> {
                 settled: settled - t,
                 event: handled - t,
                 frame: done - raf,
+                changed,
               });
             // Idle means React's deferred render (if any) is done; time the frame that painted its changes.
             requestIdleCallback(

@@ -53,4 +53,51 @@ describe('Containers view in Chromium over the web bridge', () => {
     await row.waitFor({ state: 'detached' });
     await expect(docker('inspect', name)).rejects.toThrow();
   });
+
+  it('filters as you type: a keystroke that keeps the rows changes nothing, one that replaces them reuses their elements', async () => {
+    const page = web.app.page;
+    const prefix = uniqueName('e2e-filter');
+    const names = [`${prefix}-alpha-1`, `${prefix}-alpha-2`, `${prefix}-beta-1`];
+    created.push(...names);
+    for (const n of names) await docker('create', '--name', n, FIXTURE_BUSYBOX, 'true');
+    const table = page.getByTestId('containers-table');
+    const rows = table.locator('[role="row"][data-key]');
+    const box = page.getByLabel('Filter containers');
+    await box.fill(prefix);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    await box.fill(`${prefix}-beta`);
+    await expect.poll(() => rows.count()).toBe(1);
+    // Mark the row element, and count every change to the table from here on.
+    await table.evaluate((el) => {
+      const w = window as unknown as { __marked: Set<Element>; __changes: number };
+      w.__marked = new Set(el.querySelectorAll('[role="row"][data-key]'));
+      w.__changes = 0;
+      new MutationObserver((records) => (w.__changes += records.length)).observe(el, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
+    const changes = () => page.evaluate(() => (window as unknown as { __changes: number }).__changes);
+    await box.fill(`${prefix}-alpha-1`);
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining(`${prefix}-alpha-1`)]);
+    // The row that replaced beta-1 is drawn in beta-1's element: its text changed, no element was made.
+    expect(
+      await table.evaluate((el) =>
+        [...el.querySelectorAll('[role="row"][data-key]')].every((r) =>
+          (window as unknown as { __marked: Set<Element> }).__marked.has(r),
+        ),
+      ),
+    ).toBe(true);
+    // "-alpha", "-alpha-": the same two rows, so the second keystroke does not touch the table at all.
+    await box.fill(`${prefix}-alpha`);
+    await expect.poll(() => rows.count()).toBe(2);
+    const before = await changes();
+    await box.press('-');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    expect(await rows.count()).toBe(2);
+    expect(await changes()).toBe(before);
+    await box.fill('');
+  });
 });

@@ -15,7 +15,7 @@ import { OpenFileBar } from './OpenFileBar';
 import { FilePreview } from './FilePreview';
 import { StackCard } from './StackCard';
 import { LogsPanel } from './LogsPanel';
-import { stackMatches } from './stackSearch';
+import { stackSearch } from './stackSearch';
 import './compose.css';
 
 /** A stack card's height before it is measured: its head and one row per container. */
@@ -44,7 +44,7 @@ export function ComposeView() {
   const [filter, setFilter] = useState('');
   // The list follows the filter text with a deferred render: a keystroke repaints the input at once.
   const query = useDeferredValue(filter);
-  const search = useMemo(() => createIncrementalFilter(stackMatches), []);
+  const search = useMemo(() => createIncrementalFilter(stackSearch), []);
   const shown = useMemo(() => search.apply(stacks, query), [search, stacks, query]);
   const body = useRef<HTMLDivElement>(null);
   const logsStack = logsOf ? items.get(logsOf) : undefined;

@@ -4,6 +4,7 @@
  * stack's object), not on every keystroke.
  */
 import type { ComposeStack } from '../../../contract/compose';
+import { matchesSearch, type RowSearch } from '../../components/incrementalFilter';
 
 const haystacks = new WeakMap<ComposeStack, string>();
 
@@ -17,5 +18,7 @@ function haystackOf(s: ComposeStack): string {
   return h;
 }
 
-/** `needle` is trimmed and lower-cased (incrementalFilter.normalizeQuery). Monotone, as incremental filtering needs. */
-export const stackMatches = (s: ComposeStack, needle: string): boolean => haystackOf(s).includes(needle);
+export const stackSearch: RowSearch<ComposeStack> = { text: haystackOf };
+
+/** `needle` is trimmed and lower-cased (incrementalFilter.normalizeQuery). */
+export const stackMatches = (s: ComposeStack, needle: string): boolean => matchesSearch(stackSearch, s, needle);

@@ -2,7 +2,8 @@
  * Containers: the live table of the engine in use (filter, state, grouping by compose stack, selection and
  * bulk actions, run a container), a container's detail page, or a kept engine's containers in its tab.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import { DataTable } from '../../components/DataTable';
 import { useContainers } from '../../stores/dockerStores';
 import { useRetained } from '../../stores/useRetained';
@@ -10,19 +11,17 @@ import { useEngine } from '../../stores/engineStore';
 import { useNav } from '../../stores/navStore';
 import { containerColumns } from './containerColumns';
 import { containerRows, groupByProject, type ContainerRow } from './groupRows';
-import { containerMatches } from './containerSearch';
+import { containerMatches, containerRowSearch, containerSearch } from './containerSearch';
 import { createIncrementalFilter, normalizeQuery } from '../../components/incrementalFilter';
 import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
+import { useQueryText, useQueryTyped, useTableQuery } from '../../components/tableQuery';
 import { RunContainerDialogLazy as RunContainerDialog } from './RunContainerDialogLazy';
 import { ContainerDetail } from './ContainerDetail';
 import { EngineTabs } from '../../components/EngineTabs';
 import { useKeptShown } from '../../stores/shownEngineStore';
 import { KeptEngineContainers } from './KeptEngineContainers';
 import './containers.css';
-
-/** A table row matches when it is a container that matches (group rows are not searched in the flat table). */
-const rowMatches = (r: ContainerRow, needle: string) => r.kind !== 'container' || containerMatches(r.c, needle);
 
 const STATES = ['all', 'running', 'exited', 'paused', 'created'] as const;
 type StateFilter = (typeof STATES)[number];
@@ -41,21 +40,21 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
   const { items, loaded, error } = useContainers();
   const engine = useEngine((s) => s.engine);
   const go = useNav((s) => s.go);
-  const [filter, setFilter] = useState('');
+  const tableQuery = useTableQuery();
+  const typed = useQueryTyped(tableQuery);
   const [state, setState] = useState<StateFilter>('all');
   const [grouped, setGrouped] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [running, setRunning] = useState(false);
 
   const all = useMemo(() => [...items.values()], [items]);
-  // The filter box hands its text on in a transition (SearchBox), and the table follows it with a deferred
-  // render: a keystroke repaints the input at once, then the rows.
-  const query = useDeferredValue(filter);
   const byState = useMemo(() => (state === 'all' ? all : all.filter((c) => c.state === state)), [all, state]);
-  const search = useMemo(() => createIncrementalFilter(containerMatches), []);
+  const search = useMemo(() => createIncrementalFilter(containerSearch), []);
   // The containers that pass the filter: a second scan beside the table's own, so it is made only when
-  // something needs it — the grouped rows, or a selection (which only ever holds shown containers).
+  // something needs it — the grouped rows, or a selection (which only ever holds shown containers). Only
+  // then does a keystroke render the view; otherwise the table follows the query store alone.
   const needVisible = grouped || selected.size > 0;
+  const query = useQueryText(tableQuery, needVisible);
   const visible = useMemo(
     () => (needVisible ? search.apply(byState, query) : undefined),
     [needVisible, search, byState, query],
@@ -70,7 +69,10 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
     () => (grouped || state === 'all' ? undefined : (r: ContainerRow) => r.kind !== 'container' || r.c.state === state),
     [grouped, state],
   );
-  const rowSearch = useMemo(() => (grouped ? undefined : { query, matches: rowMatches }), [grouped, query]);
+  const rowSearch = useMemo(
+    () => (grouped ? undefined : { query: tableQuery, fields: containerRowSearch }),
+    [grouped, tableQuery],
+  );
   const open = (id: string) => go('containers', id);
   const columns = useMemo(() => containerColumns(grouped ? 'grouped' : 'sortable', open), [grouped]); // eslint-disable-line react-hooks/exhaustive-deps
   // Selection only ever holds containers that still exist and pass the filter.
@@ -78,12 +80,13 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
     () => (visible && selected.size > 0 ? visible.filter((c) => selected.has(c.id)) : []),
     [visible, selected],
   );
-  // Whether any container is shown, for the select-all box: stops at the first match, not a full scan.
-  const anyShown = useMemo(() => {
+  // Whether any container is shown, for the select-all box: stops at the first match, not a full scan, and
+  // renders the view only when the answer changes.
+  const anyShown = useStore(tableQuery, (s) => {
     if (visible) return visible.length > 0;
-    const needle = normalizeQuery(query);
+    const needle = normalizeQuery(s.text);
     return needle ? byState.some((c) => containerMatches(c, needle)) : byState.length > 0;
-  }, [visible, byState, query]);
+  });
 
   const toggle = (key: string) => {
     const next = new Set(selected);
@@ -113,7 +116,8 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
   );
   const runDialog = useMemo(() => <RunContainerDialog open={running} onClose={() => setRunning(false)} />, [running]);
   const allSelected = visible !== undefined && visible.length > 0 && visible.every((c) => selected.has(c.id));
-  const selectAll = () => setSelected(allSelected ? new Set() : new Set(search.apply(byState, query).map((c) => c.id)));
+  const selectAll = () =>
+    setSelected(allSelected ? new Set() : new Set(search.apply(byState, tableQuery.getState().text).map((c) => c.id)));
 
   return (
     <section className="view" aria-labelledby="containers-title">
@@ -121,8 +125,7 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
         titleId="containers-title"
         title="Containers"
         summary={`${items.size} total`}
-        filter={filter}
-        onFilter={setFilter}
+        filter={tableQuery}
         filterLabel="Filter containers"
         filterPlaceholder="Filter by name, image, id or stack"
       >
@@ -176,7 +179,7 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
           initialSort={grouped ? undefined : { key: 'created', desc: true }}
           empty={
             loaded
-              ? filter || state !== 'all'
+              ? typed || state !== 'all'
                 ? 'No container matches the filter.'
                 : 'No containers yet. Run one with “Run a container…” or from the Images view.'
               : 'Loading…'

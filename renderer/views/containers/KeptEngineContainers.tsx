@@ -49,8 +49,7 @@ export function KeptEngineContainers({ name, tabs }: { name: string; tabs: React
         titleId="containers-title"
         title="Containers"
         summary={`${items.size} on ${name}`}
-        filter={filter}
-        onFilter={setFilter}
+        filter={{ value: filter, onValue: setFilter }}
         filterLabel="Filter containers"
         filterPlaceholder="Filter by name, image, id or stack"
       />

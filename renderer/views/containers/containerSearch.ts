@@ -4,6 +4,8 @@
  * keeps an unchanged container's object), not on every keystroke.
  */
 import type { ContainerSummary } from '../../../contract/containers';
+import { matchesSearch, type RowSearch } from '../../components/incrementalFilter';
+import type { ContainerRow } from './groupRows';
 
 const haystacks = new WeakMap<ContainerSummary, string>();
 
@@ -17,6 +19,14 @@ function haystackOf(c: ContainerSummary): string {
   return h;
 }
 
-/** `needle` is trimmed and lower-cased (incrementalFilter.normalizeQuery). Monotone, as incremental filtering needs. */
+export const containerSearch: RowSearch<ContainerSummary> = { text: haystackOf, id: (c) => c.id };
+
+/** The table's rows: a container row as its container; a stack's group row is not searched (always shown). */
+export const containerRowSearch: RowSearch<ContainerRow> = {
+  text: (r) => (r.kind === 'container' ? haystackOf(r.c) : undefined),
+  id: (r) => (r.kind === 'container' ? r.c.id : ''),
+};
+
+/** `needle` is trimmed and lower-cased (incrementalFilter.normalizeQuery). */
 export const containerMatches = (c: ContainerSummary, needle: string): boolean =>
-  c.id.startsWith(needle) || haystackOf(c).includes(needle);
+  matchesSearch(containerSearch, c, needle);

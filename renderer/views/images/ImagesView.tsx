@@ -8,6 +8,7 @@ import { EngineSection } from '../../components/EngineTabs';
 import { useContainers, useImages } from '../../stores/dockerStores';
 import { containersOn, imagesOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
+import { useQueryTyped, useTableQuery } from '../../components/tableQuery';
 import { useNav } from '../../stores/navStore';
 import { useRetained } from '../../stores/useRetained';
 import { shortId } from '../../common/format';
@@ -20,7 +21,7 @@ import {
   IMAGE_COUNT_RULE,
   imageCounts,
   imageSummary,
-  imageRowMatches,
+  imageSearch,
   toRows,
   usageMatcher,
   usageOf,
@@ -50,14 +51,16 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
   const containers = containerList((s) => s.items);
   const usage = useMemo(() => usageOf(containers.values()), [containers]);
   const { detail, go } = useNav();
-  const [filter, setFilter] = useState('');
+  // The filter box writes the table's query; the view re-renders only when the box empties or fills.
+  const query = useTableQuery();
+  const typed = useQueryTyped(query);
   const [usageFilter, setUsageFilter] = useState<UsageFilter>('all');
   const [open, setOpen] = useState<Open>();
   const [tagging, setTagging] = useState<{ source: string; push: boolean } | undefined>();
   const [loading, setLoading] = useState<string | undefined>();
   const rows = useMemo(() => toRows(items.values(), usage), [items, usage]);
   const keep = useMemo(() => (usageFilter === 'all' ? undefined : usageMatcher(usageFilter)), [usageFilter]);
-  const search = useMemo(() => ({ query: filter, matches: imageRowMatches }), [filter]);
+  const search = useMemo(() => ({ query, fields: imageSearch }), [query]);
   const columns = useMemo(
     () =>
       imageColumns(
@@ -119,8 +122,7 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
             {imageSummary(counts)}
           </span>
         }
-        filter={filter}
-        onFilter={setFilter}
+        filter={query}
         filterLabel="Filter images"
         filterPlaceholder="Filter by repository, tag or id"
       >
@@ -165,7 +167,7 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
           initialSort={{ key: 'created', desc: true }}
           empty={
             loaded
-              ? filter || usageFilter !== 'all'
+              ? typed || usageFilter !== 'all'
                 ? 'No image matches.'
                 : kept
                   ? `No images on ${kept}.`

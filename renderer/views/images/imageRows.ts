@@ -1,6 +1,6 @@
 /** Table rows for images: one per tag, like `docker images`; an untagged image is one <none> row. */
 import type { ImageSummary } from '../../../contract/images';
-import { normalizeQuery } from '../../components/incrementalFilter';
+import { matchesSearch, normalizeQuery, type RowSearch } from '../../components/incrementalFilter';
 
 export interface ImageRow {
   key: string;
@@ -90,14 +90,11 @@ function haystackOf(r: ImageRow): Haystack {
   return h;
 }
 
-/**
- * The text part: `repository:tag` containing the needle (trimmed, lower-cased), or the id starting with it.
- * Monotone, as incremental filtering needs; each row's searched text is derived once, not per keystroke.
- */
-export function imageRowMatches(r: ImageRow, needle: string): boolean {
-  const h = haystackOf(r);
-  return h.text.includes(needle) || h.id.startsWith(needle);
-}
+/** The filter box's part: `repository:tag` containing the needle, or the id (without `sha256:`) starting with it. */
+export const imageSearch: RowSearch<ImageRow> = { text: (r) => haystackOf(r).text, id: (r) => haystackOf(r).id };
+
+/** One row against a needle (trimmed, lower-cased). */
+export const imageRowMatches = (r: ImageRow, needle: string): boolean => matchesSearch(imageSearch, r, needle);
 
 /** The one rule Berth counts images by (here and in the status bar): an image is counted once, however many tags
  * it has; the table has a row per tag. Build intermediates are not images here (`docker images` hides them too). */

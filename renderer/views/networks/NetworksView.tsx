@@ -101,8 +101,7 @@ function NetworksOn({ kept }: { kept: string | undefined }) {
         titleId="networks-title"
         title="Networks"
         summary={`${items.size} networks`}
-        filter={filter}
-        onFilter={setFilter}
+        filter={{ value: filter, onValue: setFilter }}
         filterLabel="Filter networks"
         filterPlaceholder="Filter by name or id"
       >

@@ -113,8 +113,7 @@ function VolumesOn({ kept }: { kept: string | undefined }) {
         titleId="volumes-title"
         title="Volumes"
         summary={`${items.size} volumes`}
-        filter={filter}
-        onFilter={setFilter}
+        filter={{ value: filter, onValue: setFilter }}
         filterLabel="Filter volumes"
         filterPlaceholder="Filter by name"
       >

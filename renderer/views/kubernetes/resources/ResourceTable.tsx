@@ -1,16 +1,17 @@
 /** Any kind's live objects in one virtualised table, its columns from the kind's description. */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { DataTable } from '../../../components/DataTable';
-import type { QueryMatch } from '../../../components/incrementalFilter';
+import { useTableQuery } from '../../../components/tableQuery';
+import { QueryBox } from '../../../components/ViewHeader';
+import type { RowSearch } from '../../../components/incrementalFilter';
 import type { KubeKindInfo, KubeObjectRow } from '../../../../contract/kubeObjects';
 import { useObjectRows, type OpenObject } from '../../../stores/kubeObjects';
 import { listErrorLine } from './listError';
 import { columnsFor, initialSortFor } from './cells';
 import { ObjectActions } from './ObjectActions';
 
-/** The filter matches `namespace/name`; narrowed incrementally and followed with a deferred render (DataTable). */
-const matchRow: QueryMatch<KubeObjectRow> = (r, needle) =>
-  `${r.namespace ?? ''}/${r.name}`.toLowerCase().includes(needle);
+/** The filter matches `namespace/name`; narrowed incrementally as the query grows (DataTable). */
+const rowSearch: RowSearch<KubeObjectRow> = { text: (r) => `${r.namespace ?? ''}/${r.name}`.toLowerCase() };
 
 export function ResourceTable({
   context,
@@ -24,7 +25,7 @@ export function ResourceTable({
   onOpen(o: OpenObject): void;
 }) {
   const list = useObjectRows(context, kind, namespace);
-  const [text, setText] = useState('');
+  const query = useTableQuery();
   const open = useCallback(
     (r: KubeObjectRow) => onOpen({ kindId: kind.id, namespace: r.namespace, name: r.name }),
     [kind.id, onOpen],
@@ -55,7 +56,7 @@ export function ResourceTable({
       ),
     [kind, namespace, open, hasActions, context],
   );
-  const search = useMemo(() => ({ query: text, matches: matchRow }), [text]);
+  const search = useMemo(() => ({ query, fields: rowSearch }), [query]);
   const rows = useMemo(() => [...list.items.values()], [list.items]);
   const problem = list.error && listErrorLine(kind, namespace, list.error);
   return (
@@ -63,13 +64,7 @@ export function ResourceTable({
       <div className="resource-table-head">
         <h2>{kind.title}</h2>
         <span className="muted">{list.loaded ? `${rows.length}` : problem?.forbidden ? '' : 'loading…'}</span>
-        <input
-          type="search"
-          placeholder={`Filter ${kind.title.toLowerCase()}`}
-          aria-label={`Filter ${kind.title}`}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
+        <QueryBox label={`Filter ${kind.title}`} placeholder={`Filter ${kind.title.toLowerCase()}`} query={query} />
       </div>
       {problem && (
         <p className={problem.forbidden ? 'muted' : 'bad-text'} role="alert" data-testid="list-error">

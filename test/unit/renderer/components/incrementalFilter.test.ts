@@ -1,59 +1,78 @@
 /** The incremental table filter: always the same rows as a full scan, while scanning fewer rows as the query grows. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createIncrementalFilter, normalizeQuery } from '../../../../renderer/components/incrementalFilter';
+import {
+  createIncrementalFilter,
+  matchesSearch,
+  normalizeQuery,
+  type RowSearch,
+} from '../../../../renderer/components/incrementalFilter';
 
 const contains = (row: string, needle: string) => row.toLowerCase().includes(needle);
+const byText: RowSearch<string> = { text: (row) => row.toLowerCase() };
 
-/** A match function that counts how many rows it was asked about. */
+/** A search whose `text` counts how many rows it was read for. */
 function counting() {
   const calls = { n: 0 };
-  const match = (row: string, needle: string) => {
-    calls.n++;
-    return contains(row, needle);
+  const search: RowSearch<string> = {
+    text: (row) => {
+      calls.n++;
+      return row.toLowerCase();
+    },
   };
-  return { calls, match };
+  return { calls, search };
 }
 
 const names = Array.from({ length: 10_000 }, (_, i) => `berth-bench-big-${String(i).padStart(5, '0')}`);
 
 describe('createIncrementalFilter', () => {
   it('narrows the previous result when the query grows, instead of scanning every row', () => {
-    const { calls, match } = counting();
-    const f = createIncrementalFilter(match);
+    const { calls, search } = counting();
+    const f = createIncrementalFilter(search);
     expect(f.apply(names, 'big-01')).toHaveLength(1000);
-    expect(calls.n).toBe(10_000);
-    calls.n = 0;
+    expect(f.scanned).toBe(10_000);
     expect(f.apply(names, 'big-012')).toHaveLength(100);
-    expect(calls.n).toBe(1000);
-    calls.n = 0;
+    expect(f.scanned).toBe(1000);
     expect(f.apply(names, 'big-0123')).toHaveLength(10);
-    expect(calls.n).toBe(100);
+    expect(f.scanned).toBe(100);
+    // Each row's text was read once, for the first scan: the narrowing scans read the kept texts.
+    expect(calls.n).toBe(10_000);
   });
 
   it('finds a shorter query (Backspace) cached, scanning nothing', () => {
-    const { calls, match } = counting();
-    const f = createIncrementalFilter(match);
+    const f = createIncrementalFilter(byText);
     const first = f.apply(names, 'big-01');
     f.apply(names, 'big-012');
-    calls.n = 0;
     expect(f.apply(names, 'big-01')).toBe(first);
-    expect(calls.n).toBe(0);
+    expect(f.scanned).toBe(0);
   });
 
   it('starts over when the rows change, and returns the rows themselves for an empty query', () => {
-    const { calls, match } = counting();
-    const f = createIncrementalFilter(match);
+    const { calls, search } = counting();
+    const f = createIncrementalFilter(search);
     f.apply(names, 'big-01');
     const fewer = names.slice(0, 500);
     calls.n = 0;
     expect(f.apply(fewer, 'big-01')).toEqual([]);
+    expect(f.scanned).toBe(500);
     expect(calls.n).toBe(500);
     expect(f.apply(fewer, '   ')).toBe(fewer);
   });
 
+  it('matches an id by its start and text anywhere; a row without text always shows', () => {
+    type Row = { id: string; name?: string };
+    const search: RowSearch<Row> = { text: (r) => r.name, id: (r) => r.id };
+    const rows: Row[] = [{ id: 'abc123', name: 'web' }, { id: 'def456', name: 'db' }, { id: 'ff' }];
+    const f = createIncrementalFilter(search);
+    expect(f.apply(rows, 'ab').map((r) => r.id)).toEqual(['abc123', 'ff']);
+    expect(f.apply(rows, 'c12').map((r) => r.id)).toEqual(['ff']);
+    expect(f.apply(rows, 'db').map((r) => r.id)).toEqual(['def456', 'ff']);
+    expect(matchesSearch(search, rows[0] as Row, 'we')).toBe(true);
+    expect(matchesSearch(search, rows[0] as Row, '123')).toBe(false);
+  });
+
   it('gives back the very array it narrowed when the longer query drops no row', () => {
-    const f = createIncrementalFilter(contains);
+    const f = createIncrementalFilter(byText);
     // Every name contains "berth-": the rows themselves, so the table keeps what it derived from them.
     expect(f.apply(names, 'berth-')).toBe(names);
     expect(f.apply(names, 'berth-bench')).toBe(names);
@@ -66,7 +85,7 @@ describe('createIncrementalFilter', () => {
   });
 
   it('ignores case and surrounding spaces', () => {
-    const f = createIncrementalFilter(contains);
+    const f = createIncrementalFilter(byText);
     expect(f.apply(['Redis', 'nginx'], '  REd ')).toEqual(['Redis']);
     expect(normalizeQuery('  AbC ')).toBe('abc');
   });
@@ -76,7 +95,7 @@ describe('createIncrementalFilter', () => {
     const edit = fc.oneof(fc.constantFrom('a', 'b', '-', 'A', ' '), fc.constant('Backspace'), fc.constant('clear'));
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), fc.array(edit, { maxLength: 30 }), (rows, edits) => {
-        const f = createIncrementalFilter(contains);
+        const f = createIncrementalFilter(byText);
         let query = '';
         for (const e of edits) {
           query = e === 'Backspace' ? query.slice(0, -1) : e === 'clear' ? '' : query + e;
