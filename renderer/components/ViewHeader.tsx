@@ -1,8 +1,8 @@
 /**
  * The head of a list view: title, a summary, and on the right its filter box and whatever controls follow.
- * A big table's filter box writes the table's query store (tableQuery.ts): a keystroke renders the box, and
- * the table only when its rows change. A small list's box keeps what is typed itself and hands it on in a
- * transition, so the view follows in an interruptible render.
+ * The filter box writes the table's query store (tableQuery.ts): a keystroke renders nothing but the table,
+ * and the table only when its rows change. A search that is not a table's (logs, inspect, stacks) uses
+ * SearchBox, which keeps what is typed itself and hands it on in a transition.
  */
 import { useEffect, useLayoutEffect, useRef, useState, useTransition, type ReactNode } from 'react';
 import { handedOn } from './handedOn';
@@ -13,8 +13,8 @@ interface Props {
   titleId: string;
   title: string;
   summary: ReactNode;
-  /** The filter: a table's query store, or a value the view keeps and is handed in a transition. */
-  filter: TableQuery | { value: string; onValue(value: string): void };
+  /** The table's query store, which the filter box writes. */
+  filter: TableQuery;
   filterLabel: string;
   filterPlaceholder: string;
   children?: ReactNode;
@@ -35,16 +35,7 @@ export function ViewHeader(props: Props) {
     <ViewHead titleId={props.titleId} title={props.title}>
       <span className="muted">{props.summary}</span>
       <span className="spacer" />
-      {'value' in props.filter ? (
-        <SearchBox
-          label={props.filterLabel}
-          placeholder={props.filterPlaceholder}
-          value={props.filter.value}
-          onValue={props.filter.onValue}
-        />
-      ) : (
-        <QueryBox label={props.filterLabel} placeholder={props.filterPlaceholder} query={props.filter} />
-      )}
+      <QueryBox label={props.filterLabel} placeholder={props.filterPlaceholder} query={props.filter} />
       {props.children}
     </ViewHead>
   );

@@ -3,15 +3,15 @@
  * everyday actions (start or stop, restart, pause, remove, which asks first) on that engine. Logs, a
  * terminal and the detail page work on the engine in use, so the note says how to switch to this one.
  */
-import { useMemo, useState } from 'react';
-import type { ContainerSummary } from '../../../contract/containers';
+import { useMemo } from 'react';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ReachableEngine } from '../../components/EngineTabs';
 import { ViewHeader } from '../../components/ViewHeader';
 import { containersOn } from '../../stores/onEngineStores';
 import { useRetained } from '../../stores/useRetained';
 import { containerColumns } from './containerColumns';
-import { containerMatches } from './containerSearch';
+import { containerRowSearch } from './containerSearch';
+import { useTableQuery } from '../../components/tableQuery';
 import { containerRows, type ContainerRow } from './groupRows';
 
 const SHOWN = new Set(['image', 'state', 'ports', 'created', 'actions']);
@@ -34,11 +34,9 @@ export function KeptEngineContainers({ name, tabs }: { name: string; tabs: React
   const store = containersOn(name);
   useRetained(store);
   const { items, loaded, error } = store();
-  const [filter, setFilter] = useState('');
-  const rows = useMemo(
-    () => containerRows([...items.values()].filter((c: ContainerSummary) => containerMatches(c, filter))),
-    [items, filter],
-  );
+  const query = useTableQuery();
+  const rows = useMemo(() => containerRows([...items.values()]), [items]);
+  const search = useMemo(() => ({ query, fields: containerRowSearch }), [query]);
   const columns = useMemo(
     () => [nameColumn, ...containerColumns('sortable', () => {}, name).filter((c) => SHOWN.has(c.key))],
     [name],
@@ -49,7 +47,7 @@ export function KeptEngineContainers({ name, tabs }: { name: string; tabs: React
         titleId="containers-title"
         title="Containers"
         summary={`${items.size} on ${name}`}
-        filter={{ value: filter, onValue: setFilter }}
+        filter={query}
         filterLabel="Filter containers"
         filterPlaceholder="Filter by name, image, id or stack"
       />
@@ -62,6 +60,7 @@ export function KeptEngineContainers({ name, tabs }: { name: string; tabs: React
         <DataTable<ContainerRow>
           testId="containers-table"
           rows={rows}
+          search={search}
           columns={columns}
           rowKey={(r) => r.key}
           initialSort={{ key: 'created', desc: true }}

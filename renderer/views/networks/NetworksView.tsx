@@ -11,6 +11,8 @@ import { shortId } from '../../common/format';
 import { attempt, notify } from '../../stores/toastStore';
 import { useRetained } from '../../stores/useRetained';
 import { ViewHeader } from '../../components/ViewHeader';
+import { useTableQuery } from '../../components/tableQuery';
+import type { RowSearch } from '../../components/incrementalFilter';
 import { UsedBy } from '../volumes/UsedBy';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { useNetworks } from '../../stores/networksStore';
@@ -40,19 +42,18 @@ export function NetworksView() {
   return <NetworksOn key={kept ?? ''} kept={kept} />;
 }
 
+/** The filter box matches a network's name, or the start of its id. */
+const networkSearch: RowSearch<NetworkSummary> = { text: (n) => n.name.toLowerCase(), id: (n) => n.id };
+
 /** The networks of the engine in use, or of the kept engine `kept` names (no actions there). */
 function NetworksOn({ kept }: { kept: string | undefined }) {
   const networks = kept ? networksOn(kept) : useNetworks;
   useRetained(networks);
   const { items, loaded, error } = networks();
-  const [filter, setFilter] = useState('');
+  const query = useTableQuery();
   const [creating, setCreating] = useState(false);
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return [...items.values()].filter(
-      (n) => !needle || n.name.toLowerCase().includes(needle) || n.id.startsWith(needle),
-    );
-  }, [items, filter]);
+  const rows = useMemo(() => [...items.values()], [items]);
+  const search = useMemo(() => ({ query, fields: networkSearch }), [query]);
   const columns: Column<NetworkSummary>[] = [
     {
       key: 'name',
@@ -101,7 +102,7 @@ function NetworksOn({ kept }: { kept: string | undefined }) {
         titleId="networks-title"
         title="Networks"
         summary={`${items.size} networks`}
-        filter={{ value: filter, onValue: setFilter }}
+        filter={query}
         filterLabel="Filter networks"
         filterPlaceholder="Filter by name or id"
       >
@@ -115,6 +116,7 @@ function NetworksOn({ kept }: { kept: string | undefined }) {
         <DataTable
           testId="networks-table"
           rows={rows}
+          search={search}
           columns={columns}
           rowKey={(n) => n.id}
           initialSort={{ key: 'name', desc: false }}

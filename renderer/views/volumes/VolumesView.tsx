@@ -11,6 +11,8 @@ import { formatBytes } from '../../common/format';
 import { attempt, notify } from '../../stores/toastStore';
 import { useRetained } from '../../stores/useRetained';
 import { ViewHeader } from '../../components/ViewHeader';
+import { useTableQuery } from '../../components/tableQuery';
+import type { RowSearch } from '../../components/incrementalFilter';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { UsedBy } from './UsedBy';
 import { useVolumes } from '../../stores/volumesStore';
@@ -40,19 +42,20 @@ export function VolumesView() {
   return <VolumesOn key={kept ?? ''} kept={kept} />;
 }
 
+/** The filter box matches a volume's name. */
+const volumeSearch: RowSearch<VolumeSummary> = { text: (v) => v.name.toLowerCase() };
+
 /** The volumes of the engine in use, or of the kept engine `kept` names (no actions there). */
 function VolumesOn({ kept }: { kept: string | undefined }) {
   const volumes = kept ? volumesOn(kept) : useVolumes;
   useRetained(volumes);
   const { items, loaded, error } = volumes();
-  const [filter, setFilter] = useState('');
+  const query = useTableQuery();
   const [creating, setCreating] = useState(false);
   const [sizes, setSizes] = useState<Record<string, number> | undefined>();
   const [measuring, setMeasuring] = useState(false);
-  const rows = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return [...items.values()].filter((v) => !needle || v.name.toLowerCase().includes(needle));
-  }, [items, filter]);
+  const rows = useMemo(() => [...items.values()], [items]);
+  const search = useMemo(() => ({ query, fields: volumeSearch }), [query]);
   const measure = async () => {
     setMeasuring(true);
     const result = await attempt('Could not measure volumes', () => api.volumes.sizes());
@@ -113,7 +116,7 @@ function VolumesOn({ kept }: { kept: string | undefined }) {
         titleId="volumes-title"
         title="Volumes"
         summary={`${items.size} volumes`}
-        filter={{ value: filter, onValue: setFilter }}
+        filter={query}
         filterLabel="Filter volumes"
         filterPlaceholder="Filter by name"
       >
@@ -132,6 +135,7 @@ function VolumesOn({ kept }: { kept: string | undefined }) {
         <DataTable
           testId="volumes-table"
           rows={rows}
+          search={search}
           columns={columns}
           rowKey={(v) => v.name}
           initialSort={{ key: 'name', desc: false }}
