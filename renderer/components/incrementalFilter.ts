@@ -81,20 +81,28 @@ export function createIncrementalFilter<T>(search: RowSearch<T>): IncrementalFil
 
   function narrow(base: Found<T>, needle: string): Found<T> {
     const { texts, ids } = base;
-    const rows: T[] = [];
-    const keptTexts: (string | undefined)[] = [];
-    const keptIds: string[] | undefined = ids && [];
-    for (let i = 0; i < texts.length; i++) {
+    const n = texts.length;
+    scanned = n;
+    const hit = (i: number) => {
       const text = texts[i];
-      if (text === undefined || text.includes(needle) || (ids !== undefined && (ids[i] as string).startsWith(needle))) {
-        rows.push(base.rows[i] as T);
-        keptTexts.push(text);
-        keptIds?.push(ids?.[i] as string);
-      }
+      return (
+        text === undefined || text.includes(needle) || (ids !== undefined && (ids[i] as string).startsWith(needle))
+      );
+    };
+    // While every row matches (typing a prefix most rows share), nothing is copied: the same result back.
+    let first = 0;
+    while (first < n && hit(first)) first++;
+    if (first === n) return base;
+    const rows = base.rows.slice(0, first);
+    const keptTexts = texts.slice(0, first);
+    const keptIds = ids?.slice(0, first);
+    for (let i = first + 1; i < n; i++) {
+      if (!hit(i)) continue;
+      rows.push(base.rows[i] as T);
+      keptTexts.push(texts[i]);
+      keptIds?.push(ids?.[i] as string);
     }
-    scanned = texts.length;
-    // Every row still matches: the same result, so what is derived from it (the table's rows) is kept.
-    return rows.length === base.rows.length ? base : { rows, texts: keptTexts, ids: keptIds };
+    return { rows, texts: keptTexts, ids: keptIds };
   }
 
   function keepPrefixes(needle: string, result: Found<T>): Found<T> {
