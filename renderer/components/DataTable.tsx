@@ -3,9 +3,9 @@
  * memoised with its cells memoised apart from its place, the rows sorted once and searched incrementally.
  * The search reads the table's query store (tableQuery.ts) outside rendering: a keystroke that leaves the
  * shown rows as they are renders nothing, one that changes them renders this table alone, and the row
- * elements on screen are reused for the rows that replace them (keyed by their place, not their row), so
- * what a keystroke costs depends on the rows on screen, not on how many there are (rowSlots.ts). Cells learn whether
- * their row is in the viewport (rowInView.ts), so live cells poll only for rows that are seen.
+ * elements on screen are reused for the rows that replace them (rowSlots.ts), so what a keystroke costs
+ * depends on the rows on screen, not on how many there are. Cells learn whether their row is in the
+ * viewport (rowInView.ts), so live cells poll only for rows that are seen.
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
