@@ -19,11 +19,13 @@ export interface RowSearch<T> {
 
 export const normalizeQuery = (query: string): string => query.trim().toLowerCase();
 
+/** The rule on what a row shows: no text (always shown), text containing the needle, or an id starting with it. */
+const matchesText = (text: string | undefined, id: string | undefined, needle: string): boolean =>
+  text === undefined || text.includes(needle) || (id !== undefined && id.startsWith(needle));
+
 /** One row against a needle (trimmed, lower-cased), for a single check outside a table. */
-export function matchesSearch<T>(search: RowSearch<T>, row: T, needle: string): boolean {
-  const text = search.text(row);
-  return text === undefined || text.includes(needle) || (search.id?.(row).startsWith(needle) ?? false);
-}
+export const matchesSearch = <T>(search: RowSearch<T>, row: T, needle: string): boolean =>
+  matchesText(search.text(row), search.id?.(row), needle);
 
 export interface IncrementalFilter<T> {
   /**
@@ -83,12 +85,7 @@ export function createIncrementalFilter<T>(search: RowSearch<T>): IncrementalFil
     const { texts, ids } = base;
     const n = texts.length;
     scanned = n;
-    const hit = (i: number) => {
-      const text = texts[i];
-      return (
-        text === undefined || text.includes(needle) || (ids !== undefined && (ids[i] as string).startsWith(needle))
-      );
-    };
+    const hit = (i: number) => matchesText(texts[i], ids?.[i], needle);
     // While every row matches (typing a prefix most rows share), nothing is copied: the same result back.
     let first = 0;
     while (first < n && hit(first)) first++;

@@ -9,7 +9,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 
 export type TableQuery = StoreApi<{ text: string }>;
 
-export const createTableQuery = (text = ''): TableQuery => createStore(() => ({ text }));
+const createTableQuery = (): TableQuery => createStore(() => ({ text: '' }));
 
 /** A query of the component's own, the same store for its whole life. */
 export function useTableQuery(): TableQuery {

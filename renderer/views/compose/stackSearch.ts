@@ -4,7 +4,7 @@
  * stack's object), not on every keystroke.
  */
 import type { ComposeStack } from '../../../contract/compose';
-import { matchesSearch, type RowSearch } from '../../components/incrementalFilter';
+import type { RowSearch } from '../../components/incrementalFilter';
 
 const haystacks = new WeakMap<ComposeStack, string>();
 
@@ -18,7 +18,5 @@ function haystackOf(s: ComposeStack): string {
   return h;
 }
 
+/** The stacks filter: a stack's name, or a service's or container's name, containing the needle. */
 export const stackSearch: RowSearch<ComposeStack> = { text: haystackOf };
-
-/** `needle` is trimmed and lower-cased (incrementalFilter.normalizeQuery). */
-export const stackMatches = (s: ComposeStack, needle: string): boolean => matchesSearch(stackSearch, s, needle);

@@ -1,7 +1,10 @@
 /** What the stacks filter box matches. */
 import { describe, expect, it } from 'vitest';
 import type { ComposeStack } from '../../../../../contract/compose';
-import { stackMatches } from '../../../../../renderer/views/compose/stackSearch';
+import { matchesSearch } from '../../../../../renderer/components/incrementalFilter';
+import { stackSearch } from '../../../../../renderer/views/compose/stackSearch';
+
+const stackMatches = (s: ComposeStack, needle: string) => matchesSearch(stackSearch, s, needle);
 
 const stack: ComposeStack = {
   name: 'Shop',
