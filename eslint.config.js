@@ -59,6 +59,8 @@ const layers = {
   },
   'renderer/App': { may: ['contract/', 'renderer/'], packages: NO_NODE },
   'renderer/main': { may: ['contract/', 'renderer/'], packages: NO_NODE },
+  // The entry's first module: it asks for the shell's code (App) and React's DOM renderer.
+  'renderer/shellCode': { may: ['renderer/App', 'renderer/common/'], packages: NO_NODE },
   'renderer/vite-env.d': { may: [] },
 };
 

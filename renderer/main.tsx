@@ -1,15 +1,18 @@
 /**
  * The renderer's entry point. It imports itself only what asks for the first rows — the client, the stores of
- * the lists the view in the URL shows, the views' loaders — so as soon as this small chunk runs, the socket
- * opens, the view's lists are asked for (before anything else goes over the socket) and its code is fetched;
- * then the engine, tasks and settings are followed; and React's DOM renderer and the app shell are fetched and
- * evaluated meanwhile, side by side with the first snapshot. Once the first view is on screen with its first
- * rows painted, the shell's other parts and the other views' code are fetched while the page is idle. If the
- * renderer or the shell cannot be fetched even after retries, the page says so, with a Reload button.
+ * the lists the view in the URL shows, the views' loaders — and, first of all, shellCode.ts, which asks for
+ * React's DOM renderer and the app shell before the rest of this chunk is evaluated. Then the socket opens,
+ * the view's lists are asked for (before anything else goes over the socket) and its code is fetched; the
+ * engine, tasks and settings are followed. React renders once the shell's and the view's code are both in, so
+ * the first render does not suspend (React shows a suspended view's content no sooner than 300 ms after its
+ * fallback). Once the first view is on screen with its first rows painted, the shell's other parts and the
+ * other views' code are fetched while the page is idle. If the renderer or the shell cannot be fetched even
+ * after retries, the page says so, with a Reload button.
  */
+// First: it starts fetching React's DOM renderer and the shell before the modules below are evaluated.
+import { shellCode } from './shellCode';
 import { StrictMode } from 'react';
 import { connectApi } from './api';
-import { withRetries } from './common/withRetries';
 import { connectStores } from './stores/connect';
 import { listsAnswered, subscribeEarly } from './stores/earlyLists';
 import { viewInUrl } from './stores/navStore';
@@ -22,7 +25,9 @@ const FIRST_ROWS_MAX_MS = 10_000;
 const client = connectApi();
 const view = viewInUrl(window);
 subscribeEarly(view);
-void loadView(view);
+// React's first render waits for the view's code too (above). A view whose code cannot be had still renders,
+// showing why in its place (ViewBoundary).
+const viewCode = loadView(view).catch(() => undefined);
 connectStores(client, window);
 
 let shown!: () => void;
@@ -51,8 +56,8 @@ function showLoadFailure(): void {
   root.replaceChildren(box);
 }
 
-Promise.all([withRetries(() => import('react-dom/client')), withRetries(() => import('./App'))])
-  .then(([{ createRoot }, { App, preloadShell }]) => {
+Promise.all([shellCode, viewCode])
+  .then(([[{ createRoot }, { App, preloadShell }]]) => {
     createRoot(document.getElementById('root') as HTMLElement).render(
       <StrictMode>
         <App onShown={shown} />

@@ -9,7 +9,7 @@
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { fitColumns } from './fitColumns';
+import { fitColumns, type FitColumn } from './fitColumns';
 import { createIncrementalFilter, type RowSearch } from './incrementalFilter';
 import { inRange, RowInViewContext } from './rowInView';
 import { assignSlots } from './rowSlots';
@@ -29,18 +29,51 @@ export interface Column<T> {
 /** Scroll bar room the rows may lose to a vertical scroll bar. */
 const SCROLLBAR = 16;
 
-/** The table's width, followed as it changes (a side panel opening, the window resized). */
-function useWidth(ref: React.RefObject<HTMLElement | null>): number | undefined {
-  const [width, setWidth] = useState<number | undefined>();
+interface Fit<C> {
+  columns: C[];
+  extra: number;
+  fitted: C[];
+}
+
+/** Sets the width the columns are fitted to when `width` fits other columns than those shown. */
+function refitIfChanged<C extends FitColumn>(fit: Fit<C>, width: number | undefined, setWidth: (w?: number) => void) {
+  const shown = fitColumns(fit.columns, width, fit.extra);
+  if (shown.length !== fit.fitted.length || shown.some((c, i) => c !== fit.fitted[i])) setWidth(width);
+}
+
+/**
+ * The columns that fit the table's width, followed as it changes (a side panel opening, the window resized).
+ * The width is read once the table is laid out and on each resize, and the table renders again only when it
+ * changes which columns fit: a first paint wide enough for every column renders once, not twice.
+ */
+function useFittedColumns<C extends FitColumn>(
+  ref: React.RefObject<HTMLElement | null>,
+  columns: C[],
+  extra: number,
+): C[] {
+  // The width the columns were last fitted to, and the width last measured.
+  const [fitWidth, setFitWidth] = useState<number | undefined>();
+  const measured = useRef<number | undefined>(undefined);
+  const fitted = useMemo(() => fitColumns(columns, fitWidth, extra), [columns, fitWidth, extra]);
+  const latest = useRef<Fit<C>>({ columns, extra, fitted });
+  useLayoutEffect(() => {
+    latest.current = { columns, extra, fitted };
+    // New columns are fitted to the width last measured.
+    refitIfChanged(latest.current, measured.current, setFitWidth);
+  }, [columns, extra, fitted]);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    const measure = () => {
+      measured.current = el.clientWidth;
+      refitIfChanged(latest.current, measured.current, setFitWidth);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
-  return width;
+  return fitted;
 }
 
 export interface DataTableProps<T> {
@@ -160,12 +193,8 @@ const Row = memo(RowView) as typeof RowView;
 export function DataTable<T>(props: DataTableProps<T>) {
   const { rows, rowKey } = props;
   const table = useRef<HTMLDivElement>(null);
-  const width = useWidth(table);
   const selectable = Boolean(props.onToggleSelect);
-  const columns = useMemo(
-    () => fitColumns(props.columns, width, (selectable ? 32 + 8 : 0) + SCROLLBAR),
-    [props.columns, width, selectable],
-  );
+  const columns = useFittedColumns(table, props.columns, (selectable ? 32 + 8 : 0) + SCROLLBAR);
   const [sort, setSort] = useState(props.initialSort);
   const allColumns = props.columns;
   const sorted = useMemo(() => {

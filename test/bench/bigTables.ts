@@ -12,9 +12,9 @@ import { createContainers, removeContainers, removeTags, tagImages } from './loa
 import { notMeasured, row, type ResultRow } from './result';
 import { median, now, p95, sleep } from './stats';
 import {
+  firstRenderReport,
   installFirstRenderProbe,
   installKeystrokeProbe,
-  readFirstRender,
   readKeystrokes,
   typeKeystrokes,
   type FirstRender,
@@ -67,12 +67,13 @@ async function firstRender(
 ): Promise<{ page: Page; f: FirstRender }> {
   const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript('globalThis.__name = (f) => f;');
+  const reported = firstRenderReport(page);
   await installFirstRenderProbe(page, spec.testId, rows);
   const { port, token } = ctx.bridge;
   // The bare page (test/bench/bare) is served by the same bridge: the same socket, the same list, no app.
   const url = bare ? `http://127.0.0.1:${port}/bare.html?token=${encodeURIComponent(token)}` : ctx.bridge.url;
   await page.goto(`${url}#/${spec.view}`);
-  return { page, f: await readFirstRender(page) };
+  return { page, f: await reported };
 }
 
 async function timeCli(spec: TableSpec, reps: number): Promise<{ cli: number; raw: number }> {

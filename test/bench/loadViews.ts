@@ -12,6 +12,7 @@ import type { BenchContext } from './context';
 import { cleanKubeLoad, createKubeLoad, KUBE_CONTEXT, KUBECONFIG, kubeUnavailable, LOAD_NAMESPACE } from './kubeLoad';
 import { pickNamespace } from './kubePage';
 import { rendererHeapMiB } from './memory';
+import { pageReport, REPORT_PREFIX } from './pageReport';
 import { notMeasured, row, type ResultRow } from './result';
 import { cleanLoad, createLoad, keptLoad, LOAD_LABEL } from './scaleLoad';
 import { median, now, sleep } from './stats';
@@ -36,15 +37,20 @@ interface LoadView {
   count: string;
 }
 
-interface FirstWindow {
-  __loadFirst?: { t0: number; seen?: number; frame?: number; domNodes?: number; matches?: number };
+interface FirstSeen {
+  t0: number;
+  seen?: number;
+  frame?: number;
+  domNodes?: number;
+  matches?: number;
 }
 
-/** Stamps when `selector` first matches, and the frame after; from now (t0) or from navigation (t0 = 0). */
-const FIRST_PROBE = (arg: { selector: string; fromNavigation: boolean }) => {
-  const w = window as unknown as FirstWindow;
-  const first: NonNullable<FirstWindow['__loadFirst']> = { t0: arg.fromNavigation ? 0 : performance.now() };
-  w.__loadFirst = first;
+/**
+ * Stamps when `selector` first matches, and the frame after; from now (t0) or from navigation (t0 = 0).
+ * Reports them by a console message (pageReport.ts).
+ */
+const FIRST_PROBE = (arg: { selector: string; fromNavigation: boolean; prefix: string }) => {
+  const first: FirstSeen = { t0: arg.fromNavigation ? 0 : performance.now() };
   const check = () => {
     if (first.seen !== undefined || !document.querySelector(arg.selector)) return;
     first.seen = performance.now();
@@ -54,6 +60,7 @@ const FIRST_PROBE = (arg: { selector: string; fromNavigation: boolean }) => {
         first.frame = performance.now();
         first.domNodes = document.querySelectorAll('*').length;
         first.matches = document.querySelectorAll(arg.selector).length;
+        console.debug(`${arg.prefix} first-seen ${JSON.stringify(first)}`);
       }, 0),
     );
   };
@@ -66,16 +73,9 @@ const FIRST_PROBE = (arg: { selector: string; fromNavigation: boolean }) => {
   else document.addEventListener('DOMContentLoaded', start);
 };
 
-async function readFirst(page: Page): Promise<{ ms: number; domNodes: number; matches: number }> {
-  const handle = await page.waitForFunction(
-    () => {
-      const f = (window as unknown as FirstWindow).__loadFirst;
-      return f?.frame !== undefined ? f : undefined;
-    },
-    undefined,
-    { timeout: 120_000, polling: 50 },
-  );
-  const f = (await handle.jsonValue()) as Required<NonNullable<FirstWindow['__loadFirst']>>;
+/** The probe's figures: ms to the frame after the first match, and the DOM then. */
+async function readFirst(reported: Promise<FirstSeen>): Promise<{ ms: number; domNodes: number; matches: number }> {
+  const f = (await reported) as Required<FirstSeen>;
   return { ms: f.frame - f.t0, domNodes: f.domNodes, matches: f.matches };
 }
 
@@ -161,16 +161,19 @@ async function openTimed(
   const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript('globalThis.__name = (f) => f;');
   page.on('pageerror', (e) => process.stderr.write(`[bench] page error: ${String(e)}\n`));
+  let reported: Promise<FirstSeen>;
   if (v.click) {
     await page.goto(`${ctx.bridge.url}#/${v.route}`);
     await v.prepare?.(page);
-    await page.evaluate(FIRST_PROBE, { selector: v.rows, fromNavigation: false });
+    reported = pageReport<FirstSeen>(page, 'first-seen', 120_000);
+    await page.evaluate(FIRST_PROBE, { selector: v.rows, fromNavigation: false, prefix: REPORT_PREFIX });
     await v.click(page);
   } else {
-    await page.addInitScript(FIRST_PROBE, { selector: v.rows, fromNavigation: true });
+    reported = pageReport<FirstSeen>(page, 'first-seen', 120_000);
+    await page.addInitScript(FIRST_PROBE, { selector: v.rows, fromNavigation: true, prefix: REPORT_PREFIX });
     await page.goto(`${ctx.bridge.url}#/${v.route}`);
   }
-  return { page, first: await readFirst(page) };
+  return { page, first: await readFirst(reported) };
 }
 
 async function measureView(ctx: BenchContext, v: LoadView): Promise<ResultRow[]> {

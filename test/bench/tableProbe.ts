@@ -3,6 +3,7 @@
  * page loads), and how long each filter keystroke takes to reach the next frame.
  */
 import type { Page } from 'playwright-core';
+import { pageReport, REPORT_PREFIX } from './pageReport';
 import { row, type ResultRow } from './result';
 import { median, p95 } from './stats';
 
@@ -16,17 +17,20 @@ export interface FirstRender {
 }
 
 interface ProbeWindow {
-  __benchFirst?: Partial<FirstRender>;
   __benchKeys?: Record<string, Keystroke[]>;
 }
 
-/** Call before page.goto: stamps when `[data-testid=testId]` first reports at least `rows` rows. */
+/** The first render's figures, once the probe reports them: call before page.goto, await after. */
+export const firstRenderReport = (page: Page): Promise<FirstRender> => pageReport<FirstRender>(page, 'first-render');
+
+/**
+ * Call before page.goto: stamps when `[data-testid=testId]` first reports at least `rows` rows, and reports
+ * the stamps once the frame that painted them has run (firstRenderReport).
+ */
 export async function installFirstRenderProbe(page: Page, testId: string, rows: number): Promise<void> {
   await page.addInitScript(
-    ({ testId: id, rows: want }) => {
-      const w = window as unknown as ProbeWindow;
+    ({ testId: id, rows: want, prefix }) => {
       const first: Partial<FirstRender> = {};
-      w.__benchFirst = first;
       const check = () => {
         const table = document.querySelector(`[data-testid="${id}"]`);
         const n = Number(table?.getAttribute('data-rows') ?? 0);
@@ -34,7 +38,12 @@ export async function installFirstRenderProbe(page: Page, testId: string, rows: 
         if (n > 0 && inDom && first.firstRows === undefined) first.firstRows = performance.now();
         if (n >= want && inDom && first.allRows === undefined) {
           first.allRows = performance.now();
-          requestAnimationFrame(() => setTimeout(() => (first.allRowsFrame = performance.now()), 0));
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              first.allRowsFrame = performance.now();
+              console.debug(`${prefix} first-render ${JSON.stringify(first)}`);
+            }, 0),
+          );
           observer.disconnect();
         }
       };
@@ -44,20 +53,8 @@ export async function installFirstRenderProbe(page: Page, testId: string, rows: 
         observer.observe(document.body, { childList: true, subtree: true, attributes: true });
       });
     },
-    { testId, rows },
+    { testId, rows, prefix: REPORT_PREFIX },
   );
-}
-
-export async function readFirstRender(page: Page, timeoutMs = 60_000): Promise<FirstRender> {
-  const handle = await page.waitForFunction(
-    () => {
-      const f = (window as unknown as ProbeWindow).__benchFirst;
-      return f?.allRowsFrame !== undefined ? f : undefined;
-    },
-    undefined,
-    { timeout: timeoutMs, polling: 50 },
-  );
-  return (await handle.jsonValue()) as FirstRender;
 }
 
 /**

@@ -34,6 +34,30 @@ afterAll(async () => {
 });
 
 describe('Images view in Chromium', () => {
+  it('fits its columns to the window: fewer from the first paint of a narrow one, all again once it widens', async () => {
+    // The table measures its width once laid out and renders again only when that changes the columns shown.
+    const page = await app.browser.newPage({ viewport: { width: 760, height: 700 } });
+    try {
+      await page.goto(`${app.bridge.url}#/images`);
+      const table = page.getByTestId('images-table');
+      await table.locator('[role="row"][data-key]').first().waitFor();
+      const hidden = async () => Number((await table.getAttribute('data-hidden-columns')) ?? 0);
+      const headers = () => table.getByRole('columnheader').allTextContents();
+      expect(await hidden()).toBeGreaterThan(0);
+      const narrow = await headers();
+      await page.setViewportSize({ width: 1600, height: 700 });
+      await expect.poll(hidden).toBe(0);
+      const wide = await headers();
+      expect(wide.length).toBeGreaterThan(narrow.length);
+      // Every column a narrow window keeps is one a wide window shows, in the same order.
+      expect(wide.filter((h) => narrow.includes(h))).toEqual(narrow);
+      await page.setViewportSize({ width: 760, height: 700 });
+      await expect.poll(headers).toEqual(narrow);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('refuses an invalid reference in the pull dialog', async () => {
     const page = app.page;
     await page.getByRole('button', { name: 'Pull', exact: true }).click();
