@@ -21,13 +21,19 @@ import './styles.css';
 
 /** The longest the other code waits for the first rows (a list that never answers, a page in the background). */
 const FIRST_ROWS_MAX_MS = 10_000;
+/** The longest React's first render (the sidebar, the status bar) waits for the view's code. */
+const VIEW_CODE_MAX_MS = 2_000;
 
 const client = connectApi();
 const view = viewInUrl(window);
 subscribeEarly(view);
-// React's first render waits for the view's code too (above). A view whose code cannot be had still renders,
-// showing why in its place (ViewBoundary).
-const viewCode = loadView(view).catch(() => undefined);
+// React's first render waits for the view's code too (above), though no longer than VIEW_CODE_MAX_MS: a view
+// whose code is slow to come shows its fallback meanwhile, and one whose code cannot be had shows why in its
+// place (ViewBoundary).
+const viewCode = Promise.race([
+  loadView(view).catch(() => undefined),
+  new Promise<void>((resolve) => setTimeout(resolve, VIEW_CODE_MAX_MS)),
+]);
 connectStores(client, window);
 
 let shown!: () => void;
