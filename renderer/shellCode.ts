@@ -6,4 +6,7 @@
  */
 import { withRetries } from './common/withRetries';
 
-export const shellCode = Promise.all([withRetries(() => import('react-dom/client')), withRetries(() => import('./App'))]);
+export const shellCode = Promise.all([
+  withRetries(() => import('react-dom/client')),
+  withRetries(() => import('./App')),
+]);
