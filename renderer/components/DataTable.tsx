@@ -5,15 +5,16 @@
  * shown rows as they are renders nothing, one that changes them renders this table alone, and the row
  * elements on screen are reused for the rows that replace them (rowSlots.ts), so what a keystroke costs
  * depends on the rows on screen, not on how many there are. Cells learn whether their row is in the
- * viewport (rowInView.ts), so live cells poll only for rows that are seen.
+ * viewport (rowInView.ts), so live cells poll only for rows that are seen. The columns shown are those that
+ * fit the table's width (useFittedColumns.ts).
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { fitColumns, type FitColumn } from './fitColumns';
 import { createIncrementalFilter, type RowSearch } from './incrementalFilter';
 import { inRange, RowInViewContext } from './rowInView';
 import { assignSlots } from './rowSlots';
 import type { TableQuery } from './tableQuery';
+import { useFittedColumns } from './useFittedColumns';
 
 export interface Column<T> {
   key: string;
@@ -28,53 +29,6 @@ export interface Column<T> {
 
 /** Scroll bar room the rows may lose to a vertical scroll bar. */
 const SCROLLBAR = 16;
-
-interface Fit<C> {
-  columns: C[];
-  extra: number;
-  fitted: C[];
-}
-
-/** Sets the width the columns are fitted to when `width` fits other columns than those shown. */
-function refitIfChanged<C extends FitColumn>(fit: Fit<C>, width: number | undefined, setWidth: (w?: number) => void) {
-  const shown = fitColumns(fit.columns, width, fit.extra);
-  if (shown.length !== fit.fitted.length || shown.some((c, i) => c !== fit.fitted[i])) setWidth(width);
-}
-
-/**
- * The columns that fit the table's width, followed as it changes (a side panel opening, the window resized).
- * The width is read once the table is laid out and on each resize, and the table renders again only when it
- * changes which columns fit: a first paint wide enough for every column renders once, not twice.
- */
-function useFittedColumns<C extends FitColumn>(
-  ref: React.RefObject<HTMLElement | null>,
-  columns: C[],
-  extra: number,
-): C[] {
-  // The width the columns were last fitted to, and the width last measured.
-  const [fitWidth, setFitWidth] = useState<number | undefined>();
-  const measured = useRef<number | undefined>(undefined);
-  const fitted = useMemo(() => fitColumns(columns, fitWidth, extra), [columns, fitWidth, extra]);
-  const latest = useRef<Fit<C>>({ columns, extra, fitted });
-  useLayoutEffect(() => {
-    latest.current = { columns, extra, fitted };
-    // New columns are fitted to the width last measured.
-    refitIfChanged(latest.current, measured.current, setFitWidth);
-  }, [columns, extra, fitted]);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      measured.current = el.clientWidth;
-      refitIfChanged(latest.current, measured.current, setFitWidth);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return fitted;
-}
 
 export interface DataTableProps<T> {
   rows: T[];
