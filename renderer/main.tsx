@@ -24,26 +24,27 @@ const FIRST_ROWS_MAX_MS = 10_000;
 /** The longest React's first render (the sidebar, the status bar) waits for the view's code. */
 const VIEW_CODE_MAX_MS = 2_000;
 
+/** `work`, or nothing once `ms` have passed without it. */
+const atMost = (work: Promise<unknown>, ms: number) =>
+  Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+
 const client = connectApi();
 const view = viewInUrl(window);
 subscribeEarly(view);
 // React's first render waits for the view's code too (above), though no longer than VIEW_CODE_MAX_MS: a view
 // whose code is slow to come shows its fallback meanwhile, and one whose code cannot be had shows why in its
 // place (ViewBoundary).
-const viewCode = Promise.race([
+const viewCode = atMost(
   loadView(view).catch(() => undefined),
-  new Promise<void>((resolve) => setTimeout(resolve, VIEW_CODE_MAX_MS)),
-]);
+  VIEW_CODE_MAX_MS,
+);
 connectStores(client, window);
 
 let shown!: () => void;
 const viewShown = new Promise<void>((resolve) => (shown = resolve));
 /** The frame after this one is painted. */
 const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-const firstRowsPainted = Promise.race([
-  Promise.all([viewShown, listsAnswered(view)]).then(painted),
-  new Promise<void>((resolve) => setTimeout(resolve, FIRST_ROWS_MAX_MS)),
-]);
+const firstRowsPainted = atMost(Promise.all([viewShown, listsAnswered(view)]).then(painted), FIRST_ROWS_MAX_MS);
 
 /** The shell's code could not be fetched, retries and all: says so in plain DOM (no React) with a Reload button. */
 function showLoadFailure(): void {
