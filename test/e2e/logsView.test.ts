@@ -2,7 +2,7 @@
  * The whole log in Chromium: a container's 1,000,000 lines through the web bridge — scroll to the middle
  * and to a line, search every line (count as `grep -c`, next/previous with wrap-around), jump to a time,
  * download the whole log, follow a running container (a fresh view: the last one's search and scroll are
- * not carried over), and the session gone when the view closes.
+ * not carried over) whose first line is in colour, and the session gone when the view closes.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -176,7 +176,7 @@ describe('the log view over a whole 1,000,000-line log', () => {
       FIXTURE_BUSYBOX,
       'sh',
       '-c',
-      'sleep 2; i=0; while [ $i -lt 3000 ]; do i=$((i+1)); echo tick $i; [ $((i % 100)) = 0 ] && sleep 0.1; done; sleep 300',
+      'sleep 2; printf "\\033[31mred\\033[0m <b>and</b> plain\\n"; i=0; while [ $i -lt 3000 ]; do i=$((i+1)); echo tick $i; [ $((i % 100)) = 0 ] && sleep 0.1; done; sleep 300',
     );
     // The last log was left scrolled up (Follow off) with a search typed: another container's log is a
     // view of its own, following its end with no search.
@@ -189,7 +189,13 @@ describe('the log view over a whole 1,000,000-line log', () => {
     await docker('start', tid);
     await page.locator('.log-text').getByText('tick 3000', { exact: true }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('checkbox', { name: 'Follow' }).isChecked()).toBe(true);
-    await page.getByTestId('log-status').getByText('3,000 lines').waitFor();
+    await page.getByTestId('log-status').getByText('3,001 lines').waitFor();
+    // Its first line, in colour: the escape codes drawn as a coloured span, the rest as escaped text.
+    await page.getByLabel('Go to line').fill('1');
+    await page.getByLabel('Go to line').press('Enter');
+    const first = page.locator('[data-line="0"] .log-text');
+    await first.locator('span[style*="color"]').getByText('red', { exact: true }).waitFor();
+    expect(await first.textContent()).toBe('red <b>and</b> plain');
     const sessions = web.app.backend.services.logSessions;
     expect(sessions.size).toBe(1);
     await page.goto(`${web.app.bridge.url.replace(/\/\?.*$/, '/')}#/containers`);

@@ -1,14 +1,22 @@
 /**
- * One log line: ANSI colours as HTML (escaped), or plain text with the search matches highlighted; an empty
- * row while its page is being read (the same element, so the row is updated in place when it arrives).
+ * One log line: ANSI colours as HTML (escaped, `ansiHtml.ts`), or plain text with the search matches
+ * highlighted; an empty row while its page is being read (the same element, so the row is updated in place
+ * when it arrives). A link a line carries opens outside Berth, never in its window.
  */
-import { memo } from 'react';
-import Convert from 'ansi-to-html';
+import { memo, type MouseEvent } from 'react';
 import type { SessionLine } from '../../../contract/logs';
+import { ansiHtml } from './ansiHtml';
 import { highlightMatches, stripAnsi } from './logSearch';
 
-const ansi = new Convert({ escapeXML: true, stream: false, fg: 'currentColor', bg: 'transparent' });
-const HAS_ANSI = /\u001b\[/; // eslint-disable-line no-control-regex
+/** A click on a line's link: a new window, which the desktop app hands to the user's browser. */
+function openLink(e: MouseEvent) {
+  const link = e.target instanceof Element ? e.target.closest('a') : null;
+  if (!link) return;
+  e.preventDefault();
+  window.open(link.href, '_blank', 'noopener');
+}
+
+const HAS_ANSI = /\u001b[[\]]/; // eslint-disable-line no-control-regex
 
 export const LogLineView = memo(function LogLineView({
   line,
@@ -31,7 +39,7 @@ export const LogLineView = memo(function LogLineView({
           )}
         </span>
       ) : (
-        <span className="log-text" dangerouslySetInnerHTML={{ __html: ansi.toHtml(line.text) }} />
+        <span className="log-text" onClick={openLink} dangerouslySetInnerHTML={{ __html: ansiHtml(line.text) }} />
       )}
     </div>
   );
