@@ -20,22 +20,32 @@ export interface BridgeProcess {
 }
 
 /**
- * The built renderer plus the bench's bare page (test/bench/bare: `bare.html#/containers` subscribes the
- * list and paints its first rows, no framework), in a temporary folder the bridge serves instead.
+ * The built renderer plus the bench's two floors for a first paint, in a temporary folder the bridge serves
+ * instead: the bare page (test/bench/bare: `bare.html#/containers` subscribes the list and paints its first
+ * rows, no framework) and the React floor (test/bench/reactFloor, built here by Vite in production mode:
+ * `react-floor/#/containers`, the same with React rendering the rows, no app around them).
  */
-function rendererWithBarePage(): string {
+async function rendererWithFloors(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'berth-bench-renderer-'));
   cpSync(join(ROOT, 'dist', 'renderer'), dir, { recursive: true });
   cpSync(join(import.meta.dirname, 'bare'), dir, { recursive: true });
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    root: join(import.meta.dirname, 'reactFloor'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: join(dir, 'react-floor'), emptyOutDir: true },
+  });
   return dir;
 }
 
 export async function startBridge(
-  options: { cpuProfile?: boolean; env?: NodeJS.ProcessEnv; barePage?: boolean; inspect?: boolean } = {},
+  options: { cpuProfile?: boolean; env?: NodeJS.ProcessEnv; floorPages?: boolean; inspect?: boolean } = {},
 ): Promise<BridgeProcess> {
   const entry = join(ROOT, 'dist', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('dist/main/web.js is missing: run `npm run build` first');
-  const renderer = options.barePage ? { BERTH_RENDERER_DIR: rendererWithBarePage() } : {};
+  const renderer = options.floorPages ? { BERTH_RENDERER_DIR: await rendererWithFloors() } : {};
   const args: string[] = [];
   if (options.cpuProfile) {
     const dir = join(RESULTS_DIR, 'profiles');

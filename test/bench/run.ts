@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   }
   // The bridges' CPU profiles of this run only: the summary reads every profile in the folder.
   if (config.cpuProfile) rmSync(join(RESULTS_DIR, 'profiles'), { recursive: true, force: true });
-  bridge = await startBridge({ cpuProfile: config.cpuProfile, barePage: true });
+  bridge = await startBridge({ cpuProfile: config.cpuProfile, floorPages: true });
   ws = await wsClient(bridge);
   router = routerClient();
   browser = await launchChromium();
