@@ -17,3 +17,11 @@ export type ServerMessage =
   | { type: 'result'; id: number; ok: false; error: ApiErrorShape }
   | { type: 'event'; id: number; event: unknown }
   | { type: 'end'; id: number; error?: ApiErrorShape };
+
+/**
+ * The web bridge's socket URL parameter that carries the messages a page sent before its socket opened, as a
+ * JSON array: the bridge takes them as the socket's first messages. The first lists are then on their way as
+ * soon as the socket is accepted, not after the page (its main thread busy loading the app) has seen it open
+ * and sent them.
+ */
+export const FIRST_MESSAGES_PARAM = 'first';

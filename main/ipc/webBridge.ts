@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Readable } from 'node:stream';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { FIRST_MESSAGES_PARAM } from '../../contract/protocol';
 import { CSP } from '../common/contentSecurityPolicy';
 import type { Router } from './router';
 import { checkRequest, cookieName, newToken, requestUrl, type Verdict } from './webAuth';
@@ -52,6 +53,17 @@ export interface WebBridge {
 }
 
 const DOWNLOAD_PREFIX = '/logs/download/';
+
+/** The messages a socket's URL carries (FIRST_MESSAGES_PARAM): none without it, one invalid one for a value not a JSON array. */
+function firstMessages(param: string | null): unknown[] {
+  if (param === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(param);
+    return Array.isArray(parsed) ? parsed : [null];
+  } catch {
+    return [null];
+  }
+}
 
 /** Streams a download as an attachment (the bridge's token was already checked; this one is single-use). */
 function serveDownload(
@@ -164,13 +176,15 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       socket.end(`HTTP/1.1 ${status} ${REFUSED[status]}\r\n${retry}Connection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+    const first = firstMessages(requestUrl(req)?.searchParams.get(FIRST_MESSAGES_PARAM) ?? null);
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, first));
   });
 
-  const attach = (ws: WebSocket) => {
+  const attach = (ws: WebSocket, first: unknown[]) => {
     const connection = options.router.connect((message) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     });
+    for (const message of first) connection.receive(message);
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
         connection.receive(null);

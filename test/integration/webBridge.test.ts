@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import WebSocket from 'ws';
+import { FIRST_MESSAGES_PARAM } from '../../contract/protocol';
 import { createBackend, type Backend } from '../../main/backend';
 import { webShell } from '../../main/services';
 import { startWebBridge, type WebBridge } from '../../main/ipc/webBridge';
@@ -93,5 +94,40 @@ describe('web bridge (loopback, token, origin)', () => {
       expect.objectContaining({ id: 2, ok: true, value: expect.objectContaining({ shell: 'web' }) }),
     );
     ws.close();
+  });
+
+  it('takes the messages a socket URL carries as its first ones, and serves a socket whose value is malformed as one without', async () => {
+    const origin = { origin: `http://127.0.0.1:${bridge.port}` };
+    const first = encodeURIComponent(
+      JSON.stringify([
+        { type: 'call', id: 1, method: 'system.info' },
+        { type: 'call', id: 2, method: 'containers.stop', input: { id: 42 } },
+      ]),
+    );
+    // Listening from the start: the answers may come before the socket's open event is handled.
+    const replies: unknown[] = [];
+    const ws = new WebSocket(
+      `ws://127.0.0.1:${bridge.port}/api?token=${bridge.token}&${FIRST_MESSAGES_PARAM}=${first}`,
+      {
+        headers: origin,
+      },
+    );
+    ws.on('message', (d) => replies.push(JSON.parse(String(d))));
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(JSON.stringify({ type: 'call', id: 3, method: 'settings.get' }));
+    await expect.poll(() => replies.length).toBe(3);
+    const byId = (id: number) => replies.find((r) => (r as { id: number }).id === id);
+    expect(byId(1)).toMatchObject({ ok: true, value: { shell: 'web' } });
+    expect(byId(2)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(byId(3)).toMatchObject({ ok: true });
+    ws.close();
+    // Not a JSON array: the socket stays up and serves what is sent after.
+    const odd = await openSocket(`?token=${bridge.token}&${FIRST_MESSAGES_PARAM}=%7Bnot-json`, origin);
+    const later: unknown[] = [];
+    odd.on('message', (d) => later.push(JSON.parse(String(d))));
+    odd.send(JSON.stringify({ type: 'call', id: 7, method: 'system.info' }));
+    await expect.poll(() => later.length).toBe(1);
+    expect(later[0]).toMatchObject({ id: 7, ok: true });
+    odd.close();
   });
 });
