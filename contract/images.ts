@@ -23,6 +23,8 @@ export const ImageSummary = z.object({
   created: z.number(),
   dangling: z.boolean(),
   labels: z.record(z.string(), z.string()),
+  /** How many containers (any state) use it, from main's live container list; absent until those are listed. */
+  containers: z.number().optional(),
   /** The containerd store only: the platforms present locally ("linux/amd64"), attestation manifests left out. */
   platforms: z.array(z.string()).optional(),
   /** The containerd store only: compressed content in the store (layers, configs, attestations). */

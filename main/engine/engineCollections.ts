@@ -1,8 +1,8 @@
 /**
  * Every live list of an engine, in one place: one list per kind of object, created once per connection (the
  * engine in use's with the backend, a kept engine's when it is kept) and handed to whoever shows it (the
- * containers and compose domains share the containers list, so each container event is fetched once; volumes
- * and networks take their users from it). A list listens to the engine while it has subscribers, and for 30 s
+ * containers and compose domains share the containers list, so each container event is fetched once; images,
+ * volumes and networks take their users from it). A list listens to the engine while it has subscribers, and for 30 s
  * after the last one leaves while the engine is connected (liveCollection.ts), unless its engine is let go.
  */
 import type { ContainerSummary } from '../../contract/containers';
@@ -30,8 +30,8 @@ export type EngineLists = { readonly [K in keyof EngineItems]: LiveList<EngineIt
 
 export interface EngineCollections extends EngineLists {
   readonly containers: LiveCollection<ContainerSummary>;
-  readonly images: LiveCollection<ImageSummary>;
   /** Their users come from the containers' list. */
+  readonly images: LiveList<ImageSummary>;
   readonly volumes: LiveList<VolumeSummary>;
   readonly networks: LiveList<NetworkSummary>;
 }
@@ -40,7 +40,7 @@ export function engineCollections(engine: EngineConnection): EngineCollections {
   const containers = containerCollection(engine);
   return {
     containers,
-    images: imageCollection(engine),
+    images: imageCollection(engine, containers),
     volumes: volumeCollection(engine, containers),
     networks: networkCollection(engine, containers),
   };

@@ -23,7 +23,7 @@ interface EarlyList {
 
 const LISTS: Partial<Record<ViewName, EarlyList[]>> = {
   containers: [useContainers],
-  images: [useImages, useContainers],
+  images: [useImages],
   volumes: [useVolumes],
   networks: [useNetworks],
 };

@@ -72,7 +72,7 @@ describe('Images view in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
   });
 
-  it('pulls from the registry with progress in the task center; the image appears live; removes it', async () => {
+  it('pulls from the registry with progress in the task center; the image appears live, its users counted; removes it', async () => {
     const page = app.page;
     const repo = `berth/e2e-${uniqueName('pull').slice(11)}`;
     const ref = `${REGISTRY}/${repo}:latest`;
@@ -104,6 +104,15 @@ describe('Images view in Chromium', () => {
     );
 
     await row.waitFor({ timeout: 10_000 });
+    // Who uses it, live: main counts the containers per image (the page holds no container list for it).
+    const usage = row.getByTestId('image-usage');
+    await expect.poll(() => usage.textContent()).toBe('unused');
+    const user = uniqueName('e2eimguser');
+    containers.push(user);
+    await docker('create', '--name', user, ref, 'true');
+    await expect.poll(() => usage.textContent()).toBe('1 container');
+    await removeContainers(user);
+    await expect.poll(() => usage.textContent()).toBe('unused');
     await row.getByRole('button', { name: `Remove ${ref}` }).click();
     const confirm = page.getByTestId('confirm');
     await confirm.getByRole('button', { name: 'Remove' }).click();

@@ -122,6 +122,24 @@ describe('prune', () => {
   });
 });
 
+describe('the Images list counts the containers using each image, live', () => {
+  it('follows a container created and removed, without a new snapshot', async () => {
+    const label = uniqueName('counted');
+    const id = await buildOwnImage(label, `${label}:v1`);
+    const list = mirror<ImageSummary>((i) => i.id);
+    const sub = t.api.images.watch.subscribe(undefined, { onEvent: list.onEvent });
+    await eventually('counted at 0', () => list.items.get(id)?.containers === 0);
+    const names = [uniqueName('user'), uniqueName('user')];
+    containers.push(...names);
+    for (const name of names) await docker('create', '--name', name, `${label}:v1`, 'true');
+    await eventually('counted at 2', () => list.items.get(id)?.containers === 2);
+    await removeContainers(names[0]!);
+    await eventually('counted at 1', () => list.items.get(id)?.containers === 1);
+    expect(list.snapshots()).toBe(1);
+    sub.unsubscribe();
+  });
+});
+
 describe('a burst of image events (a script tagging and removing), the Images list watched', () => {
   it('ends with exactly the tags the engine has, after 150 tags added and removed 8 at a time', async () => {
     const list = mirror<ImageSummary>((i) => i.id);

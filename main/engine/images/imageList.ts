@@ -1,15 +1,18 @@
 /**
- * Image listing, kept live from image events. Which containers use an image is not asked of the engine
- * here (listing every container made an image list 60x slower at 1,000 containers): the renderer joins
- * images with its live container list, and the few operations that need it in main list containers then.
- * Where the engine knows them (API 1.47+, the containerd store) each image also carries its platforms and
+ * Image listing, kept live from image events. How many containers use each image is not asked of the engine
+ * with each list (listing every container made an image list 60x slower at 1,000 containers): the live list
+ * takes it from the containers' live list (withUsers.ts), so a container created or removed updates the one
+ * image it uses without an engine call, and a page showing images need not hold every container for it. The
+ * few operations that must be complete (remove, the detail) ask the engine then. Where the engine knows them (API 1.47+, the containerd store) each image also carries its platforms and
  * its size split into content and unpacked snapshots.
  */
 import type Docker from 'dockerode';
+import type { ContainerSummary } from '../../../contract/containers';
 import type { ImageSummary } from '../../../contract/images';
+import type { LiveList } from '../../common/sharedCollection';
 import { listsManifests } from '../apiVersion';
 import type { DockerEvent, EngineConnection } from '../connection';
-import { LiveCollection } from '../liveCollection';
+import { liveWithUsers } from '../withUsers';
 import { manifestSizes, type ManifestSummary } from './imageManifests';
 
 /** An `/images/json` entry as either engine sends it (29 adds `Manifests` when asked, and `Descriptor`). */
@@ -47,13 +50,19 @@ export async function imageUsage(docker: Docker): Promise<Map<string, number>> {
  * Any image event re-lists (tag, untag, delete, pull, load; Engine 29 adds create and push, and names
  * the image by digest only): an image's id is not enough to know what changed in the list.
  */
-export const imagesAffected = (e: DockerEvent): 'all' | undefined => (e.Type === 'image' ? 'all' : undefined);
+export const imageChanged = (e: DockerEvent): boolean => e.Type === 'image';
 
-export function imageCollection(engine: EngineConnection): LiveCollection<ImageSummary> {
-  return new LiveCollection(engine, {
+/** The engine's images, each with how many containers use it once the containers are listed. */
+export function imageCollection(
+  engine: EngineConnection,
+  containers: LiveList<ContainerSummary>,
+): LiveList<ImageSummary> {
+  return liveWithUsers(engine, containers, {
     list: () => listImages(engine.docker, listsManifests(engine)),
+    changed: imageChanged,
     idOf: (i) => i.id,
-    affected: imagesAffected,
-    coalesceMs: 100,
+    keysOf: (i) => [i.id],
+    usesOf: (c) => [c.imageId],
+    withUsers: (i, users) => (users ? { ...i, containers: users.length } : i),
   });
 }

@@ -6,7 +6,7 @@ import { toApiError } from '../../common/apiError';
 import type { ImageDetail as Detail } from '../../../contract/images';
 import { formatAgo, formatBytes, shortId } from '../../common/format';
 import { useNav } from '../../stores/navStore';
-import { useContainers, useImages } from '../../stores/dockerStores';
+import { useImages } from '../../stores/dockerStores';
 import { removeImageAsked } from './imageActions';
 import { ImagePlatforms } from './ImagePlatforms';
 
@@ -21,8 +21,7 @@ function useImageDetail(id: string) {
   const [error, setError] = useState<ApiError | undefined>();
   // Re-read when the live list says the image changed (tagged, untagged, a container came or went).
   const summary = useImages((s) => s.items.get(id) ?? [...s.items.values()].find((i) => i.id.includes(id)));
-  const users = useContainers((s) => [...s.items.values()].filter((c) => c.imageId === summary?.id).length);
-  const version = summary ? `${summary.repoTags.join(',')}|${users}` : 'gone';
+  const version = summary ? `${summary.repoTags.join(',')}|${summary.containers ?? ''}` : 'gone';
   useEffect(() => {
     let live = true;
     api.images

@@ -5,8 +5,8 @@
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
 import { EngineSection } from '../../components/EngineTabs';
-import { useContainers, useImages } from '../../stores/dockerStores';
-import { containersOn, imagesOn } from '../../stores/onEngineStores';
+import { useImages } from '../../stores/dockerStores';
+import { imagesOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
 import { useQueryTyped, useTableQuery } from '../../components/tableQuery';
 import { useNav } from '../../stores/navStore';
@@ -24,7 +24,6 @@ import {
   imageSearch,
   toRows,
   usageMatcher,
-  usageOf,
   type UsageFilter,
 } from './imageRows';
 import { PruneDialog } from '../disk/PruneDialog';
@@ -44,12 +43,8 @@ export function ImagesView() {
 /** The images of the engine in use, or of the kept engine `kept` names (no actions there). */
 function ImagesOn({ kept }: { kept: string | undefined }) {
   const images = kept ? imagesOn(kept) : useImages;
-  const containerList = kept ? containersOn(kept) : useContainers;
   useRetained(images);
-  useRetained(containerList);
   const { items, loaded, error } = images();
-  const containers = containerList((s) => s.items);
-  const usage = useMemo(() => usageOf(containers.values()), [containers]);
   const { detail, go } = useNav();
   // The filter box writes the table's query; the view re-renders only when the box empties or fills.
   const query = useTableQuery();
@@ -58,7 +53,7 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
   const [open, setOpen] = useState<Open>();
   const [tagging, setTagging] = useState<{ source: string; push: boolean } | undefined>();
   const [loading, setLoading] = useState<string | undefined>();
-  const rows = useMemo(() => toRows(items.values(), usage), [items, usage]);
+  const rows = useMemo(() => toRows(items.values()), [items]);
   const keep = useMemo(() => (usageFilter === 'all' ? undefined : usageMatcher(usageFilter)), [usageFilter]);
   const search = useMemo(() => ({ query, fields: imageSearch }), [query]);
   const columns = useMemo(
@@ -163,7 +158,7 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
           columns={columns}
           rowKey={(r) => r.key}
           onOpen={kept ? undefined : (r) => go('images', r.image.id)}
-          rowClass={(r) => (r.image.dangling ? 'dangling' : r.containers ? '' : 'unused')}
+          rowClass={(r) => (r.image.dangling ? 'dangling' : r.containers === 0 ? 'unused' : '')}
           initialSort={{ key: 'created', desc: true }}
           empty={
             loaded

@@ -81,12 +81,18 @@ export function imageColumns(actions?: RowActions): Column<ImageRow>[] {
       width: '120px',
       render: (r) => (
         <span className="image-usage" data-testid="image-usage">
-          {r.containers ? `${r.containers} container${r.containers > 1 ? 's' : ''}` : null}
+          {r.containers === undefined ? (
+            <span className="muted" title="Counting the containers that use it…">
+              …
+            </span>
+          ) : r.containers ? (
+            `${r.containers} container${r.containers > 1 ? 's' : ''}`
+          ) : null}
           {r.image.dangling && <span className="tag warn">dangling</span>}
-          {!r.image.dangling && !r.containers && <span className="tag">unused</span>}
+          {!r.image.dangling && r.containers === 0 && <span className="tag">unused</span>}
         </span>
       ),
-      sortValue: (r) => r.containers,
+      sortValue: (r) => r.containers ?? -1,
     },
   ];
   if (!actions) return columns;

@@ -9,46 +9,40 @@ export interface ImageRow {
   /** What to act on: `repo:tag`, or the id for an untagged image. */
   ref: string;
   image: ImageSummary;
-  /** How many containers (any state) use the image, from the live container list. */
-  containers: number;
+  /** How many containers (any state) use the image; undefined until main has listed the containers. */
+  containers: number | undefined;
 }
 
-/** Counts containers per image id. */
-export function usageOf(containers: Iterable<{ imageId: string }>): Map<string, number> {
-  const usage = new Map<string, number>();
-  for (const c of containers) usage.set(c.imageId, (usage.get(c.imageId) ?? 0) + 1);
-  return usage;
-}
-
-const rowCache = new WeakMap<ImageSummary, Map<string, ImageRow>>();
+const rowCache = new WeakMap<ImageSummary, ImageRow[]>();
 
 /**
- * The rows of one image; an unchanged image with an unchanged container count keeps its row objects, so a
- * container event repaints only the rows whose count changed.
+ * The rows of one image; an image the live list did not replace keeps its row objects, so a container that
+ * came or went repaints only the rows of the image it uses (main sends that image again with its new count).
  */
-function rowsOf(image: ImageSummary, containers: number): ImageRow[] {
-  let cache = rowCache.get(image);
-  if (!cache) {
-    cache = new Map();
-    rowCache.set(image, cache);
-  }
-  const make = (ref: string, repository: string, tag: string, key: string): ImageRow => {
-    let row = cache.get(key);
-    if (row?.containers !== containers) {
-      row = { key, repository, tag, ref, image, containers };
-      cache.set(key, row);
-    }
-    return row;
-  };
-  if (!image.repoTags.length) return [make(image.id, '<none>', '<none>', image.id)];
-  return image.repoTags.map((t) => {
-    const i = t.lastIndexOf(':');
-    return make(t, t.slice(0, i), t.slice(i + 1), `${image.id}|${t}`);
+function rowsOf(image: ImageSummary): ImageRow[] {
+  let rows = rowCache.get(image);
+  if (rows) return rows;
+  const containers = image.containers;
+  const make = (ref: string, repository: string, tag: string, key: string): ImageRow => ({
+    key,
+    repository,
+    tag,
+    ref,
+    image,
+    containers,
   });
+  rows = image.repoTags.length
+    ? image.repoTags.map((t) => {
+        const i = t.lastIndexOf(':');
+        return make(t, t.slice(0, i), t.slice(i + 1), `${image.id}|${t}`);
+      })
+    : [make(image.id, '<none>', '<none>', image.id)];
+  rowCache.set(image, rows);
+  return rows;
 }
 
-export function toRows(images: Iterable<ImageSummary>, usage: ReadonlyMap<string, number>): ImageRow[] {
-  return [...images].flatMap((image) => rowsOf(image, usage.get(image.id) ?? 0));
+export function toRows(images: Iterable<ImageSummary>): ImageRow[] {
+  return [...images].flatMap(rowsOf);
 }
 
 export type UsageFilter = 'all' | 'used' | 'unused' | 'dangling';
@@ -62,8 +56,9 @@ export function filterRows(rows: ImageRow[], text: string, usage: UsageFilter): 
 /** The usage part of the filter (the select beside the filter box). */
 export function usageMatcher(usage: UsageFilter): (r: ImageRow) => boolean {
   switch (usage) {
+    // Until the containers are counted, an image is neither.
     case 'used':
-      return (r) => r.containers > 0;
+      return (r) => (r.containers ?? 0) > 0;
     case 'unused':
       return (r) => r.containers === 0;
     case 'dangling':

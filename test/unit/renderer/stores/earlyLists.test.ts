@@ -19,13 +19,18 @@ afterEach(() => {
 });
 
 describe('listsAnswered', () => {
-  it('waits for every list of the view: the Images view for its images and the containers using them', async () => {
-    const answered = listsAnswered('images');
-    expect(await settled(answered)).toBe(false);
+  it("waits for the view's list: the Images view for its images, the Containers view for an error too", async () => {
+    const images = listsAnswered('images');
+    expect(await settled(images)).toBe(false);
+    useContainers.setState({ loaded: true }); // not the Images view's: main counts each image's containers
+    expect(await settled(images)).toBe(false);
     useImages.setState({ loaded: true });
-    expect(await settled(answered)).toBe(false);
+    expect(await settled(images)).toBe(true);
+    useContainers.setState({ loaded: false });
+    const containers = listsAnswered('containers');
+    expect(await settled(containers)).toBe(false);
     useContainers.setState({ error: { code: 'engine_unreachable', message: 'The engine is not running.' } });
-    expect(await settled(answered)).toBe(true);
+    expect(await settled(containers)).toBe(true);
   });
 
   it('is answered at once for a list already loaded, and for a view that subscribes none early', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagesAffected, toImageSummary, type ImageInfo } from '../../../../../main/engine/images/imageList';
+import { imageChanged, toImageSummary, type ImageInfo } from '../../../../../main/engine/images/imageList';
 import { toContainerSummary } from '../../../../../main/engine/containers/containerList';
 import type { DockerEvent } from '../../../../../main/engine/connection';
 import type { ImageSummary } from '../../../../../contract/images';
@@ -61,7 +61,7 @@ describe('image events on both engines (recorded /events)', () => {
     const events = recorded<DockerEvent[]>(engine, 'events');
     const imageEvents = events.filter((e) => e.Type === 'image');
     expect(imageEvents.length).toBeGreaterThan(0);
-    for (const e of imageEvents) expect(imagesAffected(e)).toBe('all');
-    for (const e of events.filter((x) => x.Type !== 'image')) expect(imagesAffected(e)).toBeUndefined();
+    for (const e of imageEvents) expect(imageChanged(e)).toBe(true);
+    for (const e of events.filter((x) => x.Type !== 'image')) expect(imageChanged(e)).toBe(false);
   });
 });
