@@ -99,10 +99,17 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
   const renders: FirstRender[] = [];
   const reactRenders: FirstRender[] = [];
   const bareRenders: FirstRender[] = [];
-  const reps = 3;
+  // Seven of each: a first paint varies by 40–90 ms from one navigation to the next on this machine.
+  const reps = 7;
   let page: Page | undefined;
   // In turns, so that a busier moment weighs on all three alike; the app's last page stays for the keystrokes.
+  // Each page is closed 500 ms before the next one loads, so that no page's teardown (its renderer process, its
+  // socket's subscriptions in the bridge) overlaps a load timed.
   for (let i = 0; i < reps; i++) {
+    if (page) {
+      await page.close();
+      await sleep(500);
+    }
     for (const [kind, into] of [
       ['react', reactRenders],
       ['bare', bareRenders],
@@ -112,7 +119,6 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
       await r.page.close();
       await sleep(500);
     }
-    await page?.close();
     const r = await firstRender(ctx, spec, rows);
     page = r.page;
     renders.push(r.f);
@@ -130,6 +136,8 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
   const bare = await readKeystrokes(page, 'bare');
   await page.close();
   const pick = (k: keyof FirstRender) => median(renders.map((r) => r[k]));
+  /** Each navigation's first rows painted, in the order they ran: how far one load is from the next. */
+  const each = (rs: FirstRender[]) => rs.map((r) => r.allRowsFrame.toFixed(0)).join(' ');
   const section = '3 tables';
   return [
     row({
@@ -144,7 +152,7 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
       note:
         `median ms since navigation: bundle ran (DOMContentLoaded) ${pick('domContentLoaded').toFixed(0)}, ` +
         `first rows ${pick('firstRows').toFixed(0)}, all rows ${pick('allRows').toFixed(0)}; ` +
-        `raw GET ${spec.raw} ${base.raw.toFixed(0)} ms`,
+        `raw GET ${spec.raw} ${base.raw.toFixed(0)} ms; each navigation: ${each(renders)}`,
     }),
     row({
       section,
@@ -158,7 +166,7 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
       note:
         `the bare page (test/bench/bare) subscribes ${spec.view}.watch over the same socket and paints 30 rows, ` +
         `no framework: page loaded ${median(bareRenders.map((r) => r.domContentLoaded)).toFixed(0)} ms; ` +
-        `raw GET ${spec.raw} ${base.raw.toFixed(0)} ms`,
+        `raw GET ${spec.raw} ${base.raw.toFixed(0)} ms; each bare navigation: ${each(bareRenders)}`,
     }),
     row({
       section,
@@ -171,7 +179,7 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
         `the React floor (test/bench/reactFloor) is the bare page with React rendering its 30 rows, built by ` +
         `Vite like the app, with no shell, store, router or virtualizer: page loaded ` +
         `${median(reactRenders.map((r) => r.domContentLoaded)).toFixed(0)} ms, first rows ` +
-        `${median(reactRenders.map((r) => r.firstRows)).toFixed(0)} ms`,
+        `${median(reactRenders.map((r) => r.firstRows)).toFixed(0)} ms; each: ${each(reactRenders)}`,
     }),
     row({
       section,
