@@ -2,8 +2,9 @@
  * Every live list of an engine, in one place: one list per kind of object, created once per connection (the
  * engine in use's with the backend, a kept engine's when it is kept) and handed to whoever shows it (the
  * containers and compose domains share the containers list, so each container event is fetched once; images,
- * volumes and networks take their users from it). A list listens to the engine while it has subscribers, and for 30 s
- * after the last one leaves while the engine is connected (liveCollection.ts), unless its engine is let go.
+ * volumes and networks take their users from it). A list listens to the engine while it has subscribers, and
+ * for 30 s after the last one leaves while the engine is connected (liveCollection.ts), unless its engine is
+ * let go.
  */
 import type { ContainerSummary } from '../../contract/containers';
 import type { ImageSummary } from '../../contract/images';

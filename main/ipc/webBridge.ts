@@ -54,7 +54,10 @@ export interface WebBridge {
 
 const DOWNLOAD_PREFIX = '/logs/download/';
 
-/** The messages a socket's URL carries (FIRST_MESSAGES_PARAM): none without it, one invalid one for a value not a JSON array. */
+/**
+ * The messages a socket's URL carries (FIRST_MESSAGES_PARAM): none without it, and one invalid one for a value
+ * that is not a JSON array.
+ */
 function firstMessages(param: string | null): unknown[] {
   if (param === null) return [];
   try {

@@ -3,8 +3,9 @@
  * with each list (listing every container made an image list 60x slower at 1,000 containers): the live list
  * takes it from the containers' live list (withUsers.ts), so a container created or removed updates the one
  * image it uses without an engine call, and a page showing images need not hold every container for it. The
- * few operations that must be complete (remove, the detail) ask the engine then. Where the engine knows them (API 1.47+, the containerd store) each image also carries its platforms and
- * its size split into content and unpacked snapshots.
+ * few operations that must be complete (remove, the detail) ask the engine then. Where the engine knows them
+ * (API 1.47+, the containerd store) each image also carries its platforms and its size split into content and
+ * unpacked snapshots.
  */
 import type Docker from 'dockerode';
 import type { ContainerSummary } from '../../../contract/containers';

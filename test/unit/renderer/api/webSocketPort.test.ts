@@ -48,7 +48,7 @@ afterEach(() => {
 });
 
 describe('the web socket port', () => {
-  it('carries in the socket URL what was sent before the socket was made, and sends the rest once it opens', async () => {
+  it('carries in its URL what was sent before the socket was made, and sends the rest once it opens', async () => {
     const port = webSocketPort('ws://127.0.0.1:9/api?token=t');
     port.send(subscribe(1, 'containers.watch'));
     port.send(subscribe(2, 'system.engine'));
