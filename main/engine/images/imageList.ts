@@ -13,7 +13,7 @@ import type { ImageSummary } from '../../../contract/images';
 import type { LiveList } from '../../common/sharedCollection';
 import { listsManifests } from '../apiVersion';
 import type { DockerEvent, EngineConnection } from '../connection';
-import { liveWithUsers } from '../withUsers';
+import { liveWithUsers, usersNow } from '../withUsers';
 import { manifestSizes, type ManifestSummary } from './imageManifests';
 
 /** An `/images/json` entry as either engine sends it (29 adds `Manifests` when asked, and `Descriptor`). */
@@ -40,12 +40,11 @@ export async function listImages(docker: Docker, manifests = false): Promise<Ima
   return ((await docker.listImages(opts)) as ImageInfo[]).map(toImageSummary);
 }
 
-/** How many containers (any state) use each image id. */
-export async function imageUsage(docker: Docker): Promise<Map<string, number>> {
-  const usedBy = new Map<string, number>();
-  for (const c of await docker.listContainers({ all: true })) usedBy.set(c.ImageID, (usedBy.get(c.ImageID) ?? 0) + 1);
-  return usedBy;
-}
+/** What a container uses, by image id. */
+const imageOf = (c: ContainerSummary) => [c.imageId];
+
+/** Which containers (any state) use each image as the engine has it now: for answers that must be complete. */
+export const imageUsers = (docker: Docker) => usersNow(docker, imageOf);
 
 /**
  * Any image event re-lists (tag, untag, delete, pull, load; Engine 29 adds create and push, and names
@@ -63,7 +62,7 @@ export function imageCollection(
     changed: imageChanged,
     idOf: (i) => i.id,
     keysOf: (i) => [i.id],
-    usesOf: (c) => [c.imageId],
+    usesOf: imageOf,
     withUsers: (i, users) => (users ? { ...i, containers: users.length } : i),
   });
 }

@@ -4,7 +4,7 @@ import { ApiError } from '../../../contract/errors';
 import type { PruneMode } from '../../../contract/images';
 import { toApiError } from '../../common/toApiError';
 import { containersUsing } from './imageDetail';
-import { imageUsage, listImages } from './imageList';
+import { imageUsers, listImages } from './imageList';
 import { dfItems, readDiskUsage } from '../disk/diskUsage';
 
 /** Removes a tag (`repo:tag`) or a whole image (id); refuses, naming them, when containers use it. */
@@ -64,9 +64,9 @@ export const matchesLabels = (labels: Record<string, string>, filters: string[])
 
 /** What `prune` would remove: unused (no container) images, only untagged ones in 'dangling' mode. */
 export async function prunePreview(docker: Docker, mode: PruneMode, labels: string[]) {
-  const [images, usage, df] = await Promise.all([
+  const [images, users, df] = await Promise.all([
     listImages(docker),
-    imageUsage(docker),
+    imageUsers(docker),
     readDiskUsage(docker).catch(() => undefined),
   ]);
   const unique = new Map<string, number>();
@@ -75,7 +75,7 @@ export async function prunePreview(docker: Docker, mode: PruneMode, labels: stri
     unique.set(i.Id, shared >= 0 ? Math.max(0, i.Size - shared) : i.Size);
   }
   const candidates = images.filter(
-    (i) => !usage.get(i.id) && (mode === 'unused' || i.dangling) && matchesLabels(i.labels, labels),
+    (i) => !users.of([i.id]).length && (mode === 'unused' || i.dangling) && matchesLabels(i.labels, labels),
   );
   return {
     images: candidates.map((i) => ({ id: i.id, repoTags: i.repoTags, size: i.size })),
