@@ -1,7 +1,8 @@
 /**
- * The browser bridge's port over a fake WebSocket: what is sent before the socket exists rides in its URL (the
- * bridge takes it as the socket's first messages), what is sent while it opens goes once it is open, a queue
- * too long for a URL waits for the open, and messages whose socket never opened ride with the next one.
+ * The browser bridge's port over a fake WebSocket: the subscriptions sent before the socket exists ride in its
+ * URL (the bridge takes them as the socket's first messages), calls and what is sent while it opens go once it
+ * is open, a queue too long for a URL waits for the open, and messages whose socket never opened ride with the
+ * next one.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_MESSAGES_PARAM, type ClientMessage } from '../../../../contract/protocol';
@@ -66,13 +67,32 @@ describe('the web socket port', () => {
 
   it('sends everything after the open when the queue is too long for a URL', async () => {
     const port = webSocketPort('ws://127.0.0.1:9/api');
-    const big = { type: 'call', id: 1, method: 'compose.up', input: { yaml: 'x'.repeat(5000) } } as ClientMessage;
+    const big: ClientMessage = { type: 'subscribe', id: 1, method: 'logs.follow', input: { id: 'x'.repeat(5000) } };
     port.send(big);
     await Promise.resolve();
     const [socket] = FakeSocket.made;
     expect(socket?.url).toBe('ws://127.0.0.1:9/api');
     socket?.open();
     expect(socket?.sent.map((m) => JSON.parse(m) as unknown)).toEqual([big]);
+  });
+
+  it('never carries a call in the URL (its input may be a password), nor what was sent after it', async () => {
+    const port = webSocketPort('ws://127.0.0.1:9/api');
+    const login: ClientMessage = {
+      type: 'call',
+      id: 2,
+      method: 'registry.login',
+      input: { registry: '127.0.0.1:5000', username: 'u', password: 'hunter2' },
+    };
+    port.send(subscribe(1, 'containers.watch'));
+    port.send(login);
+    port.send(subscribe(3, 'tasks.watch'));
+    await Promise.resolve();
+    const [socket] = FakeSocket.made;
+    expect(socket?.carried()).toEqual([subscribe(1, 'containers.watch')]);
+    expect(socket?.url).not.toContain('hunter2');
+    socket?.open();
+    expect(socket?.sent.map((m) => JSON.parse(m) as unknown)).toEqual([login, subscribe(3, 'tasks.watch')]);
   });
 
   it('carries them again in the next socket when the first never opened', async () => {
