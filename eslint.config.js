@@ -12,9 +12,14 @@ import berth from './eslint/plugin.js';
  */
 const MAIN_DOMAINS = ['engine', 'compose', 'kube', 'tasks', 'settings', 'system', 'logs'];
 const NO_NODE = { not: ['electron', 'node'] };
+/** The contract's modules that import no schema (zod): the renderer's shell may take values from these only. */
+const SHELL_CONTRACT = ['contract/apiError', 'contract/bridge'];
 const layers = {
   // The one API: used by all, uses nothing of Berth.
   'contract/': { may: ['contract/'], packages: { only: ['zod'] } },
+  // The renderer's shell takes these two at run time (SHELL_CONTRACT): they stay free of schemas.
+  'contract/apiError': { may: [], packages: { only: [] } },
+  'contract/bridge': { may: [], types: ['contract/'], packages: { only: [] } },
   'preload/': { may: ['contract/'], packages: { only: ['electron'] } },
 
   // main: common below the domains, the domains below the backend; ipc and desktop only from the entry points.
@@ -34,16 +39,21 @@ const layers = {
   'main/index': { may: ['contract/', 'main/'] },
   'main/web': { may: ['contract/', 'main/'] },
 
-  // renderer: views use stores, components, api and common, never the other way round; nothing of main.
+  // renderer: views use stores, components, api and common, never the other way round; nothing of main. The
+  // shell (everything but the views) loads with the first paint, so it takes from the contract the modules
+  // free of schemas (SHELL_CONTRACT) and the rest for their types only: zod stays in the chunks of the
+  // dialogs that validate forms, off the first paint's path.
   'renderer/': {},
-  'renderer/common/': { may: ['contract/', 'renderer/common/'], packages: NO_NODE },
-  'renderer/api/': { may: ['contract/', 'renderer/api/'], packages: NO_NODE },
+  'renderer/common/': { may: [...SHELL_CONTRACT, 'renderer/common/'], types: ['contract/'], packages: NO_NODE },
+  'renderer/api/': { may: [...SHELL_CONTRACT, 'renderer/api/'], types: ['contract/'], packages: NO_NODE },
   'renderer/stores/': {
-    may: ['contract/', 'renderer/common/', 'renderer/api/', 'renderer/stores/'],
+    may: [...SHELL_CONTRACT, 'renderer/common/', 'renderer/api/', 'renderer/stores/'],
+    types: ['contract/'],
     packages: NO_NODE,
   },
   'renderer/components/': {
-    may: ['contract/', 'renderer/common/', 'renderer/api/', 'renderer/stores/', 'renderer/components/'],
+    may: [...SHELL_CONTRACT, 'renderer/common/', 'renderer/api/', 'renderer/stores/', 'renderer/components/'],
+    types: ['contract/'],
     packages: NO_NODE,
   },
   'renderer/views/': {
@@ -57,8 +67,8 @@ const layers = {
     ],
     packages: NO_NODE,
   },
-  'renderer/App': { may: ['contract/', 'renderer/'], packages: NO_NODE },
-  'renderer/main': { may: ['contract/', 'renderer/'], packages: NO_NODE },
+  'renderer/App': { may: [...SHELL_CONTRACT, 'renderer/'], types: ['contract/'], packages: NO_NODE },
+  'renderer/main': { may: [...SHELL_CONTRACT, 'renderer/'], types: ['contract/'], packages: NO_NODE },
   // The entry's first module: it asks for the shell's code (App) and React's DOM renderer.
   'renderer/shellCode': { may: ['renderer/App', 'renderer/common/'], packages: NO_NODE },
   'renderer/vite-env.d': { may: [] },

@@ -17,11 +17,3 @@ export type ServerMessage =
   | { type: 'result'; id: number; ok: false; error: ApiErrorShape }
   | { type: 'event'; id: number; event: unknown }
   | { type: 'end'; id: number; error?: ApiErrorShape };
-
-/**
- * The web bridge's socket URL parameter that carries the subscriptions a page sent before its socket opened,
- * as a JSON array (never a call: its input may be a secret, and a URL may be kept by a browser or a proxy).
- * The bridge takes them as the socket's first messages, so the first lists are on their way as soon as the
- * socket is accepted, not after the page (its main thread busy loading the app) has seen it open.
- */
-export const FIRST_MESSAGES_PARAM = 'first';

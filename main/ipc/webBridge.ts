@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Readable } from 'node:stream';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { FIRST_MESSAGES_PARAM } from '../../contract/protocol';
+import { FIRST_MESSAGES_PARAM } from '../../contract/bridge';
 import { CSP } from '../common/contentSecurityPolicy';
 import type { Router } from './router';
 import { checkRequest, cookieName, newToken, requestUrl, type Verdict } from './webAuth';

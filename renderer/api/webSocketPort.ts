@@ -5,8 +5,8 @@
  * socket, not after this page's main thread, busy loading the app, has seen the socket open. Messages that
  * rode in the URL of a socket that never opened are sent again with the next one.
  */
-import type { BridgePort } from '../../contract/bridge';
-import { FIRST_MESSAGES_PARAM, type ClientMessage, type ServerMessage } from '../../contract/protocol';
+import { FIRST_MESSAGES_PARAM, type BridgePort } from '../../contract/bridge';
+import type { ClientMessage, ServerMessage } from '../../contract/protocol';
 
 /** The most a socket's URL carries of the messages queued for it (encoded); the rest go once it opens. */
 const MAX_CARRIED_CHARS = 4096;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import WebSocket from 'ws';
-import { FIRST_MESSAGES_PARAM } from '../../contract/protocol';
+import { FIRST_MESSAGES_PARAM } from '../../contract/bridge';
 import { createBackend, type Backend } from '../../main/backend';
 import { webShell } from '../../main/services';
 import { startWebBridge, type WebBridge } from '../../main/ipc/webBridge';

@@ -5,7 +5,8 @@
  * next one.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_MESSAGES_PARAM, type ClientMessage } from '../../../../contract/protocol';
+import { FIRST_MESSAGES_PARAM } from '../../../../contract/bridge';
+import type { ClientMessage } from '../../../../contract/protocol';
 import { webSocketPort } from '../../../../renderer/api/webSocketPort';
 
 class FakeSocket {
