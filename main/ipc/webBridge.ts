@@ -13,7 +13,7 @@ import { CSP } from '../common/contentSecurityPolicy';
 import type { Router } from './router';
 import { checkRequest, cookieName, newToken, requestUrl, type Verdict } from './webAuth';
 import { FailedAttempts } from './failedAttempts';
-import { serveStatic } from './staticFiles';
+import { staticFiles } from './staticFiles';
 
 export interface WebBridgeOptions {
   router: Router;
@@ -105,6 +105,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const sockets = new Set<Socket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const attempts = new FailedAttempts();
+  const serveStatic = staticFiles(options.root);
 
   /** Host, Origin and token, with wrong tokens counted per client and refused unchecked past the limit. */
   const guard = (req: IncomingMessage): Verdict => {
@@ -156,7 +157,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         serveDownload(options.download?.(pathname.slice(DOWNLOAD_PREFIX.length)), req.method === 'HEAD', res, headers);
         return;
       }
-      serveStatic(options.root, pathname, res, headers).catch((e: unknown) => {
+      serveStatic(pathname, res, headers).catch((e: unknown) => {
         log(`static: ${String(e)}`);
         if (!res.headersSent) res.writeHead(500).end();
       });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { FIRST_MESSAGES_PARAM } from '../../contract/bridge';
 import { createBackend, type Backend } from '../../main/backend';
@@ -22,9 +25,10 @@ afterAll(async () => {
 function get(
   path: string,
   headers: Record<string, string> = {},
+  port = bridge.port,
 ): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: bridge.port, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -129,5 +133,39 @@ describe('web bridge (loopback, token, origin)', () => {
     await expect.poll(() => later.length).toBe(1);
     expect(later[0]).toMatchObject({ id: 7, ok: true });
     odd.close();
+  });
+
+  it('keeps the files it told browsers are immutable in memory once served, and reads the page itself afresh', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'berth-static-'));
+    mkdirSync(join(root, 'assets'));
+    const write = (name: string, text: string) => writeFileSync(join(root, name), text);
+    write('index.html', '<p>first build</p>');
+    write('assets/app-1a2b.js', 'export const a = 1;');
+    // Bigger than what the bridge keeps in memory: read from disk each time.
+    write('assets/big.js.map', `{"pad":"${'x'.repeat(1_100_000)}"}`);
+    const own = await startWebBridge({ router: backend.router, root });
+    try {
+      const fetch = (path: string) => get(`${path}?token=${own.token}`, {}, own.port);
+      const first = await fetch('/assets/app-1a2b.js');
+      expect(first.status).toBe(200);
+      expect(first.headers['cache-control']).toBe('max-age=31536000, immutable');
+      expect(first.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect((await fetch('/assets/big.js.map')).body).toHaveLength(1_100_010);
+
+      write('index.html', '<p>second build</p>');
+      write('assets/app-1a2b.js', 'export const a = 2;');
+      write('assets/big.js.map', '{}');
+      const again = await fetch('/assets/app-1a2b.js');
+      expect(again.body).toBe('export const a = 1;');
+      expect(again.headers['content-length']).toBe(String('export const a = 1;'.length));
+      expect(again.headers['content-security-policy']).toBeDefined();
+      expect((await fetch('/assets/big.js.map')).body).toBe('{}');
+      const page = await fetch('/');
+      expect(page.body).toBe('<p>second build</p>');
+      expect(page.headers['cache-control']).toBe('no-store');
+    } finally {
+      await own.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
