@@ -15,7 +15,7 @@ import { StrictMode } from 'react';
 import { connectApi } from './api';
 import { connectStores } from './stores/connect';
 import { listsAnswered, subscribeEarly } from './stores/earlyLists';
-import { viewInUrl } from './stores/navStore';
+import { detailInUrl, viewInUrl } from './stores/navStore';
 import { loadView, preloadViewsWhenIdle } from './views/viewLoaders';
 import './styles.css';
 
@@ -35,7 +35,7 @@ subscribeEarly(view);
 // whose code is slow to come shows its fallback meanwhile, and one whose code cannot be had shows why in its
 // place (ViewBoundary).
 const viewCode = atMost(
-  loadView(view).catch(() => undefined),
+  loadView(view, detailInUrl(window)).catch(() => undefined),
   VIEW_CODE_MAX_MS,
 );
 connectStores(client, window);

@@ -39,6 +39,8 @@ export const useNav = create<Nav>()((set) => ({
 
 /** The view the page's URL names, as connectNav takes it: the entry point asks for its lists before that. */
 export const viewInUrl = (page: Window): ViewName => parse(page.location.hash).view;
+/** Whether the URL names a detail inside its view (a container's page). */
+export const detailInUrl = (page: Window): boolean => parse(page.location.hash).detail !== undefined;
 
 /** Takes the view from the page's URL now and on back/forward; returns the function that stops. */
 export function connectNav(page: Window): () => void {

@@ -25,10 +25,23 @@ const loaders: Record<ViewName, () => Promise<View>> = {
   settings: () => import('./settings/SettingsView').then((m) => m.SettingsView),
 };
 
+/** The detail pages that are chunks of their own, each fetched once (unless that failed) by its view's lazy part. */
+const detailLoaders: Partial<Record<ViewName, () => Promise<unknown>>> = {
+  containers: () => import('./containers/ContainersView').then((m) => m.containerDetail.load()),
+  images: () => import('./images/ImagesView').then((m) => m.imageDetail.load()),
+};
+
 const parts = Object.fromEntries(VIEWS.map((v) => [v, lazyPart(loaders[v])])) as Record<ViewName, LazyPart<object>>;
 
-/** Starts loading a view's code (once, unless that failed); resolves with its component. */
-export const loadView = (view: ViewName): Promise<View> => parts[view].load();
+/**
+ * Starts loading a view's code (once, unless that failed), and its detail page's when `detail`; resolves with
+ * the view's component once both are in. A detail page that could not be had is asked for again as it shows.
+ */
+export function loadView(view: ViewName, detail = false): Promise<View> {
+  const code = parts[view].load();
+  const page = detail ? detailLoaders[view]?.().catch(() => undefined) : undefined;
+  return page ? Promise.all([code, page]).then(([c]) => c) : code;
+}
 
 const components = new Map<ViewName, LazyExoticComponent<View>>();
 
@@ -44,7 +57,10 @@ export function forgetView(view: ViewName): void {
   if (!parts[view].loaded()) components.delete(view);
 }
 
-/** Loads every view's code one after another while the page has nothing else to do (after the first rows: main.tsx). */
+/**
+ * Loads every view's code, and its detail page's, one view after another while the page has nothing else to
+ * do (after the first rows: main.tsx).
+ */
 export function preloadViewsWhenIdle(page: Window): void {
   const idle = (f: () => void) =>
     typeof page.requestIdleCallback === 'function'
@@ -56,7 +72,7 @@ export function preloadViewsWhenIdle(page: Window): void {
     // A view that fails to load here is tried again when it opens; the page has nothing to say about it.
     idle(
       () =>
-        void loadView(view).then(
+        void loadView(view, true).then(
           () => next(i + 1),
           () => next(i + 1),
         ),

@@ -1,8 +1,10 @@
 /**
  * Containers: the live table of the engine in use (filter, state, grouping by compose stack, selection and
- * bulk actions, run a container), a container's detail page, or a kept engine's containers in its tab.
+ * bulk actions, run a container), a container's detail page, or a kept engine's containers in its tab. The
+ * detail page (logs, inspect, mounts) is its own chunk, `containerDetail`: the table's first paint does
+ * without it, and viewLoaders.ts fetches it with the view when the URL names a container, else once idle.
  */
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { DataTable } from '../../components/DataTable';
 import { useContainers } from '../../stores/dockerStores';
@@ -17,11 +19,13 @@ import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useQueryText, useQueryTyped, useTableQuery } from '../../components/tableQuery';
 import { RunContainerDialogLazy as RunContainerDialog } from './RunContainerDialogLazy';
-import { ContainerDetail } from './ContainerDetail';
+import { lazyComponent, lazyPart } from '../../common/lazyPart';
 import { EngineTabs } from '../../components/EngineTabs';
 import { useKeptShown } from '../../stores/shownEngineStore';
 import { KeptEngineContainers } from './KeptEngineContainers';
 import './containers.css';
+
+export const containerDetail = lazyPart(() => import('./ContainerDetail').then((m) => m.ContainerDetail));
 
 const STATES = ['all', 'running', 'exited', 'paused', 'created'] as const;
 type StateFilter = (typeof STATES)[number];
@@ -30,8 +34,16 @@ export function ContainersView() {
   const detail = useNav((s) => s.detail);
   // A kept engine's containers, by its context name; undefined shows the engine in use.
   const kept = useKeptShown();
+  // One lazy component per mount: after a fetch that failed for good, the view boundary's Retry mounts the
+  // view again, and this one fetches afresh (React.lazy keeps a failed load).
+  const [ContainerDetail] = useState(() => lazyComponent(containerDetail));
   const tabs = <EngineTabs view="containers" />;
-  if (detail) return <ContainerDetail id={detail} />;
+  if (detail)
+    return (
+      <Suspense fallback={null}>
+        <ContainerDetail id={detail} />
+      </Suspense>
+    );
   return kept ? <KeptEngineContainers key={kept} name={kept} tabs={tabs} /> : <ContainersList tabs={tabs} />;
 }
 

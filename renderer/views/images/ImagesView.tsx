@@ -1,8 +1,10 @@
 /**
  * Images: the live table (filter, used/unused/dangling), pull, build, tag, push, remove, prune, and the detail
- * page. With several engines connected, tabs show a kept engine's images instead, live and read-only.
+ * page. With several engines connected, tabs show a kept engine's images instead, live and read-only. The
+ * detail page (`imageDetail`) and the dialogs are chunks of their own, which the table's first paint does
+ * without (viewLoaders.ts fetches the page with the view when the URL names an image, else once idle).
  */
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { DataTable } from '../../components/DataTable';
 import { EngineSection } from '../../components/EngineTabs';
 import { useImages } from '../../stores/dockerStores';
@@ -13,8 +15,6 @@ import { useNav } from '../../stores/navStore';
 import { useRetained } from '../../stores/useRetained';
 import { shortId } from '../../common/format';
 import { RunContainerDialogLazy as RunContainerDialog } from '../containers/RunContainerDialogLazy';
-import { BuildDialog } from './BuildDialog';
-import { ImageDetail } from './ImageDetail';
 import { imageColumns } from './imageColumns';
 import { removeImageAsked } from './imageActions';
 import {
@@ -26,12 +26,34 @@ import {
   usageMatcher,
   type UsageFilter,
 } from './imageRows';
-import { PruneDialog } from '../disk/PruneDialog';
 import { ViewHeader } from '../../components/ViewHeader';
-import { PullDialog } from './PullDialog';
-import { TagDialog } from './TagDialog';
-import { KindLoadDialog } from './KindLoadDialog';
+import { lazyDialog } from '../../components/lazyDialog';
+import { lazyComponent, lazyPart } from '../../common/lazyPart';
 import './images.css';
+
+export const imageDetail = lazyPart(() => import('./ImageDetail').then((m) => m.ImageDetail));
+
+// The dialogs load the first time they open.
+const PullDialog = lazyDialog(
+  () => import('./PullDialog').then((m) => m.PullDialog),
+  (p) => p.open,
+);
+const BuildDialog = lazyDialog(
+  () => import('./BuildDialog').then((m) => m.BuildDialog),
+  (p) => p.open,
+);
+const TagDialog = lazyDialog(
+  () => import('./TagDialog').then((m) => m.TagDialog),
+  (p) => p.source !== undefined,
+);
+const KindLoadDialog = lazyDialog(
+  () => import('./KindLoadDialog').then((m) => m.KindLoadDialog),
+  (p) => p.image !== undefined,
+);
+const PruneDialog = lazyDialog(
+  () => import('../disk/PruneDialog').then((m) => m.PruneDialog),
+  (p) => p.kind !== undefined,
+);
 
 type Open = { kind: 'pull' } | { kind: 'build' } | { kind: 'prune' } | { kind: 'run'; image: string } | undefined;
 
@@ -46,6 +68,8 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
   useRetained(images);
   const { items, loaded, error } = images();
   const { detail, go } = useNav();
+  // One lazy component per mount, as for a container's page (ContainersView.tsx).
+  const [ImageDetail] = useState(() => lazyComponent(imageDetail));
   // The filter box writes the table's query; the view re-renders only when the box empties or fills.
   const query = useTableQuery();
   const typed = useQueryTyped(query);
@@ -98,11 +122,13 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
   if (detail) {
     return (
       <>
-        <ImageDetail
-          id={detail}
-          onRun={(image) => setOpen({ kind: 'run', image })}
-          onPush={(ref) => setTagging({ source: ref, push: true })}
-        />
+        <Suspense fallback={null}>
+          <ImageDetail
+            id={detail}
+            onRun={(image) => setOpen({ kind: 'run', image })}
+            onPush={(ref) => setTagging({ source: ref, push: true })}
+          />
+        </Suspense>
         {dialogs}
       </>
     );

@@ -77,6 +77,26 @@ describe('the dependency graph (berth/layers)', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it("keeps the schemas (zod) off the renderer shell's first paint: values from the two schema-free contract modules only", async () => {
+    expect(
+      await layerErrors(
+        'renderer/api/scratch.ts',
+        "import { ClientMessage } from '../../contract/protocol';\nimport { ApiError } from '../../contract/apiError';\n" +
+          "import { FIRST_MESSAGES_PARAM, type BridgePort } from '../../contract/bridge';\n" +
+          'export const x = [ClientMessage, ApiError, FIRST_MESSAGES_PARAM] as unknown as BridgePort;\n',
+      ),
+    ).toEqual(['renderer/api/ may import contract/protocol for its types only: write `import type`.']);
+    expect(
+      await layerErrors(
+        'renderer/views/scratch/Scratch.tsx',
+        "import { ContainerSummary } from '../../../contract/containers';\nexport const x = ContainerSummary;\n",
+      ),
+    ).toEqual([]);
+    expect(await layerErrors('contract/apiError.ts', "import { z } from 'zod';\nexport const x = z;\n")).toEqual([
+      expect.stringContaining('contract/apiError may not import the package zod'),
+    ]);
+  });
+
   it('keeps the renderer off main and Node, and components and stores below views', async () => {
     expect(
       await layerErrors(
@@ -94,7 +114,8 @@ describe('the dependency graph (berth/layers)', { timeout: 60_000 }, () => {
       ),
     ).toEqual([
       expect.stringContaining(
-        'renderer/components/ may import contract/, renderer/common/, renderer/api/, renderer/stores/, renderer/components/; not renderer/views/images/ImagesView',
+        'renderer/components/ may import contract/apiError.ts, contract/bridge.ts, renderer/common/, renderer/api/, ' +
+          'renderer/stores/, renderer/components/ (and the types of contract/); not renderer/views/images/ImagesView',
       ),
     ]);
     expect(
