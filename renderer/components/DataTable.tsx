@@ -66,7 +66,6 @@ interface RowProps<T> {
   row: T;
   rowKey: string;
   columns: Column<T>[];
-  template: string;
   start: number;
   className: string;
   selectable: boolean;
@@ -111,7 +110,6 @@ function RowView<T>({
   row,
   rowKey: key,
   columns,
-  template,
   start,
   className,
   selectable,
@@ -124,7 +122,7 @@ function RowView<T>({
       role="row"
       data-key={key}
       className={className}
-      style={{ gridTemplateColumns: template, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
       onDoubleClick={() => handlers.current.onOpen?.(row)}
       onKeyDown={(e) => e.key === 'Enter' && handlers.current.onOpen?.(row)}
       tabIndex={0}
@@ -195,17 +193,20 @@ export function DataTable<T>(props: DataTableProps<T>) {
   useLayoutEffect(() => {
     placed.current = slots;
   });
+  // The columns' widths, set once on the table for its head and every row (styles.css): a row's own style is
+  // its place, and a change of columns restyles the rows without rendering them again.
   const template = `${selectable ? '32px ' : ''}${columns.map((c) => c.width).join(' ')}`;
   return (
     <div
       ref={table}
       className="table"
+      style={{ '--table-columns': template } as React.CSSProperties}
       role="table"
       data-testid={props.testId}
       data-rows={shown.length}
       data-hidden-columns={props.columns.length - columns.length || undefined}
     >
-      <div className="table-head" role="row" style={{ gridTemplateColumns: template }}>
+      <div className="table-head" role="row">
         {selectable && <span role="columnheader" />}
         {columns.map((c) => (
           <button
@@ -236,7 +237,6 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   row={row}
                   rowKey={key}
                   columns={columns}
-                  template={template}
                   start={v.start}
                   className={`tr ${selected ? 'selected' : ''} ${props.rowClass?.(row) ?? ''}`}
                   selectable={selectable}

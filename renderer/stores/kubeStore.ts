@@ -152,12 +152,19 @@ function rememberNamespace(context: string, namespace: string): void {
   saveSettings({ kubeNamespaces }).catch(() => {});
 }
 
-/** Until the user picks a namespace, follows the default namespace from Settings; returns the function that stops. */
-export function connectKube(): () => void {
-  return useSettings.subscribe((s) => {
+/**
+ * Until the user picks a namespace, the default namespace from Settings applies: as the store is made, and
+ * whenever Settings change. This module is not on the first paint's path (only the Kubernetes view and the
+ * command palette import it), so it is made when they first need it.
+ */
+function followDefaultNamespace(): void {
+  const apply = (s: ReturnType<typeof useSettings.getState>) => {
     const fallback = s.snapshot?.values.defaultNamespace;
     if (fallback && saved().namespace === undefined && useKube.getState().namespace !== fallback) {
       useKube.setState({ namespace: fallback });
     }
-  });
+  };
+  apply(useSettings.getState());
+  useSettings.subscribe(apply);
 }
+followDefaultNamespace();

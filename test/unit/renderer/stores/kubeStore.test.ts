@@ -78,3 +78,20 @@ describe('the namespace of each context', () => {
     expect(Object.entries(saved).at(-1)).toEqual(['c', 'team-y']);
   });
 });
+
+describe("Settings' default namespace", () => {
+  it('applies as the store is made (after Settings arrived: it is off the first paint) and follows Settings', async () => {
+    vi.resetModules();
+    const settings = await import('../../../../renderer/stores/settingsStore');
+    const snapshot = (defaultNamespace: string): SettingsSnapshot => ({
+      values: { ...DEFAULT_SETTINGS, defaultNamespace },
+      file: '/x/settings.json',
+      restartRequired: [],
+    });
+    settings.useSettings.setState({ snapshot: snapshot('team-x') });
+    const { useKube: made } = await import('../../../../renderer/stores/kubeStore');
+    expect(made.getState().namespace).toBe('team-x');
+    settings.useSettings.setState({ snapshot: snapshot('team-y') });
+    expect(made.getState().namespace).toBe('team-y');
+  });
+});
