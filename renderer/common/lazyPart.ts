@@ -88,3 +88,12 @@ export function lazyComponent<P extends object>(part: LazyPart<P>): LazyExoticCo
     return settled as unknown as Promise<{ default: ComponentType<P> }>;
   });
 }
+
+/**
+ * The part as a lazy component of this mount (lazyComponent), for a part shown inside a view (a detail page,
+ * a dialog): a fetch that failed for good throws to the view's boundary, whose Retry mounts the view again,
+ * and the new mount's component fetches afresh, where one React.lazy for all mounts would keep the failure.
+ */
+export function useLazyComponent<P extends object>(part: LazyPart<P>): LazyExoticComponent<ComponentType<P>> {
+  return useState(() => lazyComponent(part))[0];
+}

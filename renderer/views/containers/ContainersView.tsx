@@ -19,7 +19,7 @@ import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useQueryText, useQueryTyped, useTableQuery } from '../../components/tableQuery';
 import { RunContainerDialogLazy as RunContainerDialog } from './RunContainerDialogLazy';
-import { lazyComponent, lazyPart } from '../../common/lazyPart';
+import { lazyPart, useLazyComponent } from '../../common/lazyPart';
 import { EngineTabs } from '../../components/EngineTabs';
 import { useKeptShown } from '../../stores/shownEngineStore';
 import { KeptEngineContainers } from './KeptEngineContainers';
@@ -34,9 +34,7 @@ export function ContainersView() {
   const detail = useNav((s) => s.detail);
   // A kept engine's containers, by its context name; undefined shows the engine in use.
   const kept = useKeptShown();
-  // One lazy component per mount: after a fetch that failed for good, the view boundary's Retry mounts the
-  // view again, and this one fetches afresh (React.lazy keeps a failed load).
-  const [ContainerDetail] = useState(() => lazyComponent(containerDetail));
+  const ContainerDetail = useLazyComponent(containerDetail);
   const tabs = <EngineTabs view="containers" />;
   if (detail)
     return (

@@ -28,7 +28,7 @@ import {
 } from './imageRows';
 import { ViewHeader } from '../../components/ViewHeader';
 import { lazyDialog } from '../../components/lazyDialog';
-import { lazyComponent, lazyPart } from '../../common/lazyPart';
+import { lazyPart, useLazyComponent } from '../../common/lazyPart';
 import './images.css';
 
 export const imageDetail = lazyPart(() => import('./ImageDetail').then((m) => m.ImageDetail));
@@ -68,8 +68,7 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
   useRetained(images);
   const { items, loaded, error } = images();
   const { detail, go } = useNav();
-  // One lazy component per mount, as for a container's page (ContainersView.tsx).
-  const [ImageDetail] = useState(() => lazyComponent(imageDetail));
+  const ImageDetail = useLazyComponent(imageDetail);
   // The filter box writes the table's query; the view re-renders only when the box empties or fills.
   const query = useTableQuery();
   const typed = useQueryTyped(query);
