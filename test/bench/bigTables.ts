@@ -10,6 +10,7 @@ import { engine } from './engine';
 import { BENCH_PREFIX } from './config';
 import { createContainers, removeContainers, removeTags, tagImages } from './load';
 import { notMeasured, row, type ResultRow } from './result';
+import { untilQuiet } from './procStat';
 import { median, now, p95, sleep } from './stats';
 import {
   firstRenderReport,
@@ -72,6 +73,9 @@ async function firstRender(
   await page.addInitScript('globalThis.__name = (f) => f;');
   const reported = firstRenderReport(page);
   await installFirstRenderProbe(page, spec.testId, rows);
+  // The navigation is timed on a quiet machine: not beside the renderer process a new page keeps starting for
+  // about half a second (on two cores, that cost the app's page 100 ms at 10,000 containers; procStat.ts).
+  await untilQuiet();
   const { port, token } = ctx.bridge;
   // The floors are served by the same bridge: the same socket, the same list, no app (bridge.ts).
   const floor = `http://127.0.0.1:${port}/${kind === 'bare' ? 'bare.html' : 'react-floor/'}?token=${encodeURIComponent(token)}`;

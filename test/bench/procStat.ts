@@ -1,5 +1,5 @@
-/** CPU time and resident memory of a process, from /proc (Linux). */
-import { readFileSync } from 'node:fs';
+/** CPU time and resident memory of a process (or of all it started), from /proc (Linux). */
+import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const CLK_TCK = (() => {
@@ -22,4 +22,45 @@ export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+/** CPU seconds used so far by every process descended from `root` (this process by default: Chromium, the bridge). */
+export function descendantsCpuSeconds(root = process.pid): number {
+  const parentOf = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(fields[1]));
+      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / CLK_TCK);
+    } catch {
+      // It exited while the folder was read.
+    }
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === root) return true;
+    return false;
+  };
+  let sum = 0;
+  for (const [pid, s] of cpu) if (descends(pid)) sum += s;
+  return sum;
+}
+
+/**
+ * Resolves once the processes this one started (Chromium's, the bridge) used at most 10 ms of CPU in a 100 ms
+ * window, or after `maxMs`. A page Playwright has just made keeps a renderer process starting beside it for
+ * about half a second (250–400 ms of CPU): a navigation timed meanwhile shares this machine's two cores with it.
+ */
+export async function untilQuiet(maxMs = 3000): Promise<number> {
+  const t0 = Date.now();
+  let last = descendantsCpuSeconds();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = descendantsCpuSeconds();
+    const busy = now - last;
+    last = now;
+    if (busy <= 0.01 || Date.now() - t0 >= maxMs) return Date.now() - t0;
+  }
 }
