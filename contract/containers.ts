@@ -30,12 +30,16 @@ export const PortBinding = z.object({
 });
 export type PortBinding = z.infer<typeof PortBinding>;
 
+/**
+ * A container as its list shows it: what the table, the stack's group row and the actions read. What only main
+ * reads (labels, image id, mounts, networks: compose stacks, who uses an image, a volume, a network) stays in
+ * main (main/common/listedContainer.ts), and so does not cross the socket 10,000 times; a container's
+ * page has all of it (inspect).
+ */
 export const ContainerSummary = z.object({
   id: z.string(),
   name: z.string(),
   image: z.string(),
-  imageId: z.string(),
-  command: z.string(),
   created: z.number(),
   state: z.string(),
   /** The engine's words when it was listed ("Up 5 minutes"); `since` lets the UI count on from there. */
@@ -43,14 +47,9 @@ export const ContainerSummary = z.object({
   /** Epoch ms when the current state began (started, exited), read back from `status` when listed. */
   since: z.number().optional(),
   ports: z.array(PortBinding),
-  labels: z.record(z.string(), z.string()),
   /** From the compose labels, when the container belongs to a stack. */
   composeProject: z.string().optional(),
   composeService: z.string().optional(),
-  /** The volumes it mounts (named and anonymous), by name: who uses a volume is read from these. */
-  volumes: z.array(z.string()),
-  /** The networks it is attached to, by name, with the network's id once the engine gave one (not before a first start). */
-  networks: z.array(z.object({ name: z.string(), id: z.string().optional() })),
 });
 export type ContainerSummary = z.infer<typeof ContainerSummary>;
 

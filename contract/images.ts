@@ -10,7 +10,7 @@ import { collectionEvent, NoInput, Ok, TaskStarted } from './collection';
 import { registries } from './registries';
 
 export const ImageSummary = z.object({
-  /** The config digest (classic store) or the manifest/index digest (containerd store); containers' imageId matches it. */
+  /** The config digest (classic store) or the manifest/index digest (containerd store), as a container names its image. */
   id: z.string(),
   repoTags: z.array(z.string()),
   /**

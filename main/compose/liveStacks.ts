@@ -5,7 +5,7 @@
  */
 import type { CollectionEvent } from '../../contract/collection';
 import type { ComposeStack } from '../../contract/compose';
-import type { ContainerSummary } from '../../contract/containers';
+import type { ListedContainer } from '../common/listedContainer';
 import type { StreamSink } from '../../contract/define';
 import type { LiveList } from '../common/sharedCollection';
 import { untilAborted } from '../common/streams';
@@ -13,14 +13,14 @@ import { stackOf, stackProjectOf } from './stacks';
 
 export class StackGroups {
   /** Project → its containers, by id. */
-  private readonly members = new Map<string, Map<string, ContainerSummary>>();
+  private readonly members = new Map<string, Map<string, ListedContainer>>();
   /** Container id → its project. */
   private readonly projects = new Map<string, string>();
   /** Each stack as last given, as JSON: an unchanged stack is not sent again. */
   private readonly sent = new Map<string, string>();
 
   /** Applies one event of the containers' list; gives the stacks' events for it (none when no stack changed). */
-  apply(event: CollectionEvent<ContainerSummary>): CollectionEvent<ComposeStack>[] {
+  apply(event: CollectionEvent<ListedContainer>): CollectionEvent<ComposeStack>[] {
     const touched = new Set<string>();
     if (event.type === 'snapshot') {
       this.members.clear();
@@ -61,11 +61,11 @@ export class StackGroups {
     return stack;
   }
 
-  private put(c: ContainerSummary, touched: Set<string>): void {
+  private put(c: ListedContainer, touched: Set<string>): void {
     this.leave(c.id, touched);
     const project = stackProjectOf(c);
     if (project === undefined) return;
-    const members = this.members.get(project) ?? new Map<string, ContainerSummary>();
+    const members = this.members.get(project) ?? new Map<string, ListedContainer>();
     members.set(c.id, c);
     this.members.set(project, members);
     this.projects.set(c.id, project);
@@ -83,7 +83,7 @@ export class StackGroups {
 
 /** Streams the stacks: a snapshot, then the stacks that changed or went away (StackGroups regroups only those). */
 export async function pipeStacks(
-  containers: LiveList<ContainerSummary>,
+  containers: LiveList<ListedContainer>,
   sink: StreamSink<CollectionEvent<ComposeStack>>,
   signal: AbortSignal,
 ): Promise<void> {

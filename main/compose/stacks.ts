@@ -4,7 +4,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { ComposeStack, StackService } from '../../contract/compose';
-import type { ContainerSummary } from '../../contract/containers';
+import type { ListedContainer } from '../common/listedContainer';
 
 export const LABEL = {
   project: 'com.docker.compose.project',
@@ -25,11 +25,11 @@ export function configFilesOf(labels: Record<string, string>): string[] {
 }
 
 /** The compose project a container is a member of (one-off `run` containers are not), if any. */
-export const stackProjectOf = (c: ContainerSummary): string | undefined =>
+export const stackProjectOf = (c: ListedContainer): string | undefined =>
   c.labels[LABEL.oneoff] === 'True' ? undefined : c.labels[LABEL.project] || undefined;
 
 /** One stack from its member containers (sorted in place by name). */
-export function stackOf(name: string, members: ContainerSummary[]): ComposeStack {
+export function stackOf(name: string, members: ListedContainer[]): ComposeStack {
   members.sort((a, b) => a.name.localeCompare(b.name));
   const services = new Map<string, StackService>();
   for (const c of members) {

@@ -4,7 +4,7 @@
  * or removed changes only the users of what it names, and says which keys those are. No engine call.
  */
 import type { CollectionEvent } from '../../contract/collection';
-import type { ContainerSummary } from '../../contract/containers';
+import type { ListedContainer } from '../common/listedContainer';
 import type { ContainerRef } from '../../contract/images';
 
 interface Use {
@@ -17,10 +17,10 @@ export class ContainerUsers {
   private readonly byKey = new Map<string, Map<string, ContainerRef>>();
 
   /** `keysOf`: what a container uses, by the keys the used objects are found by (a volume's name; a network's name and id). */
-  constructor(private readonly keysOf: (c: ContainerSummary) => string[]) {}
+  constructor(private readonly keysOf: (c: ListedContainer) => string[]) {}
 
   /** Applies one event of the containers' list; returns the keys whose users changed, or 'all' after a snapshot. */
-  apply(event: CollectionEvent<ContainerSummary>): Set<string> | 'all' {
+  apply(event: CollectionEvent<ListedContainer>): Set<string> | 'all' {
     const changed = new Set<string>();
     if (event.type === 'snapshot') {
       this.byContainer.clear();
@@ -40,7 +40,7 @@ export class ContainerUsers {
     return [...users.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  private put(c: ContainerSummary, changed: Set<string>): void {
+  private put(c: ListedContainer, changed: Set<string>): void {
     const keys = [...new Set(this.keysOf(c))];
     const before = this.byContainer.get(c.id);
     if (before && before.ref.name === c.name && sameKeys(before.keys, keys)) return;

@@ -6,7 +6,7 @@
  * for 30 s after the last one leaves while the engine is connected (liveCollection.ts), unless its engine is
  * let go.
  */
-import type { ContainerSummary } from '../../contract/containers';
+import type { ListedContainer } from '../common/listedContainer';
 import type { ImageSummary } from '../../contract/images';
 import type { NetworkSummary } from '../../contract/networks';
 import type { VolumeSummary } from '../../contract/volumes';
@@ -20,7 +20,7 @@ import { volumeCollection } from './volumes/volumeList';
 
 /** The kinds of object an engine lists live, and what each list holds. */
 export interface EngineItems {
-  containers: ContainerSummary;
+  containers: ListedContainer;
   images: ImageSummary;
   volumes: VolumeSummary;
   networks: NetworkSummary;
@@ -30,7 +30,7 @@ export interface EngineItems {
 export type EngineLists = { readonly [K in keyof EngineItems]: LiveList<EngineItems[K]> };
 
 export interface EngineCollections extends EngineLists {
-  readonly containers: LiveCollection<ContainerSummary>;
+  readonly containers: LiveCollection<ListedContainer>;
   /** Their users come from the containers' list. */
   readonly images: LiveList<ImageSummary>;
   readonly volumes: LiveList<VolumeSummary>;

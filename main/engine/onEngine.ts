@@ -24,13 +24,17 @@ const notConnected = (context: string) =>
     'Keep its docker context connected from the engine picker (status bar), or pick one of the connected engines.',
   );
 
-/** One kind of live list (containers, images, volumes, networks) of the engine `context` names. */
-export async function watchOnEngine<K extends keyof EngineItems>(
+/**
+ * One kind of live list (containers, images, volumes, networks) of the engine `context` names, each item as
+ * `sent` makes it (containers: their summaries, not what main alone reads of them).
+ */
+export async function watchOnEngine<K extends keyof EngineItems, U>(
   { engine, collections, enginePool }: Connected,
   kind: K,
   context: string,
-  sink: StreamSink<CollectionEvent<EngineItems[K]>>,
+  sink: StreamSink<CollectionEvent<U>>,
   signal: AbortSignal,
+  sent: (item: EngineItems[K]) => U,
 ): Promise<void> {
   const inUse = contextOf(engine.endpoint) === context;
   const kept = inUse ? undefined : enginePool.get(context);
@@ -45,7 +49,7 @@ export async function watchOnEngine<K extends keyof EngineItems>(
   untilAborted(signal, () => gone.abort());
   untilAborted(gone.signal, inUse ? engine.onState(leave) : enginePool.onChange(leave));
   const lists: EngineLists = kept ? kept.lists : collections;
-  await pipeCollection(lists[kind], sink, gone.signal);
+  await pipeCollection(lists[kind], sink, gone.signal, sent);
 }
 
 /** The engine API client of the engine `context` names; the engine in use's when there is no name. */

@@ -6,7 +6,7 @@
  * things it names, without asking the engine again. The joined list stops with its last subscriber; the two
  * lists under it linger (liveCollection.ts), so a new subscriber soon after is joined from their caches.
  */
-import type { ContainerSummary } from '../../contract/containers';
+import type { ListedContainer } from '../common/listedContainer';
 import type { CollectionEvent } from '../../contract/collection';
 import type { ContainerRef } from '../../contract/images';
 import type Docker from 'dockerode';
@@ -21,7 +21,7 @@ export interface UsersJoin<T> {
   /** The keys an item is found by among what containers use (a volume's name; a network's id and name). */
   keysOf(item: T): string[];
   /** The keys a container uses. */
-  usesOf(c: ContainerSummary): string[];
+  usesOf(c: ListedContainer): string[];
   /** The item with its users; `undefined` while the containers are still being listed. */
   withUsers(item: T, users: ContainerRef[] | undefined): T;
 }
@@ -45,7 +45,7 @@ export class WithUsers<T> implements LiveList<T> {
 
   constructor(
     private readonly things: LiveList<T>,
-    private readonly containers: LiveList<ContainerSummary>,
+    private readonly containers: LiveList<ListedContainer>,
     private readonly join: UsersJoin<T>,
   ) {}
 
@@ -129,7 +129,7 @@ export class WithUsers<T> implements LiveList<T> {
     if (event.type === 'upsert' && this.loaded) this.shared.emit({ type: 'upsert', items });
   }
 
-  private onContainers(event: CollectionEvent<ContainerSummary>): void {
+  private onContainers(event: CollectionEvent<ListedContainer>): void {
     this.users ??= new ContainerUsers(this.join.usesOf);
     const keys = this.users.apply(event);
     const ids = keys === 'all' ? [...this.own.keys()] : [...keys].flatMap((k) => this.byKey.get(k) ?? []);
@@ -155,7 +155,7 @@ export interface UsedThings<T> extends UsersJoin<T> {
 /** The things' own live list, relisted on their own events, joined with their users. */
 export function liveWithUsers<T>(
   engine: EngineConnection,
-  containers: LiveList<ContainerSummary>,
+  containers: LiveList<ListedContainer>,
   things: UsedThings<T>,
 ): LiveList<T> {
   const own = new LiveCollection(engine, {
@@ -168,7 +168,7 @@ export function liveWithUsers<T>(
 }
 
 /** Who uses what as the engine has it now (one whole container list): for answers that must be complete. */
-export async function usersNow(docker: Docker, usesOf: (c: ContainerSummary) => string[]): Promise<ContainerUsers> {
+export async function usersNow(docker: Docker, usesOf: (c: ListedContainer) => string[]): Promise<ContainerUsers> {
   const users = new ContainerUsers(usesOf);
   users.apply({ type: 'snapshot', items: await listContainers(docker) });
   return users;

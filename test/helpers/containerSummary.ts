@@ -1,11 +1,10 @@
-/** Container summaries for unit tests: what a test does not name is the plain default. */
-import type { ContainerSummary } from '../../contract/containers';
+/** Listed containers (main's, summaries and all) for unit tests: what a test does not name is the plain default. */
+import type { ListedContainer } from '../../main/common/listedContainer';
 
-export const containerSummary = (over: Partial<ContainerSummary> & { id: string }): ContainerSummary => ({
+export const containerSummary = (over: Partial<ListedContainer> & { id: string }): ListedContainer => ({
   name: `c-${over.id}`,
   image: 'busybox',
   imageId: 'sha256:x',
-  command: '',
   created: 1,
   state: 'running',
   status: 'Up',
@@ -23,7 +22,7 @@ export const composeMember = (
   service: string,
   state: string,
   extra: Record<string, string> = {},
-): ContainerSummary =>
+): ListedContainer =>
   containerSummary({
     id,
     name: `${project}_${service}_${id}`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../contract/containers';
+import { ContainerSummary } from '../../contract/containers';
 import { ApiError } from '../../contract/errors';
 import { startTestBackend, type TestBackend } from '../helpers/inProcessClient';
 import { mirror } from '../helpers/collection';
@@ -39,6 +39,8 @@ describe('containers through the API, on the real engine', () => {
     );
     expect(running.name).toBe(name);
     expect(running.image).toBe(FIXTURE_BUSYBOX);
+    // Only what the UI shows crosses the socket: main keeps the labels, image id, mounts and networks.
+    expect(ContainerSummary.strict().safeParse(running).error?.issues).toBeUndefined();
     await docker('stop', '-t', '0', name);
     await eventually('container exited in the list', () => items.get(id)?.state === 'exited', 5000);
     await docker('rm', name);

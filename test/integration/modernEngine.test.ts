@@ -94,7 +94,7 @@ describe('Berth on Engine 29 (containerd image store)', () => {
     expect(listed.map((c) => c.id)).toContain(id);
     // On the containerd store a container's ImageID is the image's manifest digest, as is the image's Id.
     const images = await backend().api.images.list();
-    expect(images.map((i) => i.id)).toContain(running.imageId);
+    expect(images.map((i) => i.id)).toContain(await docker29('inspect', '-f', '{{.Image}}', id));
     await docker29('rm', '-f', name);
     await eventually('container gone from the live list', () => !live.items.has(id), 10_000);
     sub.unsubscribe();

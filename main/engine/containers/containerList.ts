@@ -1,9 +1,9 @@
 /** Container listing and lifecycle actions against the engine. */
 import type Docker from 'dockerode';
-import type { ContainerSummary } from '../../../contract/containers';
 import type { DockerEvent, EngineConnection } from '../connection';
 import { LiveCollection } from '../liveCollection';
 import { keepSince, statusSince } from './containerSince';
+import type { ListedContainer } from '../../common/listedContainer';
 
 const LIFECYCLE = new Set([
   'create',
@@ -23,14 +23,13 @@ const LIFECYCLE = new Set([
   'health_status',
 ]);
 
-export function toContainerSummary(c: Docker.ContainerInfo, listedAt = Date.now()): ContainerSummary {
+export function toListedContainer(c: Docker.ContainerInfo, listedAt = Date.now()): ListedContainer {
   const labels = c.Labels ?? {};
   return {
     id: c.Id,
     name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
     image: c.Image,
     imageId: c.ImageID,
-    command: c.Command,
     created: c.Created,
     state: c.State,
     status: c.Status,
@@ -51,8 +50,8 @@ export function toContainerSummary(c: Docker.ContainerInfo, listedAt = Date.now(
   };
 }
 
-export const listContainers = async (docker: Docker, all = true): Promise<ContainerSummary[]> =>
-  (await docker.listContainers({ all })).map((c) => toContainerSummary(c));
+export const listContainers = async (docker: Docker, all = true): Promise<ListedContainer[]> =>
+  (await docker.listContainers({ all })).map((c) => toListedContainer(c));
 
 /** The container a lifecycle event is about (from Type/Action/Actor, which both 20.10 and 29 send). */
 export function containersAffected(e: DockerEvent): string[] | undefined {
@@ -70,11 +69,11 @@ export function containersAffected(e: DockerEvent): string[] | undefined {
 export const containerCreatedOrRemoved = (e: DockerEvent): boolean =>
   e.Type === 'container' && (e.Action === 'create' || e.Action === 'destroy' || e.Action === 'remove');
 
-export function containerCollection(engine: EngineConnection): LiveCollection<ContainerSummary> {
+export function containerCollection(engine: EngineConnection): LiveCollection<ListedContainer> {
   return new LiveCollection(engine, {
     list: () => listContainers(engine.docker),
     fetch: async (ids) =>
-      (await engine.docker.listContainers({ all: true, filters: { id: ids } })).map((c) => toContainerSummary(c)),
+      (await engine.docker.listContainers({ all: true, filters: { id: ids } })).map((c) => toListedContainer(c)),
     idOf: (c) => c.id,
     settle: keepSince,
     affected: containersAffected,

@@ -4,6 +4,7 @@ import { pipeCollection } from '../../common/streams';
 import type { Services } from '../../services';
 import { endpointIsLocal } from '../endpoint';
 import { listContainers } from './containerList';
+import { summaryOf } from '../../common/listedContainer';
 import { dockerOn, watchOnEngine } from '../onEngine';
 import { runContainer } from './containerRun';
 import { bulkAction } from './containerBulk';
@@ -27,10 +28,10 @@ export function containersApi({
   /** A container on the engine in use, or on the connected engine `context` names. */
   const on = (id: string, context: string | undefined) => dockerOn({ engine, enginePool }, context).getContainer(id);
   return {
-    list: async (input) => listContainers(docker, input?.all ?? true),
-    watch: (_input, sink, signal) => pipeCollection(collections.containers, sink, signal),
+    list: async (input) => (await listContainers(docker, input?.all ?? true)).map(summaryOf),
+    watch: (_input, sink, signal) => pipeCollection(collections.containers, sink, signal, summaryOf),
     watchOn: ({ context }, sink, signal) =>
-      watchOnEngine({ engine, collections, enginePool }, 'containers', context, sink, signal),
+      watchOnEngine({ engine, collections, enginePool }, 'containers', context, sink, signal, summaryOf),
     inspect: async ({ id }) => (await c(id).inspect()) as unknown as Record<string, unknown>,
     start: async ({ id, context }) => (await on(id, context).start(), OK),
     stop: async ({ id, context, timeoutSeconds }) => (

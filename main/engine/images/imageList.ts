@@ -8,7 +8,7 @@
  * unpacked snapshots.
  */
 import type Docker from 'dockerode';
-import type { ContainerSummary } from '../../../contract/containers';
+import type { ListedContainer } from '../../common/listedContainer';
 import type { ImageSummary } from '../../../contract/images';
 import type { LiveList } from '../../common/sharedCollection';
 import { listsManifests } from '../apiVersion';
@@ -41,7 +41,7 @@ export async function listImages(docker: Docker, manifests = false): Promise<Ima
 }
 
 /** What a container uses, by image id. */
-const imageOf = (c: ContainerSummary) => [c.imageId];
+const imageOf = (c: ListedContainer) => [c.imageId];
 
 /** Which containers (any state) use each image as the engine has it now: for answers that must be complete. */
 export const imageUsers = (docker: Docker) => usersNow(docker, imageOf);
@@ -55,7 +55,7 @@ export const imageChanged = (e: DockerEvent): boolean => e.Type === 'image';
 /** The engine's images, each with how many containers use it once the containers are listed. */
 export function imageCollection(
   engine: EngineConnection,
-  containers: LiveList<ContainerSummary>,
+  containers: LiveList<ListedContainer>,
 ): LiveList<ImageSummary> {
   return liveWithUsers(engine, containers, {
     list: () => listImages(engine.docker, listsManifests(engine)),

@@ -25,7 +25,7 @@ export function imagesApi({
     list: async () => listImages(docker, listsManifests(engine)),
     watch: (_input, sink, signal) => pipeCollection(collections.images, sink, signal),
     watchOn: ({ context }, sink, signal) =>
-      watchOnEngine({ engine, collections, enginePool }, 'images', context, sink, signal),
+      watchOnEngine({ engine, collections, enginePool }, 'images', context, sink, signal, (i) => i),
     inspect: async ({ id }) => imageDetail(docker, id, inspectsManifests(engine)),
     pull: async ({ reference }) => ({ taskId: startPull(docker, tasks, reference) }),
     push: async ({ reference }) => ({ taskId: await startPush(docker, tasks, reference) }),

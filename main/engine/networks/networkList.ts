@@ -3,7 +3,7 @@
  * containers' live list for who is attached (withUsers.ts), so a container change costs no engine call.
  */
 import type Docker from 'dockerode';
-import type { ContainerSummary } from '../../../contract/containers';
+import type { ListedContainer } from '../../common/listedContainer';
 import type { NetworkSummary } from '../../../contract/networks';
 import type { LiveList } from '../../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from '../connection';
@@ -13,7 +13,7 @@ import { liveWithUsers, usersNow } from '../withUsers';
 export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'];
 
 /** What a container is attached to, by network name and id (a container not started yet has no id for it). */
-const networksOf = (c: ContainerSummary) => c.networks.flatMap((n) => (n.id ? [n.name, n.id] : [n.name]));
+const networksOf = (c: ListedContainer) => c.networks.flatMap((n) => (n.id ? [n.name, n.id] : [n.name]));
 /** The keys a network is found by among what containers are attached to. */
 export const networkKeys = (n: { Id: string; Name: string }) => [n.Id, n.Name];
 
@@ -47,7 +47,7 @@ const networkChanged = (e: DockerEvent) => e.Type === 'network' && e.Action !== 
 
 export function networkCollection(
   engine: EngineConnection,
-  containers: LiveList<ContainerSummary>,
+  containers: LiveList<ListedContainer>,
 ): LiveList<NetworkSummary> {
   return liveWithUsers(engine, containers, {
     list: async () => (await engine.docker.listNetworks()).map(toNetworkSummary),

@@ -21,7 +21,7 @@ export function networksApi({
     list: async () => listNetworks(docker),
     watch: (_input, sink, signal) => pipeCollection(collections.networks, sink, signal),
     watchOn: ({ context }, sink, signal) =>
-      watchOnEngine({ engine, collections, enginePool }, 'networks', context, sink, signal),
+      watchOnEngine({ engine, collections, enginePool }, 'networks', context, sink, signal, (n) => n),
     create: async ({ name, driver, subnet, gateway, internal, attachable, labels }) => {
       const existing = await docker.listNetworks({ filters: { name: [name] } });
       if (existing.some((n) => n.Name === name)) {

@@ -3,14 +3,14 @@
  * containers' live list for who uses them (withUsers.ts), so a container change costs no engine call.
  */
 import type Docker from 'dockerode';
-import type { ContainerSummary } from '../../../contract/containers';
+import type { ListedContainer } from '../../common/listedContainer';
 import type { VolumeSummary } from '../../../contract/volumes';
 import type { LiveList } from '../../common/sharedCollection';
 import type { DockerEvent, EngineConnection } from '../connection';
 import { liveWithUsers, usersNow } from '../withUsers';
 
 /** What a container uses, by volume name. */
-const volumesOf = (c: ContainerSummary) => c.volumes;
+const volumesOf = (c: ListedContainer) => c.volumes;
 
 /** Who mounts each volume as the engine has it now: for answers that must be complete. */
 export const volumeUsers = (docker: Docker) => usersNow(docker, volumesOf);
@@ -43,7 +43,7 @@ const volumeChanged = (e: DockerEvent) => e.Type === 'volume' && e.Action !== 'm
 
 export function volumeCollection(
   engine: EngineConnection,
-  containers: LiveList<ContainerSummary>,
+  containers: LiveList<ListedContainer>,
 ): LiveList<VolumeSummary> {
   return liveWithUsers(engine, containers, {
     list: () => listOwnVolumes(engine.docker),

@@ -21,7 +21,7 @@ export function volumesApi({
     list: async () => listVolumes(docker),
     watch: (_input, sink, signal) => pipeCollection(collections.volumes, sink, signal),
     watchOn: ({ context }, sink, signal) =>
-      watchOnEngine({ engine, collections, enginePool }, 'volumes', context, sink, signal),
+      watchOnEngine({ engine, collections, enginePool }, 'volumes', context, sink, signal, (v) => v),
     create: async ({ name, driver, driverOpts, labels }) => {
       if (name) {
         const exists = await docker

@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineState } from '../../../../contract/system';
 import type { CollectionEvent } from '../../../../contract/collection';
-import type { ContainerSummary } from '../../../../contract/containers';
+import type { ListedContainer } from '../../../../main/common/listedContainer';
 import type { DockerEvent, EngineConnection } from '../../../../main/engine/connection';
 import { LiveCollection } from '../../../../main/engine/liveCollection';
 import { WithUsers } from '../../../../main/engine/withUsers';
@@ -89,8 +89,8 @@ describe('LiveCollection', () => {
 
   it('the containers shared with the volumes: a first list asked while the link stalled holds no later subscriber once the engine reconnects', async () => {
     const { engine, reconnect } = fakeEngine();
-    const engineContainers = link<ContainerSummary>([]);
-    const containers = new LiveCollection<ContainerSummary>(engine, {
+    const engineContainers = link<ListedContainer>([]);
+    const containers = new LiveCollection<ListedContainer>(engine, {
       list: engineContainers.list,
       idOf: (c) => c.id,
       affected: () => undefined,

@@ -106,8 +106,8 @@ describe('watchOnEngine', () => {
       const onKept = sink();
       const onInUse = sink();
       const stop = new AbortController();
-      await watchOnEngine(services, kind, 'build', onKept, stop.signal);
-      await watchOnEngine(services, kind, 'default', onInUse, stop.signal);
+      await watchOnEngine(services, kind, 'build', onKept, stop.signal, (i) => i);
+      await watchOnEngine(services, kind, 'default', onInUse, stop.signal, (i) => i);
       const first = (s: ReturnType<typeof sink>) => JSON.stringify(s.events[0]);
       expect(first(onKept)).toContain('build-');
       expect(first(onInUse)).toContain('laptop-');
@@ -122,7 +122,7 @@ describe('watchOnEngine', () => {
   it('ends with not_found when the kept engine is let go, and unsubscribes', async () => {
     const { services, pool, kept } = setup();
     const s = sink();
-    await watchOnEngine(services, 'images', 'build', s, new AbortController().signal);
+    await watchOnEngine(services, 'images', 'build', s, new AbortController().signal, (i) => i);
     const images = kept.get('build')!.images;
     expect(images.listeners.size).toBe(1);
     pool.sync([], 'default');
@@ -132,7 +132,9 @@ describe('watchOnEngine', () => {
 
   it('refuses a name no engine is connected under', async () => {
     const { services } = setup();
-    await expect(watchOnEngine(services, 'volumes', 'ci', sink(), new AbortController().signal)).rejects.toMatchObject({
+    await expect(
+      watchOnEngine(services, 'volumes', 'ci', sink(), new AbortController().signal, (i) => i),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
   });

@@ -1,7 +1,7 @@
 /** Things with their users: their own live list joined with the containers' live list. */
 import { describe, expect, it } from 'vitest';
 import type { CollectionEvent } from '../../../../contract/collection';
-import type { ContainerSummary } from '../../../../contract/containers';
+import type { ListedContainer } from '../../../../main/common/listedContainer';
 import type { ContainerRef } from '../../../../contract/images';
 import type { CollectionListener, LiveList } from '../../../../main/common/sharedCollection';
 import { WithUsers } from '../../../../main/engine/withUsers';
@@ -48,7 +48,7 @@ function setup() {
     { name: 'data', size: 1 },
     { name: 'logs', size: 2 },
   ]);
-  const containers = drivenList<ContainerSummary>([containerSummary({ id: 'a', name: 'web', volumes: ['data'] })]);
+  const containers = drivenList<ListedContainer>([containerSummary({ id: 'a', name: 'web', volumes: ['data'] })]);
   const joined = new WithUsers<Thing>(things.list, containers.list, {
     idOf: (t) => t.name,
     keysOf: (t) => [t.name],

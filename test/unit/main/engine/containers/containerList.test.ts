@@ -3,14 +3,14 @@ import type Docker from 'dockerode';
 import {
   containerCreatedOrRemoved,
   containersAffected,
-  toContainerSummary,
+  toListedContainer,
 } from '../../../../../main/engine/containers/containerList';
 import type { DockerEvent } from '../../../../../main/engine/connection';
 import { RECORDED, recorded } from '../../../../helpers/recorded';
 
 describe('containers on both engines (recorded responses)', () => {
   it.each(RECORDED)('%s: the list maps to the same summary', (engine) => {
-    const list = recorded<Docker.ContainerInfo[]>(engine, 'containers').map(toContainerSummary);
+    const list = recorded<Docker.ContainerInfo[]>(engine, 'containers').map(toListedContainer);
     const running = list.find((c) => c.name === 'berth-rec-running');
     expect(running).toMatchObject({ state: 'running', image: 'berth-fixture/busybox:latest' });
     expect(running?.ports).toEqual([expect.objectContaining({ ip: '127.0.0.1', privatePort: 8080, type: 'tcp' })]);

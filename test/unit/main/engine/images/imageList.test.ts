@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imageChanged, toImageSummary, type ImageInfo } from '../../../../../main/engine/images/imageList';
-import { toContainerSummary } from '../../../../../main/engine/containers/containerList';
+import { toListedContainer } from '../../../../../main/engine/containers/containerList';
 import type { DockerEvent } from '../../../../../main/engine/connection';
 import type { ImageSummary } from '../../../../../contract/images';
 import type Docker from 'dockerode';
@@ -23,7 +23,7 @@ describe('image list on both engines (recorded /images/json)', () => {
     // Both tags of one image are one entry.
     expect(byTag(list, 'berth-rec/tagged:latest')).toBe(byTag(list, 'berth-rec/multistage:latest'));
     const ids = new Set(list.map((i) => i.id));
-    const containers = recorded<Docker.ContainerInfo[]>(engine, 'containers').map(toContainerSummary);
+    const containers = recorded<Docker.ContainerInfo[]>(engine, 'containers').map(toListedContainer);
     expect(containers.length).toBe(2);
     for (const c of containers) expect(ids.has(c.imageId), c.name).toBe(true);
   });
