@@ -142,7 +142,8 @@ describe('engine picker', () => {
     await dockerCli('context', 'use', 'build-server');
     expect((await dockerCli('context', 'show')).stdout.trim()).toBe('build-server');
     await page.getByTestId('engine-picker-open').click();
-    expect(await markedCurrent(page)).toEqual(['build-server']);
+    // The picker shows the contexts it last read while it reads them afresh: the badge moves once they are in.
+    await expect.poll(() => markedCurrent(page), { timeout: 10_000 }).toEqual(['build-server']);
     // Berth stays on the engine the user picked in Berth.
     const picker = page.getByTestId('engine-picker');
     expect(await picker.getByTestId('engine-context-default').getAttribute('data-in-use')).toBe('true');
