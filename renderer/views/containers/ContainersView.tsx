@@ -17,7 +17,8 @@ import { containerMatches, containerRowSearch, containerSearch } from './contain
 import { createIncrementalFilter, normalizeQuery } from '../../components/incrementalFilter';
 import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
-import { useQueryText, useQueryTyped, useTableQuery } from '../../components/tableQuery';
+import { useQueryText, useTableQuery } from '../../components/tableQuery';
+import { TableEmpty } from '../../components/TableEmpty';
 import { RunContainerDialogLazy as RunContainerDialog } from './RunContainerDialogLazy';
 import { lazyPart, useLazyComponent } from '../../common/lazyPart';
 import { EngineTabs } from '../../components/EngineTabs';
@@ -51,7 +52,6 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
   const engine = useEngine((s) => s.engine);
   const go = useNav((s) => s.go);
   const tableQuery = useTableQuery();
-  const typed = useQueryTyped(tableQuery);
   const [state, setState] = useState<StateFilter>('all');
   const [grouped, setGrouped] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -188,11 +188,13 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
           rowClass={(r) => (r.kind === 'group' ? 'group-row' : '')}
           initialSort={grouped ? undefined : { key: 'created', desc: true }}
           empty={
-            loaded
-              ? typed || state !== 'all'
-                ? 'No container matches the filter.'
-                : 'No containers yet. Run one with “Run a container…” or from the Images view.'
-              : 'Loading…'
+            <TableEmpty
+              loaded={loaded}
+              query={tableQuery}
+              filtered={state !== 'all'}
+              noMatch="No container matches the filter."
+              none="No containers yet. Run one with “Run a container…” or from the Images view."
+            />
           }
         />
       )}

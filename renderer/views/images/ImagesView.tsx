@@ -10,7 +10,8 @@ import { EngineSection } from '../../components/EngineTabs';
 import { useImages } from '../../stores/dockerStores';
 import { imagesOn } from '../../stores/onEngineStores';
 import { useKeptShown } from '../../stores/shownEngineStore';
-import { useQueryTyped, useTableQuery } from '../../components/tableQuery';
+import { useTableQuery } from '../../components/tableQuery';
+import { TableEmpty } from '../../components/TableEmpty';
 import { useNav } from '../../stores/navStore';
 import { useRetained } from '../../stores/useRetained';
 import { shortId } from '../../common/format';
@@ -71,7 +72,6 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
   const ImageDetail = useLazyComponent(imageDetail);
   // The filter box writes the table's query; the view re-renders only when the box empties or fills.
   const query = useTableQuery();
-  const typed = useQueryTyped(query);
   const [usageFilter, setUsageFilter] = useState<UsageFilter>('all');
   const [open, setOpen] = useState<Open>();
   const [tagging, setTagging] = useState<{ source: string; push: boolean } | undefined>();
@@ -186,13 +186,13 @@ function ImagesOn({ kept }: { kept: string | undefined }) {
           rowClass={(r) => (r.image.dangling ? 'dangling' : r.containers === 0 ? 'unused' : '')}
           initialSort={{ key: 'created', desc: true }}
           empty={
-            loaded
-              ? typed || usageFilter !== 'all'
-                ? 'No image matches.'
-                : kept
-                  ? `No images on ${kept}.`
-                  : 'No images. Pull or build one.'
-              : 'Loading…'
+            <TableEmpty
+              loaded={loaded}
+              query={query}
+              filtered={usageFilter !== 'all'}
+              noMatch="No image matches."
+              none={kept ? `No images on ${kept}.` : 'No images. Pull or build one.'}
+            />
           }
         />
       </EngineSection>
