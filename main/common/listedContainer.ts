@@ -15,7 +15,10 @@ export interface ListedContainer extends ContainerSummary {
   networks: Array<{ name: string; id?: string }>;
 }
 
-/** Each listed container's summary, made once per listed object (the live list keeps an unchanged one). */
+/**
+ * Each listed container's summary, made once per listed object: a new subscriber's snapshot and the events
+ * between re-lists reuse it (a whole re-list makes new objects, and so new summaries).
+ */
 const summaries = new WeakMap<ListedContainer, ContainerSummary>();
 
 /** What the UI is sent of a listed container. */

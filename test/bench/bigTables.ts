@@ -75,7 +75,8 @@ async function firstRender(
   await installFirstRenderProbe(page, spec.testId, rows);
   // The navigation is timed on a quiet machine: not beside the renderer process a new page keeps starting for
   // about half a second (on two cores, that cost the app's page 100 ms at 10,000 containers; procStat.ts).
-  await untilQuiet();
+  const settled = await untilQuiet();
+  if (!settled.quiet) ctx.log(`${spec.view}: the machine was still busy after ${settled.ms} ms; timed anyway`);
   const { port, token } = ctx.bridge;
   // The floors are served by the same bridge: the same socket, the same list, no app (bridge.ts).
   const floor = `http://127.0.0.1:${port}/${kind === 'bare' ? 'bare.html' : 'react-floor/'}?token=${encodeURIComponent(token)}`;

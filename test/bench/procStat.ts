@@ -24,14 +24,15 @@ export function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
-/** CPU seconds used so far by every process descended from `root` (this process by default: Chromium, the bridge). */
-export function descendantsCpuSeconds(root = process.pid): number {
+/** CPU seconds used so far by each process descended from `root` (this process by default: Chromium, the bridge), by pid. */
+export function descendantsCpuSeconds(root = process.pid): Map<number, number> {
   const parentOf = new Map<number, number>();
   const cpu = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After the ")" that closes the command name: state, ppid, ... utime and stime (fields 14 and 15).
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parentOf.set(Number(entry), Number(fields[1]));
       cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / CLK_TCK);
@@ -40,27 +41,33 @@ export function descendantsCpuSeconds(root = process.pid): number {
     }
   }
   const descends = (pid: number): boolean => {
-    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === root) return true;
+    const seen = new Set<number>();
+    for (let p = parentOf.get(pid); p !== undefined && p > 1 && !seen.has(p); p = parentOf.get(p)) {
+      if (p === root) return true;
+      seen.add(p);
+    }
     return false;
   };
-  let sum = 0;
-  for (const [pid, s] of cpu) if (descends(pid)) sum += s;
-  return sum;
+  return new Map([...cpu].filter(([pid]) => descends(pid)));
 }
 
 /**
  * Resolves once the processes this one started (Chromium's, the bridge) used at most 10 ms of CPU in a 100 ms
- * window, or after `maxMs`. A page Playwright has just made keeps a renderer process starting beside it for
- * about half a second (250–400 ms of CPU): a navigation timed meanwhile shares this machine's two cores with it.
+ * window, with the ms it waited; after `maxMs` it resolves anyway, with `quiet: false`. Each process counts
+ * what it used in the window (a new one all it used so far; one that exited, nothing). A page Playwright has
+ * just made keeps a renderer process starting beside it for ~450 ms (~500 ms of CPU): a navigation timed
+ * meanwhile shares this machine's two cores with it.
  */
-export async function untilQuiet(maxMs = 3000): Promise<number> {
+export async function untilQuiet(maxMs = 3000): Promise<{ ms: number; quiet: boolean }> {
   const t0 = Date.now();
   let last = descendantsCpuSeconds();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const now = descendantsCpuSeconds();
-    const busy = now - last;
+    let busy = 0;
+    for (const [pid, s] of now) busy += s - (last.get(pid) ?? 0);
     last = now;
-    if (busy <= 0.01 || Date.now() - t0 >= maxMs) return Date.now() - t0;
+    if (busy <= 0.01) return { ms: Date.now() - t0, quiet: true };
+    if (Date.now() - t0 >= maxMs) return { ms: Date.now() - t0, quiet: false };
   }
 }

@@ -41,6 +41,8 @@ describe('containers through the API, on the real engine', () => {
     expect(running.image).toBe(FIXTURE_BUSYBOX);
     // Only what the UI shows crosses the socket: main keeps the labels, image id, mounts and networks.
     expect(ContainerSummary.strict().safeParse(running).error?.issues).toBeUndefined();
+    const listed = (await t.api.containers.list({ all: true })).find((c) => c.id === id);
+    expect(ContainerSummary.strict().safeParse(listed).error?.issues).toBeUndefined();
     await docker('stop', '-t', '0', name);
     await eventually('container exited in the list', () => items.get(id)?.state === 'exited', 5000);
     await docker('rm', name);

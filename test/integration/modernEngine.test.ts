@@ -92,7 +92,7 @@ describe('Berth on Engine 29 (containerd image store)', () => {
     expect(running.image).toBe(FIXTURE_BUSYBOX);
     const listed = await backend().api.containers.list({ all: true });
     expect(listed.map((c) => c.id)).toContain(id);
-    // On the containerd store a container's ImageID is the image's manifest digest, as is the image's Id.
+    // On the containerd store a container names its image by the manifest digest, as the image's Id is.
     const images = await backend().api.images.list();
     expect(images.map((i) => i.id)).toContain(await docker29('inspect', '-f', '{{.Image}}', id));
     await docker29('rm', '-f', name);

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CollectionEvent } from '../../contract/collection';
-import type { ContainerSummary } from '../../contract/containers';
+import { ContainerSummary } from '../../contract/containers';
 import type { StreamHandlers, Subscription } from '../../contract/define';
 import type { ImageSummary } from '../../contract/images';
 import type { NetworkSummary } from '../../contract/networks';
@@ -129,6 +129,8 @@ describe('several engines connected at once', () => {
     console.log(`[severalEngines] both containers live: ${Date.now() - t0} ms`);
     expect(named(first, b)).toBeUndefined();
     expect(named(other, a)).toBeUndefined();
+    // A kept engine's containers cross as summaries too: main keeps their labels, image id, mounts and networks.
+    expect(ContainerSummary.strict().safeParse(named(other, b)).error?.issues).toBeUndefined();
     // The engine in use's list is the same one the plain watch serves.
     const plain = live<ContainerSummary>(
       (h) => client.api.containers.watch.subscribe(undefined, h),
