@@ -1,6 +1,7 @@
 /** CPU time and resident memory of a process (or of all it started), from /proc (Linux). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { sleep } from './stats';
 
 const CLK_TCK = (() => {
   try {
@@ -10,13 +11,16 @@ const CLK_TCK = (() => {
   }
 })();
 
-/** User + system CPU seconds the process has used so far. */
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the ")" that closes the command name; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+/** A process's parent and the user + system CPU seconds it has used so far, from /proc/PID/stat. */
+function stat(pid: number | string): { parent: number; cpu: number } {
+  const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the ")" that closes the command name: state, ppid, ...; utime and stime are fields 14 and 15.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / CLK_TCK };
 }
+
+/** User + system CPU seconds the process has used so far. */
+export const cpuSeconds = (pid: number): number => stat(pid).cpu;
 
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -31,11 +35,9 @@ export function descendantsCpuSeconds(root = process.pid): Map<number, number> {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // After the ")" that closes the command name: state, ppid, ... utime and stime (fields 14 and 15).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parentOf.set(Number(entry), Number(fields[1]));
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / CLK_TCK);
+      const { parent, cpu: seconds } = stat(entry);
+      parentOf.set(Number(entry), parent);
+      cpu.set(Number(entry), seconds);
     } catch {
       // It exited while the folder was read.
     }
@@ -62,7 +64,7 @@ export async function untilQuiet(maxMs = 3000): Promise<{ ms: number; quiet: boo
   const t0 = Date.now();
   let last = descendantsCpuSeconds();
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     const now = descendantsCpuSeconds();
     let busy = 0;
     for (const [pid, s] of now) busy += s - (last.get(pid) ?? 0);
