@@ -8,9 +8,19 @@
  * viewport (rowInView.ts), so live cells poll only for rows that are seen. The columns shown are those that
  * fit the table's width (useFittedColumns.ts).
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { createIncrementalFilter, type RowSearch } from './incrementalFilter';
+import { whenIdle } from '../common/whenIdle';
 import { inRange, RowInViewContext } from './rowInView';
 import { assignSlots } from './rowSlots';
 import type { TableQuery } from './tableQuery';
@@ -168,6 +178,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
   // Called on each keystroke outside rendering: the same array back (the shown rows unchanged) renders nothing.
   const shown = useSyncExternalStore(query?.subscribe ?? noQuery, () =>
     incremental && query ? incremental.apply(filtered, query.getState().text) : filtered,
+  );
+  // Each row's searched text is read once the rows are on screen and the page is idle, not by the first keystroke.
+  useEffect(
+    () => (incremental ? whenIdle(() => incremental.prepare(filtered), 2000) : undefined),
+    [incremental, filtered],
   );
   const handlers = useRef<RowHandlers<T>>({});
   useLayoutEffect(() => {

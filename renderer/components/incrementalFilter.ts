@@ -33,6 +33,11 @@ export interface IncrementalFilter<T> {
    * previous result itself (or `rows`) when the longer query drops none of its rows.
    */
   apply(rows: readonly T[], query: string): readonly T[];
+  /**
+   * Reads each row's searched text now, so that the first keystroke on these rows does not: for an idle
+   * moment after the rows arrive (10,000 rows take ~10 ms). A no-op when they were read already.
+   */
+  prepare(rows: readonly T[]): void;
   /** How many rows the last `apply` examined (0 when it found its answer cached). */
   readonly scanned: number;
 }
@@ -50,18 +55,29 @@ export function createIncrementalFilter<T>(search: RowSearch<T>): IncrementalFil
   /** Results by needle: only the current needle and its prefixes are kept. */
   let results = new Map<string, Found<T>>();
   let scanned = 0;
+  const forRows = (rows: readonly T[]) => {
+    if (rows === source) return;
+    source = rows;
+    all = undefined;
+    results = new Map();
+  };
+  const read = (rows: readonly T[]): Found<T> => ({
+    rows,
+    texts: rows.map(search.text),
+    ids: search.id && rows.map(search.id),
+  });
   return {
     get scanned() {
       return scanned;
     },
+    prepare(rows) {
+      forRows(rows);
+      all ??= read(rows);
+    },
     apply(rows, query) {
       scanned = 0;
       const needle = normalizeQuery(query);
-      if (rows !== source) {
-        source = rows;
-        all = undefined;
-        results = new Map();
-      }
+      forRows(rows);
       if (!needle) return rows;
       const hit = results.get(needle);
       if (hit) return keepPrefixes(needle, hit).rows;
@@ -74,7 +90,7 @@ export function createIncrementalFilter<T>(search: RowSearch<T>): IncrementalFil
           baseLength = cached.length;
         }
       }
-      base ??= all ??= { rows, texts: rows.map(search.text), ids: search.id && rows.map(search.id) };
+      base ??= all ??= read(rows);
       const out = narrow(base, needle);
       results.set(needle, out);
       return keepPrefixes(needle, out).rows;

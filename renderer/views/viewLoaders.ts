@@ -10,6 +10,7 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import { VIEWS, type ViewName } from '../stores/navStore';
 import { lazyComponent, lazyPart, type LazyPart } from '../common/lazyPart';
+import { whenIdle } from '../common/whenIdle';
 
 type View = ComponentType;
 
@@ -62,10 +63,7 @@ export function forgetView(view: ViewName): void {
  * do (after the first rows: main.tsx).
  */
 export function preloadViewsWhenIdle(page: Window): void {
-  const idle = (f: () => void) =>
-    typeof page.requestIdleCallback === 'function'
-      ? page.requestIdleCallback(f, { timeout: 5000 })
-      : setTimeout(f, 500);
+  const idle = (f: () => void) => whenIdle(f, 5000, page);
   const next = (i: number) => {
     const view = VIEWS[i];
     if (!view) return;

@@ -15,6 +15,7 @@ import { median, now, p95, sleep } from './stats';
 import {
   firstRenderReport,
   installFirstRenderProbe,
+  installInPlaceInput,
   installKeystrokeProbe,
   readKeystrokes,
   typeKeystrokes,
@@ -137,8 +138,12 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
   await typeKeystrokes(page, 'app', spec.typed, n);
   await page.getByLabel('bench bare input').click();
   await typeKeystrokes(page, 'bare', spec.typed, n);
+  await installInPlaceInput(page, spec.filterLabel);
+  await page.getByLabel('bench in-place input').click();
+  await typeKeystrokes(page, 'inPlace', spec.typed, n);
   const app = await readKeystrokes(page, 'app');
   const bare = await readKeystrokes(page, 'bare');
+  const inPlace = await readKeystrokes(page, 'inPlace');
   await page.close();
   const pick = (k: keyof FirstRender) => median(renders.map((r) => r[k]));
   /** Each navigation's first rows painted, in the order they ran: how far one load is from the next. */
@@ -199,7 +204,7 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
         `work p50 ${median(app.map((k) => k.work)).toFixed(1)} ms (bare ${median(bare.map((k) => k.work)).toFixed(1)}); ` +
         'work = event → handlers + React commit done, plus the next frame from rAF to after paint (no vsync wait)',
     }),
-    ...splitKeystrokes(section, `${spec.view} view, ${rows} rows`, app, bare),
+    ...splitKeystrokes(section, `${spec.view} view, ${rows} rows`, app, bare, inPlace),
     row({
       section,
       measurement: `${spec.view} view, ${rows} rows: filter keystroke → next frame, p95`,
@@ -231,10 +236,19 @@ async function measureTable(ctx: BenchContext, spec: TableSpec): Promise<ResultR
  * repaint, plus the search) and those that redrew them. The second kind's work is the rows on screen, so it
  * should be the same at 2,000 and at 10,000 rows.
  */
-function splitKeystrokes(section: string, table: string, app: Keystroke[], bare: Keystroke[]): ResultRow[] {
+function splitKeystrokes(
+  section: string,
+  table: string,
+  app: Keystroke[],
+  bare: Keystroke[],
+  inPlace: Keystroke[],
+): ResultRow[] {
   const kept = app.filter((k) => !k.changed).map((k) => k.work);
   const redrawn = app.filter((k) => k.changed).map((k) => k.work);
   const bareWork = bare.map((k) => k.work);
+  const inPlaceWork = inPlace.map((k) => k.work);
+  const parts = (ks: Keystroke[]) =>
+    `event ${median(ks.map((k) => k.event)).toFixed(1)} + frame ${median(ks.map((k) => k.frame)).toFixed(1)} ms`;
   const figures = (xs: number[]) => `p50 ${median(xs).toFixed(1)} ms`;
   const keptRow = `${table}: filter keystroke that leaves the rows on screen as they are, work p95`;
   const redrawnRow = `${table}: filter keystroke that redraws the rows on screen, work p95`;
@@ -251,6 +265,19 @@ function splitKeystrokes(section: string, table: string, app: Keystroke[], bare:
           check: (_b, _base, ratio) => ratio !== null && ratio <= 1.5,
           samples: kept.length,
           note: `${figures(kept)} (bare ${figures(bareWork)}); the input's repaint and the search, no render`,
+        }),
+    !kept.length
+      ? notMeasured(section, `${keptRow}, vs the same box in its place`, 'no keystroke left the rows as they were')
+      : row({
+          section,
+          measurement: `${keptRow}, vs the same box in its place`,
+          berth: p95(kept),
+          baseline: p95(inPlaceWork),
+          baselineLabel: 'a search box with no handler, in the header',
+          samples: kept.length,
+          note:
+            `${figures(kept)}: ${parts(app.filter((k) => !k.changed))}; the box with no handler ` +
+            `${figures(inPlaceWork)}: ${parts(inPlace)}; the bare input ${figures(bareWork)}: ${parts(bare)}`,
         }),
     !redrawn.length
       ? notMeasured(section, redrawnRow, 'no keystroke redrew the rows')

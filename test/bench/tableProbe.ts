@@ -74,7 +74,7 @@ export interface Keystroke {
 }
 
 /**
- * Records, per input ("bare" for the probe's own input, else "app"), each keystroke's time from the input
+ * Records, per input ("bare" for the probe's own input, "inPlace" for installInPlaceInput's, else "app"), each keystroke's time from the input
  * event to the task after the next animation frame (the repaint, vsync wait included), when the page settled
  * (below), and its main-thread work: event → handlers and React's commit done, plus the frame's rAF → style/layout/paint done. Also adds
  * a bare input outside React as the floor.
@@ -82,7 +82,7 @@ export interface Keystroke {
 export async function installKeystrokeProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as ProbeWindow;
-    const keys: Record<string, Keystroke[]> = { app: [], bare: [] };
+    const keys: Record<string, Keystroke[]> = { app: [], bare: [], inPlace: [] };
     w.__benchKeys = keys;
     const bare = document.createElement('input');
     bare.dataset.bench = 'bare';
@@ -145,12 +145,34 @@ export async function installKeystrokeProbe(page: Page): Promise<void> {
   });
 }
 
-export async function readKeystrokes(page: Page, which: 'app' | 'bare'): Promise<Keystroke[]> {
+/**
+ * The second floor: a search box with no handler at all, put in the view's header just before the app's
+ * (labelled "bench in-place input"), so it is laid out, painted and layerized where the app's box is, and
+ * its events pass React's root listener as the app's do. The bare input above sits on a layer of its own at
+ * the page's bottom, which Chromium updates more cheaply than a box in the page's flow.
+ */
+export async function installInPlaceInput(page: Page, filterLabel: string): Promise<void> {
+  await page.evaluate((label) => {
+    const app = document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
+    if (!app?.parentElement) throw new Error(`no input labelled ${label}`);
+    const box = document.createElement('input');
+    box.type = app.type;
+    box.placeholder = app.placeholder;
+    box.className = app.className;
+    box.dataset.bench = 'inPlace';
+    box.setAttribute('aria-label', 'bench in-place input');
+    app.parentElement.insertBefore(box, app);
+  }, filterLabel);
+}
+
+export type KeystrokeInput = 'app' | 'bare' | 'inPlace';
+
+export async function readKeystrokes(page: Page, which: KeystrokeInput): Promise<Keystroke[]> {
   return page.evaluate((k) => (window as unknown as ProbeWindow).__benchKeys?.[k] ?? [], which);
 }
 
 /** Types `count` keystrokes into the focused input: characters of `text`, then backspaces, and again. */
-export async function typeKeystrokes(page: Page, which: 'app' | 'bare', text: string, count: number): Promise<void> {
+export async function typeKeystrokes(page: Page, which: KeystrokeInput, text: string, count: number): Promise<void> {
   const sequence: string[] = [];
   while (sequence.length < count) {
     for (const ch of text) sequence.push(ch);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { useWebApp } from '../helpers/browser';
+import { readmeScreenshot, useWebApp } from '../helpers/browser';
 import { docker, FIXTURE_BUSYBOX, uniqueName } from '../helpers/docker';
 
 const web = useWebApp('#/containers');
@@ -24,8 +22,7 @@ describe('Containers view in Chromium over the web bridge', () => {
     await row.waitFor({ timeout: 5000 });
     await row.getByTestId('container-state').getByText(/^Up/).waitFor({ timeout: 5000 });
     await expect(row.locator('a.port').textContent()).resolves.toMatch(/127\.0\.0\.1:\d+→6379\/tcp/);
-    mkdirSync(join(import.meta.dirname, '..', '..', 'assets'), { recursive: true });
-    await web.app.page.screenshot({ path: join(import.meta.dirname, '..', '..', 'assets', 'screenshot.png') });
+    await readmeScreenshot(web.app.page, 'screenshot.png');
     await docker('rm', '-f', name);
     await row.waitFor({ state: 'detached', timeout: 5000 });
     expect(navigations).toEqual([]);

@@ -4,14 +4,14 @@
  * dialog; load `web` and redis into it from the Images view; deploy both and expose both; scale `web`
  * 1 → 4 → 2 and see pods land on both nodes on the map; open `web` through a port-forward and fetch its
  * page; in a `web` pod's shell reach redis by its Service name; read `web`'s logs; delete the cluster.
- * The README's Kubernetes screenshot is taken here.
+ * The README's Kubernetes screenshot is taken here (readmeScreenshot: assets/ only with BERTH_UPDATE_SCREENSHOTS=1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { httpGet } from '../helpers/net';
-import { startWebApp, type WebApp } from '../helpers/browser';
+import { readmeScreenshot, startWebApp, type WebApp } from '../helpers/browser';
 import { docker, eventually, FIXTURE_REDIS, removeImages } from '../helpers/docker';
 import { KIND_BIN } from '../helpers/kubeCluster';
 import { kindNodeImage } from '../helpers/kindNode';
@@ -145,7 +145,7 @@ describe("the seed's journey on a real kind cluster", () => {
       has: page.locator('[data-testid="pod-chip"][data-phase="Running"][data-pod^="default/web-"]'),
     });
     await eventually('web pods on both nodes', async () => (await boxesWithWeb.count()) === 2, 30_000);
-    await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'assets', 'kubernetes.png') });
+    await readmeScreenshot(page, 'kubernetes.png');
 
     await replicas.fill('2');
     await replicas.press('Enter');

@@ -1,7 +1,7 @@
 /** Starts the web bridge in-process and opens it in Debian's real Chromium through playwright-core. */
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend, type BackendOptions } from '../../main/backend';
 import { webShell } from '../../main/services';
@@ -10,6 +10,18 @@ import { removeContainers } from './docker';
 
 export const CHROMIUM = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
 export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
+
+/**
+ * A README picture: taken every run into test-results/readme/ (so a page that cannot draw fails the test), and
+ * copied over the tracked assets/NAME only when BERTH_UPDATE_SCREENSHOTS=1, so a local run leaves the tree clean.
+ */
+export async function readmeScreenshot(page: Page, name: string): Promise<void> {
+  const root = join(import.meta.dirname, '..', '..');
+  const out = join(root, 'test-results', 'readme');
+  mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: join(out, name) });
+  if (process.env.BERTH_UPDATE_SCREENSHOTS === '1') copyFileSync(join(out, name), join(root, 'assets', name));
+}
 
 export interface WebApp {
   backend: Backend;

@@ -59,6 +59,21 @@ describe('createIncrementalFilter', () => {
     expect(f.apply(fewer, '   ')).toBe(fewer);
   });
 
+  it('reads the texts ahead of the first keystroke when prepared, once per rows array', () => {
+    const { calls, search } = counting();
+    const f = createIncrementalFilter(search);
+    f.prepare(names);
+    f.prepare(names);
+    expect(calls.n).toBe(10_000);
+    expect(f.apply(names, 'big-01')).toHaveLength(1000);
+    expect(calls.n).toBe(10_000);
+    // Other rows: read afresh, and the first rows' results are not reused for them.
+    const fewer = names.slice(0, 500);
+    f.prepare(fewer);
+    expect(calls.n).toBe(10_500);
+    expect(f.apply(fewer, 'big-01')).toEqual([]);
+  });
+
   it('matches an id by its start and text anywhere; a row without text always shows', () => {
     type Row = { id: string; name?: string };
     const search: RowSearch<Row> = { text: (r) => r.name, id: (r) => r.id };
