@@ -57,6 +57,37 @@ export async function installFirstRenderProbe(page: Page, testId: string, rows: 
   );
 }
 
+/** ms from a click on the page to the frame that painted the table with all its rows: clickToRowsReport. */
+export const clickToRowsReport = (page: Page): Promise<{ ms: number }> => pageReport(page, 'click-rows');
+
+/**
+ * Call on a page already open, before the click: times the next click (its event's time stamp) to the frame
+ * that painted `[data-testid=testId]` with at least `rows` rows, and reports it (clickToRowsReport).
+ */
+export async function installClickProbe(page: Page, testId: string, rows: number): Promise<void> {
+  await page.evaluate(
+    ({ testId: id, rows: want, prefix }) => {
+      let clicked: number | undefined;
+      document.addEventListener('click', (e) => (clicked = e.timeStamp), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        const table = document.querySelector(`[data-testid="${id}"]`);
+        const n = Number(table?.getAttribute('data-rows') ?? 0);
+        if (clicked === undefined || n < want || !table?.querySelector('[role="row"][data-key]')) return;
+        observer.disconnect();
+        const from = clicked;
+        requestAnimationFrame(() =>
+          setTimeout(
+            () => console.debug(`${prefix} click-rows ${JSON.stringify({ ms: performance.now() - from })}`),
+            0,
+          ),
+        );
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    },
+    { testId, rows, prefix: REPORT_PREFIX },
+  );
+}
+
 /**
  * One keystroke: ms to the task after the next frame, the main-thread work in it (no vsync wait), and ms
  * until the page settled: the frame after its last DOM change (a deferred re-render of the rows included),
