@@ -61,6 +61,11 @@ export interface DataTableProps<T> {
   testId?: string;
   initialSort?: { key: string; desc: boolean };
   rowClass?(row: T): string;
+  /**
+   * Told whether any row is shown, each time that changes (before the browser paints): what a control beside
+   * the table needs (a select-all box), without scanning the rows a second time on each keystroke.
+   */
+  onAnyShown?(any: boolean): void;
 }
 
 const ROW_HEIGHT = 40;
@@ -179,6 +184,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const shown = useSyncExternalStore(query?.subscribe ?? noQuery, () =>
     incremental && query ? incremental.apply(filtered, query.getState().text) : filtered,
   );
+  const anyShown = shown.length > 0;
+  const onAnyShown = props.onAnyShown;
+  useLayoutEffect(() => onAnyShown?.(anyShown), [onAnyShown, anyShown]);
   // Each row's searched text is read once the rows are on screen and the page is idle, not by the first keystroke.
   useEffect(
     () => (incremental ? whenIdle(() => incremental.prepare(filtered), 2000) : undefined),

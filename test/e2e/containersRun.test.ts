@@ -130,6 +130,8 @@ describe('bulk actions and grouping in Chromium', () => {
     await page.getByTestId('confirm').getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(0);
     for (const n of names) await expect(docker('inspect', n)).rejects.toThrow();
+    // Nothing shown: the table says so, and there is nothing to select.
+    await expect.poll(() => page.getByLabel('Select all shown containers').isDisabled()).toBe(true);
     await page.getByLabel('Filter containers').fill('');
   });
 });

@@ -5,7 +5,6 @@
  * without it, and viewLoaders.ts fetches it with the view when the URL names a container, else once idle.
  */
 import { Suspense, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
 import { DataTable } from '../../components/DataTable';
 import { useContainers } from '../../stores/dockerStores';
 import { useRetained } from '../../stores/useRetained';
@@ -13,8 +12,8 @@ import { useEngine } from '../../stores/engineStore';
 import { useNav } from '../../stores/navStore';
 import { containerColumns } from './containerColumns';
 import { containerRows, groupByProject, type ContainerRow } from './groupRows';
-import { containerMatches, containerRowSearch, containerSearch } from './containerSearch';
-import { createIncrementalFilter, normalizeQuery } from '../../components/incrementalFilter';
+import { containerRowSearch, containerSearch } from './containerSearch';
+import { createIncrementalFilter } from '../../components/incrementalFilter';
 import { BulkActionsBar } from './BulkActionsBar';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useQueryText, useTableQuery } from '../../components/tableQuery';
@@ -90,13 +89,9 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
     () => (visible && selected.size > 0 ? visible.filter((c) => selected.has(c.id)) : []),
     [visible, selected],
   );
-  // Whether any container is shown, for the select-all box: stops at the first match, not a full scan, and
-  // renders the view only when the answer changes.
-  const anyShown = useStore(tableQuery, (s) => {
-    if (visible) return visible.length > 0;
-    const needle = normalizeQuery(s.text);
-    return needle ? byState.some((c) => containerMatches(c, needle)) : byState.length > 0;
-  });
+  // Whether any container is shown, for the select-all box: the table says when it changes (the rows it shows
+  // are the containers that pass the filter, under their stacks when grouped), so a keystroke scans once.
+  const [anyShown, setAnyShown] = useState(false);
 
   const toggle = (key: string) => {
     const next = new Set(selected);
@@ -186,6 +181,7 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
           onToggleSelect={toggle}
           onOpen={(r) => r.kind === 'container' && open(r.c.id)}
           rowClass={(r) => (r.kind === 'group' ? 'group-row' : '')}
+          onAnyShown={setAnyShown}
           initialSort={grouped ? undefined : { key: 'created', desc: true }}
           empty={
             <TableEmpty

@@ -4,7 +4,7 @@
  * keeps an unchanged container's object), not on every keystroke.
  */
 import type { ContainerSummary } from '../../../contract/containers';
-import { matchesSearch, type RowSearch } from '../../components/incrementalFilter';
+import type { RowSearch } from '../../components/incrementalFilter';
 import type { ContainerRow } from './groupRows';
 
 const haystacks = new WeakMap<ContainerSummary, string>();
@@ -26,7 +26,3 @@ export const containerRowSearch: RowSearch<ContainerRow> = {
   text: (r) => (r.kind === 'container' ? haystackOf(r.c) : undefined),
   id: (r) => (r.kind === 'container' ? r.c.id : ''),
 };
-
-/** `needle` is trimmed and lower-cased (incrementalFilter.normalizeQuery). */
-export const containerMatches = (c: ContainerSummary, needle: string): boolean =>
-  matchesSearch(containerSearch, c, needle);
