@@ -65,7 +65,7 @@ export interface DataTableProps<T> {
    * Told whether any row is shown, each time that changes (before the browser paints): what a control beside
    * the table needs (a select-all box), without scanning the rows a second time on each keystroke.
    */
-  onAnyShown?(any: boolean): void;
+  onAnyShown?(anyShown: boolean): void;
 }
 
 const ROW_HEIGHT = 40;
@@ -186,7 +186,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
   const anyShown = shown.length > 0;
   const onAnyShown = props.onAnyShown;
-  useLayoutEffect(() => onAnyShown?.(anyShown), [onAnyShown, anyShown]);
+  useLayoutEffect(() => {
+    onAnyShown?.(anyShown);
+  }, [onAnyShown, anyShown]);
   // Each row's searched text is read once the rows are on screen and the page is idle, not by the first keystroke.
   useEffect(
     () => (incremental ? whenIdle(() => incremental.prepare(filtered), 2000) : undefined),

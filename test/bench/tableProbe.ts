@@ -1,6 +1,8 @@
 /**
  * In-page instrumentation for a big table: when the table first shows all its rows (installed before the
- * page loads), and how long each filter keystroke takes to reach the next frame.
+ * page loads), how long a click (the sidebar's) takes to a table with all its rows painted, and how long
+ * each filter keystroke takes to reach the next frame — in the app's box, in a bare input, and in a box with
+ * no handler put in the app's header (installInPlaceInput).
  */
 import type { Page } from 'playwright-core';
 import { pageReport, REPORT_PREFIX } from './pageReport';
@@ -105,10 +107,11 @@ export interface Keystroke {
 }
 
 /**
- * Records, per input ("bare" for the probe's own input, "inPlace" for installInPlaceInput's, else "app"), each keystroke's time from the input
- * event to the task after the next animation frame (the repaint, vsync wait included), when the page settled
- * (below), and its main-thread work: event → handlers and React's commit done, plus the frame's rAF → style/layout/paint done. Also adds
- * a bare input outside React as the floor.
+ * Records, per input ("bare" for the probe's own input, "inPlace" for installInPlaceInput's, else "app"),
+ * each keystroke's time from the input event to the task after the next animation frame (the repaint, vsync
+ * wait included), when the page settled (below), and its main-thread work: event → handlers and React's
+ * commit done, plus the frame's rAF → style/layout/paint done. Also adds a bare input outside React as the
+ * floor.
  */
 export async function installKeystrokeProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -178,8 +181,9 @@ export async function installKeystrokeProbe(page: Page): Promise<void> {
 
 /**
  * The second floor: a search box with no handler at all, put in the view's header just before the app's
- * (labelled "bench in-place input"), so it is laid out, painted and layerized where the app's box is, and
- * its events pass React's root listener as the app's do. The bare input above sits on a layer of its own at
+ * (labelled "bench in-place input", the app's type, placeholder and class), so it is laid out, painted and
+ * layerized in the same flow as the app's box (which it pushes aside: install it after the app's keystrokes),
+ * and its events pass React's root listener as the app's do. The bare input above sits on a layer of its own at
  * the page's bottom, which Chromium updates more cheaply than a box in the page's flow.
  */
 export async function installInPlaceInput(page: Page, filterLabel: string): Promise<void> {

@@ -130,8 +130,12 @@ describe('bulk actions and grouping in Chromium', () => {
     await page.getByTestId('confirm').getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(0);
     for (const n of names) await expect(docker('inspect', n)).rejects.toThrow();
-    // Nothing shown: the table says so, and there is nothing to select.
-    await expect.poll(() => page.getByLabel('Select all shown containers').isDisabled()).toBe(true);
+    // Nothing shown: the table says so, and there is nothing to select, grouped by stack or not.
+    const selectAll = page.getByLabel('Select all shown containers');
+    await expect.poll(() => selectAll.isDisabled()).toBe(true);
+    await page.getByLabel('Group by stack').check();
+    await expect.poll(() => selectAll.isDisabled()).toBe(true);
+    await page.getByLabel('Group by stack').uncheck();
     await page.getByLabel('Filter containers').fill('');
   });
 });

@@ -1,4 +1,7 @@
-/** Starts the web bridge in-process and opens it in Debian's real Chromium through playwright-core. */
+/**
+ * Starts the web bridge in-process and opens it in Debian's real Chromium through playwright-core; takes the
+ * README's pictures (readmeScreenshot).
+ */
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';

@@ -92,6 +92,8 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
   // Whether any container is shown, for the select-all box: the table says when it changes (the rows it shows
   // are the containers that pass the filter, under their stacks when grouped), so a keystroke scans once.
   const [anyShown, setAnyShown] = useState(false);
+  // While the engine cannot be reached the table is not drawn, and what it last said is not to be trusted.
+  const unreachable = error !== undefined && engine?.status !== 'connected';
 
   const toggle = (key: string) => {
     const next = new Set(selected);
@@ -156,14 +158,14 @@ function ContainersList({ tabs }: { tabs: React.ReactNode }) {
             type="checkbox"
             aria-label="Select all shown containers"
             checked={allSelected}
-            disabled={!anyShown}
+            disabled={!anyShown || unreachable}
             onChange={selectAll}
           />
           Select all
         </label>
         {bulkBar}
       </div>
-      {error && engine?.status !== 'connected' ? (
+      {unreachable ? (
         <div className="empty-state">
           <h2>Docker engine not reachable</h2>
           <p>{engine?.hint ?? error.hint ?? error.message}</p>

@@ -10,8 +10,21 @@ import { listErrorLine } from './listError';
 import { columnsFor, initialSortFor } from './cells';
 import { ObjectActions } from './ObjectActions';
 
-/** The filter matches `namespace/name`; narrowed incrementally as the query grows (DataTable). */
-const rowSearch: RowSearch<KubeObjectRow> = { text: (r) => `${r.namespace ?? ''}/${r.name}`.toLowerCase() };
+/**
+ * The filter matches `namespace/name`; narrowed incrementally as the query grows (DataTable). Each row's text
+ * is made once per row object (the stores keep an unchanged object), not each time the rows change.
+ */
+const texts = new WeakMap<KubeObjectRow, string>();
+const rowSearch: RowSearch<KubeObjectRow> = {
+  text: (r) => {
+    let t = texts.get(r);
+    if (t === undefined) {
+      t = `${r.namespace ?? ''}/${r.name}`.toLowerCase();
+      texts.set(r, t);
+    }
+    return t;
+  },
+};
 
 export function ResourceTable({
   context,
