@@ -6,6 +6,7 @@
  * no handler in the app's header.
  */
 import type { Page } from 'playwright-core';
+import { openView } from './browser';
 import { docker } from './cli';
 import type { BenchContext } from './context';
 import { engine } from './engine';
@@ -125,10 +126,8 @@ const SIDEBAR: Record<TableSpec['view'], string> = { containers: 'Containers', i
 async function clickToRows(ctx: BenchContext, spec: TableSpec, rows: number, reps: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < reps; i++) {
-    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await openView(ctx.browser, ctx.bridge, 'settings');
     try {
-      await page.goto(`${ctx.bridge.url}#/settings`);
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
       // The views' code is fetched one view after another once the first view is painted, while the page is
       // idle (viewLoaders.ts): the click waits until no file has come for a second.
       await untilFilesSettle(page);
