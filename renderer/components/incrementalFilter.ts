@@ -19,6 +19,20 @@ export interface RowSearch<T> {
 
 export const normalizeQuery = (query: string): string => query.trim().toLowerCase();
 
+/**
+ * `derive` made once per row object (a store keeps an unchanged row's object), for a row's searched text:
+ * the rows change far more often than a row does, and each change has every row's text read again.
+ */
+export function oncePerRow<T extends object, V>(derive: (row: T) => V): (row: T) => V {
+  const made = new WeakMap<T, V>();
+  return (row) => {
+    if (made.has(row)) return made.get(row) as V;
+    const value = derive(row);
+    made.set(row, value);
+    return value;
+  };
+}
+
 /** The rule on what a row shows: no text (always shown), text containing the needle, or an id starting with it. */
 const matchesText = (text: string | undefined, id: string | undefined, needle: string): boolean =>
   text === undefined || text.includes(needle) || (id !== undefined && id.startsWith(needle));

@@ -4,19 +4,12 @@
  * stack's object), not on every keystroke.
  */
 import type { ComposeStack } from '../../../contract/compose';
-import type { RowSearch } from '../../components/incrementalFilter';
+import { oncePerRow, type RowSearch } from '../../components/incrementalFilter';
 
-const haystacks = new WeakMap<ComposeStack, string>();
-
-function haystackOf(s: ComposeStack): string {
-  let h = haystacks.get(s);
-  if (h === undefined) {
-    // A newline cannot be typed into the search box, so no match spans two names.
-    h = [s.name, ...s.services.flatMap((v) => [v.name, ...v.containers.map((c) => c.name)])].join('\n').toLowerCase();
-    haystacks.set(s, h);
-  }
-  return h;
-}
+// A newline cannot be typed into the search box, so no match spans two names.
+const haystackOf = oncePerRow((s: ComposeStack) =>
+  [s.name, ...s.services.flatMap((v) => [v.name, ...v.containers.map((c) => c.name)])].join('\n').toLowerCase(),
+);
 
 /** The stacks filter: a stack's name, or a service's or container's name, containing the needle. */
 export const stackSearch: RowSearch<ComposeStack> = { text: haystackOf };

@@ -4,20 +4,13 @@
  * keeps an unchanged container's object), not on every keystroke.
  */
 import type { ContainerSummary } from '../../../contract/containers';
-import type { RowSearch } from '../../components/incrementalFilter';
+import { oncePerRow, type RowSearch } from '../../components/incrementalFilter';
 import type { ContainerRow } from './groupRows';
 
-const haystacks = new WeakMap<ContainerSummary, string>();
-
-function haystackOf(c: ContainerSummary): string {
-  let h = haystacks.get(c);
-  if (h === undefined) {
-    // A newline cannot be typed into the search box, so no match spans two fields.
-    h = `${c.name}\n${c.image}\n${c.composeProject ?? ''}`.toLowerCase();
-    haystacks.set(c, h);
-  }
-  return h;
-}
+// A newline cannot be typed into the search box, so no match spans two fields.
+const haystackOf = oncePerRow((c: ContainerSummary) =>
+  `${c.name}\n${c.image}\n${c.composeProject ?? ''}`.toLowerCase(),
+);
 
 export const containerSearch: RowSearch<ContainerSummary> = { text: haystackOf, id: (c) => c.id };
 

@@ -1,6 +1,6 @@
 /** Table rows for images: one per tag, like `docker images`; an untagged image is one <none> row. */
 import type { ImageSummary } from '../../../contract/images';
-import { matchesSearch, normalizeQuery, type RowSearch } from '../../components/incrementalFilter';
+import { matchesSearch, normalizeQuery, oncePerRow, type RowSearch } from '../../components/incrementalFilter';
 
 export interface ImageRow {
   key: string;
@@ -74,16 +74,10 @@ interface Haystack {
   id: string;
 }
 
-const haystacks = new WeakMap<ImageRow, Haystack>();
-
-function haystackOf(r: ImageRow): Haystack {
-  let h = haystacks.get(r);
-  if (h === undefined) {
-    h = { text: `${r.repository}:${r.tag}`.toLowerCase(), id: r.image.id.replace(/^sha256:/, '') };
-    haystacks.set(r, h);
-  }
-  return h;
-}
+const haystackOf = oncePerRow((r: ImageRow): Haystack => ({
+  text: `${r.repository}:${r.tag}`.toLowerCase(),
+  id: r.image.id.replace(/^sha256:/, ''),
+}));
 
 /** The filter box's part: `repository:tag` containing the needle, or the id (without `sha256:`) starting with it. */
 export const imageSearch: RowSearch<ImageRow> = { text: (r) => haystackOf(r).text, id: (r) => haystackOf(r).id };

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { DataTable } from '../../../components/DataTable';
 import { useTableQuery } from '../../../components/tableQuery';
 import { QueryBox } from '../../../components/ViewHeader';
-import type { RowSearch } from '../../../components/incrementalFilter';
+import { oncePerRow, type RowSearch } from '../../../components/incrementalFilter';
 import type { KubeKindInfo, KubeObjectRow } from '../../../../contract/kubeObjects';
 import { useObjectRows, type OpenObject } from '../../../stores/kubeObjects';
 import { listErrorLine } from './listError';
@@ -14,16 +14,8 @@ import { ObjectActions } from './ObjectActions';
  * The filter matches `namespace/name`; narrowed incrementally as the query grows (DataTable). Each row's text
  * is made once per row object (the stores keep an unchanged object), not each time the rows change.
  */
-const texts = new WeakMap<KubeObjectRow, string>();
 const rowSearch: RowSearch<KubeObjectRow> = {
-  text: (r) => {
-    let t = texts.get(r);
-    if (t === undefined) {
-      t = `${r.namespace ?? ''}/${r.name}`.toLowerCase();
-      texts.set(r, t);
-    }
-    return t;
-  },
+  text: oncePerRow((r: KubeObjectRow) => `${r.namespace ?? ''}/${r.name}`.toLowerCase()),
 };
 
 export function ResourceTable({

@@ -1,10 +1,11 @@
 /** The incremental table filter: always the same rows as a full scan, while scanning fewer rows as the query grows. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   createIncrementalFilter,
   matchesSearch,
   normalizeQuery,
+  oncePerRow,
   type RowSearch,
 } from '../../../../renderer/components/incrementalFilter';
 
@@ -72,6 +73,14 @@ describe('createIncrementalFilter', () => {
     f.prepare(fewer);
     expect(calls.n).toBe(10_500);
     expect(f.apply(fewer, 'big-01')).toEqual([]);
+  });
+
+  it('derives the text of a row once per row object (oncePerRow), and afresh for a new object', () => {
+    const derive = vi.fn((row: { name: string }) => row.name.toLowerCase());
+    const text = oncePerRow(derive);
+    const row = { name: 'Web' };
+    expect([text(row), text(row), text({ name: 'Web' })]).toEqual(['web', 'web', 'web']);
+    expect(derive).toHaveBeenCalledTimes(2);
   });
 
   it('matches an id by its start and text anywhere; a row without text always shows', () => {
