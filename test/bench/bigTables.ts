@@ -81,14 +81,19 @@ async function firstRender(
   await installFirstRenderProbe(page, spec.testId, rows);
   // The navigation is timed on a quiet machine: not beside the renderer process a new page keeps starting for
   // about half a second (on two cores, that cost the app's page 100 ms at 10,000 containers; procStat.ts).
-  const settled = await untilQuiet();
-  if (!settled.quiet) ctx.log(`${spec.view}: the machine was still busy after ${settled.ms} ms; timed anyway`);
+  await quietThenTime(ctx, spec.view);
   const { port, token } = ctx.bridge;
   // The floors are served by the same bridge: the same socket, the same list, no app (bridge.ts).
   const floor = `http://127.0.0.1:${port}/${kind === 'bare' ? 'bare.html' : 'react-floor/'}?token=${encodeURIComponent(token)}`;
   const url = kind === 'app' ? ctx.bridge.url : floor;
   await page.goto(`${url}#/${spec.view}`);
   return { page, f: await reported };
+}
+
+/** Waits for a quiet machine before a timed step (procStat.untilQuiet), and logs when it never came. */
+async function quietThenTime(ctx: BenchContext, what: string): Promise<void> {
+  const settled = await untilQuiet();
+  if (!settled.quiet) ctx.log(`${what}: the machine was still busy after ${settled.ms} ms; timed anyway`);
 }
 
 /** Resolves once the page has fetched no file for `quietMs` (at most `maxMs`): its idle preloading is done. */
@@ -131,9 +136,7 @@ async function clickToRows(ctx: BenchContext, spec: TableSpec, rows: number, rep
       // The views' code is fetched one view after another once the first view is painted, while the page is
       // idle (viewLoaders.ts): the click waits until no file has come for a second.
       await untilFilesSettle(page);
-      const settled = await untilQuiet();
-      if (!settled.quiet)
-        ctx.log(`${spec.view} click: the machine was still busy after ${settled.ms} ms; timed anyway`);
+      await quietThenTime(ctx, `${spec.view} click`);
       const reported = clickToRowsReport(page);
       await installClickProbe(page, spec.testId, rows);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: SIDEBAR[spec.view] }).click();
